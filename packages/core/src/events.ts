@@ -1,0 +1,80 @@
+// Every public fan-* event, declared once. Widgets send them through FanElement.emit();
+// the beacon and host pages listen for the same events at the document.
+
+export interface FanShareDetail {
+  /** The network's name as written in the `networks` attribute, e.g. `weibo`. */
+  network: string;
+  /** The URL that is shared, with UTM parameters when `utm` is set. */
+  url: string;
+}
+export interface FanGameStartDetail {
+  campaign: string;
+}
+export interface FanGameOverDetail {
+  score: number;
+  maxTile: number;
+  moves: number;
+}
+export interface FanRewardDetail {
+  title: string;
+  tier: number;
+  code?: string;
+}
+export interface FanCardCreateDetail {
+  template: string;
+}
+export interface FanCardExportDetail {
+  format: string;
+  bytes: number;
+}
+export interface FanCardShareDetail {
+  channel: string;
+}
+export interface FanReviewOpenDetail {
+  id: string;
+}
+export interface FanReviewClickDetail {
+  id: string;
+  url: string;
+}
+export interface FanSlideChangeDetail {
+  index: number;
+}
+
+export interface FanEventDetails {
+  'fan-share': FanShareDetail;
+  'fan-game-start': FanGameStartDetail;
+  'fan-game-over': FanGameOverDetail;
+  'fan-reward': FanRewardDetail;
+  'fan-card-create': FanCardCreateDetail;
+  'fan-card-export': FanCardExportDetail;
+  'fan-card-share': FanCardShareDetail;
+  'fan-review-open': FanReviewOpenDetail;
+  'fan-review-click': FanReviewClickDetail;
+  'fan-slide-change': FanSlideChangeDetail;
+}
+
+export type FanEventName = keyof FanEventDetails;
+
+export type FanEventMap = { [K in FanEventName]: CustomEvent<FanEventDetails[K]> };
+
+/** The names of every fan-* event, for listeners that want them all (the beacon). */
+export const FAN_EVENTS = [
+  'fan-share',
+  'fan-game-start',
+  'fan-game-over',
+  'fan-reward',
+  'fan-card-create',
+  'fan-card-export',
+  'fan-card-share',
+  'fan-review-open',
+  'fan-review-click',
+  'fan-slide-change',
+] as const satisfies readonly FanEventName[];
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends FanEventMap {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface DocumentEventMap extends FanEventMap {}
+}

@@ -1,0 +1,50 @@
+import { css } from 'lit';
+
+/**
+ * Theme tokens every widget includes first. Public `--fan-*` properties are read with
+ * fallbacks into private `--_fan-*` ones, so a page with no CSS for us still looks right.
+ */
+export const tokens = css`
+  :host {
+    --_fan-brand: var(--fan-color-brand, #c2185b);
+    --_fan-on-brand: var(--fan-color-on-brand, #fff);
+    --_fan-text: var(--fan-color-text, #1f2328);
+    --_fan-muted: var(--fan-color-muted, #59636e);
+    --_fan-surface: var(--fan-color-surface, #fff);
+    --_fan-border: var(--fan-color-border, #d1d9e0);
+    --_fan-focus: var(--fan-color-focus, #0969da);
+    --_fan-radius: var(--fan-radius, 10px);
+    --_fan-font: var(
+      --fan-font,
+      system-ui,
+      -apple-system,
+      'Segoe UI',
+      'PingFang SC',
+      'Hiragino Sans GB',
+      'Microsoft YaHei',
+      'Noto Sans CJK SC',
+      sans-serif
+    );
+    font-family: var(--_fan-font);
+    color: var(--_fan-text);
+    -webkit-tap-highlight-color: transparent;
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+  :focus-visible {
+    outline: 2px solid var(--_fan-focus);
+    outline-offset: 2px;
+  }
+`;

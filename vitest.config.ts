@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Node unit tests: pure logic only. Browser tests (*.browser.test.ts) run in
+// web-test-runner on a real Chromium; see web-test-runner.config.mjs.
+export default defineConfig({
+  resolve: { conditions: ['source'] },
+  test: {
+    include: ['packages/*/test/**/*.test.ts'],
+    exclude: ['**/*.browser.test.ts', '**/node_modules/**'],
+    environment: 'node',
+  },
+});
