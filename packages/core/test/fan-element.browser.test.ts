@@ -1,0 +1,58 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { FanElement } from '../src/index.js';
+import { converter, oneOf } from '../src/converters.js';
+import { property } from 'lit/decorators.js';
+import { html as litHtml } from 'lit';
+
+class FanProbe extends FanElement {
+  @property({ converter: oneOf(['a', 'b'] as const, 'a') }) mode: 'a' | 'b' = 'a';
+  override render() {
+    return litHtml`<p>${this.locale}:${this.mode}</p>`;
+  }
+}
+FanProbe.define('fan-probe');
+
+describe('FanElement', () => {
+  it('survives being defined twice', () => {
+    expect(() => FanProbe.define('fan-probe')).not.to.throw();
+    class Other extends FanElement {}
+    expect(() => Other.define('fan-probe')).not.to.throw();
+    expect(customElements.get('fan-probe')).to.equal(FanProbe);
+  });
+
+  it('warns once naming element, attribute and value, and keeps the default', async () => {
+    const warnings: string[] = [];
+    const orig = console.warn;
+    console.warn = (m: string) => warnings.push(m);
+    try {
+      const el = await fixture<FanProbe>(html`<fan-probe mode="zzz"></fan-probe>`);
+      expect(el.mode).to.equal('a');
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.contain('<fan-probe>').and.contain('mode="zzz"');
+    } finally {
+      console.warn = orig;
+    }
+  });
+
+  it('resolves the locale from lang, then the closest [lang] ancestor', async () => {
+    const wrap = await fixture(html`<div lang="zh-Hans"><fan-probe></fan-probe><fan-probe lang="en"></fan-probe></div>`);
+    const [a, b] = wrap.querySelectorAll<FanProbe>('fan-probe');
+    expect(a.locale).to.equal('zh-CN');
+    expect(b.locale).to.equal('en');
+    b.setAttribute('lang', 'zh');
+    await b.updateComplete;
+    expect(b.shadowRoot!.textContent).to.contain('zh-CN');
+  });
+
+  it('emits composed, bubbling, typed events', async () => {
+    const el = await fixture<FanProbe>(html`<fan-probe></fan-probe>`);
+    let got: CustomEvent | undefined;
+    document.addEventListener('fan-share', (e) => (got = e), { once: true });
+    const allowed = el.emit('fan-share', { network: 'x', url: 'https://a.example/' }, { cancelable: true });
+    expect(allowed).to.equal(true);
+    expect(got?.detail.network).to.equal('x');
+    expect(got?.composed).to.equal(true);
+  });
+});
+
+void converter;
