@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { parseColor, parseEnum, parseIntInRange, parseJson, parseList, parseNumberInRange, parseUrl } from '../src/logic/parse.js';
+import { normalizeConfig } from '../src/logic/config.js';
+import { format, pickLocale } from '../src/logic/locale.js';
+
+const base = 'https://shop.example/p/42?x=1';
+
+describe('parseUrl', () => {
+  it.each([
+    ['https://a.example/x?y=1', 'https://a.example/x?y=1'],
+    ['http://a.example', 'http://a.example/'],
+    ['/img/a.png', 'https://shop.example/img/a.png'],
+    ['b.png', 'https://shop.example/p/b.png'],
+    ['  https://a.example/  ', 'https://a.example/'],
+  ])('accepts %j', (raw, expected) => expect(parseUrl(raw, base)).toEqual({ ok: true, value: expected }));
+
+  it.each(['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<b>', 'vbscript:x', 'ftp://a.example/', '', '   ', 'http://[bad', 'https://a.example/\u0000'])(
+    'refuses %j',
+    (raw) => expect(parseUrl(raw, base).ok).toBe(false),
+  );
+});
+
+describe('parseList', () => {
+  const allowed = ['wechat', 'weibo', 'x', 'copy'];
+  it.each([
+    ['wechat weibo x', ['wechat', 'weibo', 'x'], undefined],
+    ['wechat,weibo, x', ['wechat', 'weibo', 'x'], undefined],
+    ['  X  Copy ', ['x', 'copy'], undefined],
+    ['x x weibo', ['x', 'weibo'], undefined],
+    ['wechat twiter', ['wechat'], ['twiter']],
+  ])('%j', (raw, value, unknown) => {
+    const r = parseList(raw, allowed);
+    expect(r.ok && r.value).toEqual(value);
+    expect(r.unknown).toEqual(unknown);
+  });
+  it.each(['', ' , ', 'twiter facebok'])('refuses %j', (raw) => expect(parseList(raw, allowed).ok).toBe(false));
+});
+
+describe('scalar parsers', () => {
+  it.each([
+    [parseEnum('Row', ['row', 'column']), 'row'],
+    [parseIntInRange('4', 3, 6), 4],
+    [parseIntInRange(' 6 ', 3, 6), 6],
+    [parseNumberInRange('0.25', 0, 1), 0.25],
+    [parseJson('[{"tile":512}]'), [{ tile: 512 }]],
+    [parseColor('#c2185b'), '#c2185b'],
+    [parseColor('rgb(10 20 30 / 50%)'), 'rgb(10 20 30 / 50%)'],
+    [parseColor('rebeccapurple', () => true), 'rebeccapurple'],
+  ])('accepts %#', (r, value) => expect(r).toEqual({ ok: true, value }));
+
+  it.each([
+    parseEnum('grid', ['row', 'column']),
+    parseIntInRange('4.5', 3, 6),
+    parseIntInRange('7', 3, 6),
+    parseIntInRange('four', 3, 6),
+    parseIntInRange('', 3, 6),
+    parseNumberInRange('1.5', 0, 1),
+    parseNumberInRange('', 0, 1),
+    parseNumberInRange('NaN', 0, 1),
+    parseJson('{tile: 512}'),
+    parseJson('[1]', () => ({ ok: false, reason: 'not a reward' })),
+    parseColor('#12'),
+    parseColor('red; background:url(x)'),
+    parseColor('bleu', () => false),
+    parseColor('expression(alert(1))'),
+  ])('refuses %#', (r) => {
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reason).toBeTruthy();
+  });
+});
+
+describe('normalizeConfig', () => {
+  it('keeps the good keys and reports each bad one', () => {
+    const warnings: string[] = [];
+    const out = normalizeConfig(
+      { endpoint: '/e', site: 'bloom-shop', consent: 'maybe', vitalsSample: '2', lang: 'zh-CN', colour: 'red' },
+      base,
+      (key) => warnings.push(key),
+    );
+    expect(out).toEqual({ endpoint: 'https://shop.example/e', site: 'bloom-shop', lang: 'zh-CN' });
+    expect(warnings).toEqual(['consent', 'vitalsSample', 'colour']);
+  });
+  it('refuses an endpoint that is not http(s)', () => {
+    const warnings: string[] = [];
+    expect(normalizeConfig({ endpoint: 'javascript:x' }, base, (k) => warnings.push(k))).toEqual({});
+    expect(warnings).toEqual(['endpoint']);
+  });
+});
+
+describe('locale', () => {
+  it.each([
+    [['zh-TW'], 'zh-CN'],
+    [['zh_Hans_CN'], 'zh-CN'],
+    [[null, '', 'en-GB'], 'en'],
+    [['fr', 'zh'], 'en'],
+    [[null, undefined], 'en'],
+  ] as const)('%j → %s', (candidates, expected) => expect(pickLocale(candidates)).toBe(expected));
+
+  it('fills placeholders', () => {
+    const m = { en: { hi: 'Share on {name}' }, 'zh-CN': { hi: '分享到{name}' } };
+    expect(format(m, 'zh-CN', 'hi', { name: '微博' })).toBe('分享到微博');
+    expect(format(m, 'en', 'hi')).toBe('Share on {name}');
+  });
+});

@@ -1,0 +1,9 @@
+import { FanShare } from './fan-share.js';
+
+FanShare.define('fan-share');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fan-share': FanShare;
+  }
+}

@@ -1,0 +1,232 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+  }
+  .base {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--fan-share-gap, 8px);
+  }
+  .column {
+    flex-direction: column;
+    align-items: stretch;
+    width: max-content;
+  }
+  /* Fixed to the start edge on wide screens; on phones it would cover the text people
+     read, so there it stays in the page as a row. */
+  .floating {
+    position: fixed;
+    inset-inline-start: 0;
+    top: 50%;
+    transform: translateY(-50%);
+    flex-direction: column;
+    gap: 0;
+    z-index: var(--fan-share-z-index, 1000);
+    filter: drop-shadow(0 4px 12px rgb(0 0 0 / 0.15));
+  }
+  .floating .btn {
+    border-radius: 0;
+  }
+  .floating .btn:first-child {
+    border-start-end-radius: var(--fan-share-radius, var(--_fan-radius));
+  }
+  .floating .btn:last-child {
+    border-end-end-radius: var(--fan-share-radius, var(--_fan-radius));
+  }
+  @media (max-width: 767px) {
+    .floating {
+      position: static;
+      transform: none;
+      flex-direction: row;
+      gap: var(--fan-share-gap, 8px);
+      filter: none;
+    }
+    .floating .btn {
+      border-radius: var(--fan-share-radius, var(--_fan-radius));
+    }
+  }
+  .btn {
+    --_h: 40px;
+    box-sizing: border-box;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: calc(var(--_h) * 0.22);
+    min-width: var(--_h);
+    height: var(--_h);
+    margin: 0;
+    padding: 0;
+    border: 0;
+    border-radius: var(--fan-share-radius, var(--_fan-radius));
+    background: var(--fan-share-button-bg, var(--_bg, #3d4752));
+    color: var(--fan-share-button-color, var(--_fg, #fff));
+    font: 600 var(--_fs, 14px) / 1 var(--_fan-font);
+    text-decoration: none;
+    white-space: nowrap;
+    cursor: pointer;
+    transition:
+      filter 0.15s,
+      transform 0.1s;
+  }
+  .s .btn {
+    --_h: 32px;
+    --_fs: 13px;
+  }
+  .l .btn {
+    --_h: 48px;
+    --_fs: 16px;
+  }
+  .label .btn {
+    justify-content: flex-start;
+    padding-inline: calc(var(--_h) * 0.28) calc(var(--_h) * 0.4);
+  }
+  .icon .label {
+    display: none;
+  }
+  .btn:hover {
+    filter: brightness(1.1);
+  }
+  .btn:active {
+    transform: scale(0.96);
+  }
+  .btn:focus-visible {
+    outline: 3px solid var(--_fan-focus);
+    outline-offset: 2px;
+  }
+  svg {
+    flex: none;
+    width: calc(var(--_h) * 0.5);
+    height: calc(var(--_h) * 0.5);
+    fill: currentColor;
+  }
+  .line path,
+  .close path {
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+  /* "Copy link" and "Copied" share one cell, so the button keeps its width. */
+  .swap {
+    display: inline-grid;
+  }
+  .swap > * {
+    grid-area: 1 / 1;
+  }
+  .off {
+    visibility: hidden;
+  }
+  .popover {
+    position: fixed;
+    top: 0;
+    left: 0;
+    z-index: 2147483000;
+    box-sizing: border-box;
+    width: max-content;
+    max-width: min(300px, calc(100vw - 16px));
+    padding: 20px 20px 16px;
+    background: var(--_fan-surface);
+    color: var(--_fan-text);
+    border: 1px solid var(--_fan-border);
+    border-radius: 12px;
+    box-shadow: 0 12px 32px rgb(0 0 0 / 0.18);
+    font: 14px / 1.5 var(--_fan-font);
+    text-align: center;
+  }
+  .popover:focus {
+    outline: none;
+  }
+  .close {
+    position: absolute;
+    top: 4px;
+    inset-inline-end: 4px;
+    display: grid;
+    place-items: center;
+    width: 32px;
+    height: 32px;
+    padding: 0;
+    border: 0;
+    border-radius: 50%;
+    background: transparent;
+    color: var(--_fan-muted);
+    cursor: pointer;
+  }
+  .close:hover {
+    background: rgb(127 127 127 / 0.15);
+  }
+  .close svg {
+    width: 18px;
+    height: 18px;
+  }
+  .qr {
+    display: block;
+    width: 176px;
+    height: 176px;
+    margin: 4px auto 12px;
+    fill: #000;
+    background: #fff;
+    shape-rendering: crispEdges;
+  }
+  .hint {
+    margin: 0;
+    padding-inline: 4px;
+    color: var(--_fan-muted);
+  }
+  .popover:has(.hint:only-of-type) .hint {
+    margin-top: 8px;
+  }
+  .server,
+  .manual {
+    display: grid;
+    gap: 8px;
+    text-align: start;
+    min-width: 240px;
+  }
+  .row {
+    display: flex;
+    gap: 8px;
+  }
+  input {
+    flex: 1;
+    min-width: 0;
+    height: 36px;
+    padding: 0 10px;
+    border: 1px solid var(--_fan-border);
+    border-radius: 8px;
+    font: inherit;
+    color: inherit;
+    background: var(--_fan-surface);
+  }
+  .go {
+    height: 36px;
+    padding: 0 14px;
+    border: 0;
+    border-radius: 8px;
+    background: var(--_fan-brand);
+    color: var(--_fan-on-brand);
+    font: 600 14px var(--_fan-font);
+    cursor: pointer;
+  }
+  .error {
+    color: #cf222e;
+    font-size: 13px;
+  }
+  .offscreen {
+    position: fixed;
+    top: 0;
+    left: -9999px;
+    opacity: 0;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .btn {
+      transition: none;
+    }
+    .btn:active {
+      transform: none;
+    }
+  }
+`;
