@@ -13,9 +13,18 @@ export interface FanfareGlobal {
   subscribe(listener: Listener): () => void;
 }
 
+/**
+ * What the loader puts on window.fanfare before any widget loads: settings are queued
+ * and validated here, on first use, which keeps the loader small.
+ */
+export interface FanfareStub {
+  q: Record<string, unknown>[];
+  configure(settings: Record<string, unknown>): void;
+}
+
 declare global {
   interface Window {
-    fanfare?: FanfareGlobal;
+    fanfare?: FanfareGlobal | FanfareStub;
   }
 }
 
@@ -46,17 +55,12 @@ function create(): FanfareGlobal {
   };
 }
 
-/** The page's one config object, made on first use (by the loader, or by a bundled widget). */
+/** The page's one config object, made on first use, taking over what the loader queued. */
 export function fanfare(): FanfareGlobal {
-  return (window.fanfare ??= create());
-}
-
-/** Read the loader's `data-*` attributes (`data-vitals-sample` → `vitalsSample`). */
-export function configureFromScript(script: HTMLScriptElement | null | undefined): void {
-  if (!script) return;
-  const { endpoint, site, consent, lang, vitalsSample } = script.dataset;
-  const settings = Object.fromEntries(
-    Object.entries({ endpoint, site, consent, lang, vitalsSample }).filter(([, v]) => v !== undefined),
-  );
-  if (Object.keys(settings).length) fanfare().configure(settings);
+  const existing = window.fanfare;
+  if (existing && 'subscribe' in existing) return existing;
+  const real = create();
+  window.fanfare = real;
+  for (const settings of existing?.q ?? []) real.configure(settings);
+  return real;
 }

@@ -1,5 +1,5 @@
 export { FanElement } from './fan-element.js';
-export { fanfare, configureFromScript, type FanfareGlobal, type FanConfig, type Consent } from './config.js';
+export { fanfare, type FanfareGlobal, type FanfareStub, type FanConfig, type Consent } from './config.js';
 export { converter, listOf, oneOf, intIn, json, url, color, warnAttribute } from './converters.js';
 export * from './events.js';
 export { tokens } from './tokens.js';

@@ -1,24 +1,12 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { FanElement, PopoverController, listOf, oneOf, parseUrl, tokens, url } from '@fanfare/core';
-import { messages } from './logic/messages.js';
-import {
-  NETWORKS,
-  defaultNetworks,
-  isWeChat,
-  mastodonUrl,
-  shareUrl,
-  withUtm,
-  type Network,
-  type ShareData,
-} from './logic/networks.js';
-import { qrPath } from './logic/qr.js';
+import { messages, names, namesZh } from './logic/messages.js';
+import { NETWORKS, defaultNetworks, isWeChat, shareUrl, withUtm, type Network, type ShareData } from './logic/networks.js';
 import { brandIcons } from './icons/index.js';
 import { colors } from './icons/colors.js';
 import { lines, linkedinColors, neutral } from './icons/own.js';
 import { styles } from './fan-share.styles.js';
-
-const MASTODON_KEY = 'fanfare:mastodon-server';
 
 /**
  * Share buttons for WeChat, Weibo, QQ, X, Facebook and more, or the system share sheet.
@@ -66,6 +54,7 @@ export class FanShare extends FanElement {
 
   private panel = new PopoverController(this, () => this.renderRoot.querySelector<HTMLElement>('.popover'));
   private loading?: Promise<unknown>;
+  private panels?: typeof import('./panels.js');
   private copiedTimer?: ReturnType<typeof setTimeout>;
 
   /** The networks shown: the attribute's, or the locale's default; `native` only where the browser can share. */
@@ -137,14 +126,14 @@ export class FanShare extends FanElement {
       <div part="base" class="base ${this.layout} ${this.size} ${this.variant}" role="group" aria-label=${m('group')}>
         ${this.shown.map((n) => this.renderButton(n))}
       </div>
-      ${this.panel.openFor ? this.renderPopover(this.panel.openFor as Network) : nothing}
+      ${this.panel.openFor && this.panels ? this.renderPanel(this.panels, this.panel.openFor) : nothing}
       <span class="sr-only" role="status">${this.status}</span>
     `;
   }
 
   private renderButton(n: Network): TemplateResult {
     const m = this.t;
-    const name = m(`n_${n}`);
+    const name = this.name(n);
     const label =
       n === 'copy' ? m('copy') : n === 'email' ? m('email') : n === 'native' ? m('native') : m('shareOn', { name });
     const visible =
@@ -192,36 +181,30 @@ export class FanShare extends FanElement {
     </svg>`;
   }
 
-  private renderPopover(n: Network): TemplateResult {
-    const m = this.t;
-    let body: TemplateResult;
-    if (n === 'wechat') {
-      body = isWeChat(navigator.userAgent)
-        ? html`<p class="hint">${m('wechatHint')}</p>`
-        : html`<svg part="qr" class="qr" viewBox="0 0 ${this.qr?.size ?? 0} ${this.qr?.size ?? 0}" role="img" aria-label=${m('wechatQrAlt')}>
-              <path d=${this.qr?.d ?? ''}></path>
-            </svg>
-            <p class="hint">${m('wechatScan')}</p>`;
-    } else if (n === 'mastodon') {
-      body = html`<form class="server" @submit=${this.onMastodon}>
-        <label for="server">${m('mastodonServer')}</label>
-        <span class="row">
-          <input id="server" name="server" autocomplete="url" inputmode="url" placeholder="mastodon.social" .value=${storageGet(MASTODON_KEY) ?? ''} aria-invalid=${this.mastodonError ? 'true' : 'false'} aria-describedby="server-error" />
-          <button type="submit" class="go">${m('mastodonGo')}</button>
-        </span>
-        <span id="server-error" class="error">${this.mastodonError ? m('mastodonBad') : ''}</span>
-      </form>`;
-    } else {
-      body = html`<label class="manual"
-        >${m('copyFailed')}<input readonly .value=${this.shareData('copy').url} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()}
-      /></label>`;
+  private renderPanel(panels: typeof import('./panels.js'), kind: string): TemplateResult {
+    return panels.renderPanel(kind, this.name(kind), {
+      locale: this.locale,
+      qr: this.qr,
+      link: this.shareData('copy').url,
+      mastodonError: this.mastodonError,
+      close: () => this.panel.hide(),
+      submitMastodon: (e) => this.onMastodon(e),
+    });
+  }
+
+  /** Load the popover panels and their styles on the first click that needs them. */
+  private async loadPanels(): Promise<typeof import('./panels.js')> {
+    if (!this.panels) {
+      this.panels = await import('./panels.js');
+      adoptStyles(this.renderRoot as ShadowRoot, [...FanShare.elementStyles, this.panels.panelStyles]);
     }
-    return html`<div part="popover" class="popover" role="dialog" aria-label=${m(`n_${n}`)} tabindex="-1">
-      <button class="close" type="button" aria-label=${m('close')} @click=${() => this.panel.hide()}>
-        <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6 6 18"></path></svg>
-      </button>
-      ${body}
-    </div>`;
+    return this.panels;
+  }
+
+  private name(n: string): string {
+    if (n === 'native' || n === 'email') return this.t(`n_${n}`);
+    if (n === 'copy') return this.t('copy');
+    return (this.locale === 'zh-CN' && namesZh[n]) || names[n];
   }
 
   private get t() {
@@ -263,9 +246,10 @@ export class FanShare extends FanElement {
       return;
     }
     if (n === 'wechat' && !isWeChat(navigator.userAgent)) {
-      this.qr = await qrPath(data.url);
+      this.qr = (await import('./logic/qr.js')).qrPath(data.url);
     }
     this.mastodonError = false;
+    await this.loadPanels();
     await this.panel.show(n, button);
   }
 
@@ -275,7 +259,7 @@ export class FanShare extends FanElement {
       await navigator.clipboard.writeText(text);
       ok = true;
     } catch {
-      ok = copyWithSelection(this.renderRoot as ShadowRoot, text);
+      ok = (await this.loadPanels()).copyWithSelection(this.renderRoot as ShadowRoot, text);
     }
     if (!ok) {
       await this.panel.show('copy', button);
@@ -289,13 +273,10 @@ export class FanShare extends FanElement {
 
   private onMastodon(e: SubmitEvent): void {
     e.preventDefault();
-    const input = (e.currentTarget as HTMLFormElement).elements.namedItem('server') as HTMLInputElement;
     const data = this.shareData('mastodon');
-    const target = mastodonUrl(input.value, data);
+    const target = this.panels?.mastodonTarget(e.currentTarget as HTMLFormElement, data);
     this.mastodonError = !target;
-    if (!target) return;
-    storageSet(MASTODON_KEY, input.value.trim());
-    if (!this.emit('fan-share', { network: 'mastodon', url: data.url }, { cancelable: true })) return;
+    if (!target || !this.emit('fan-share', { network: 'mastodon', url: data.url }, { cancelable: true })) return;
     window.open(target, '_blank', 'noopener');
     this.panel.hide();
   }
@@ -319,38 +300,4 @@ function canonicalUrl(): string | undefined {
   if (!href) return undefined;
   const r = parseUrl(href, document.baseURI);
   return r.ok ? r.value : undefined;
-}
-
-/** The pre-Clipboard-API way, for browsers or frames where writeText is refused. */
-function copyWithSelection(root: ShadowRoot, text: string): boolean {
-  const area = document.createElement('textarea');
-  area.value = text;
-  area.setAttribute('readonly', '');
-  area.className = 'offscreen';
-  root.append(area);
-  area.select();
-  let ok = false;
-  try {
-    ok = document.execCommand('copy');
-  } catch {
-    ok = false;
-  }
-  area.remove();
-  return ok;
-}
-
-function storageGet(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function storageSet(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    // Private mode or a full quota: the fan just types the server again next time.
-  }
 }

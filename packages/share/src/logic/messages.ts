@@ -1,10 +1,6 @@
 import type { Messages } from '@fanfare/core';
-import type { Network } from './networks.js';
 
-type Key =
-  | 'group' | 'shareOn' | 'copy' | 'copied' | 'copyFailed' | 'copyManual' | 'email' | 'native'
-  | 'wechatScan' | 'wechatHint' | 'wechatQrAlt' | 'close' | 'mastodonServer' | 'mastodonGo' | 'mastodonBad'
-  | `n_${Network}`;
+type Key = 'group' | 'shareOn' | 'copy' | 'copied' | 'email' | 'native' | 'n_native' | 'n_email';
 
 export const messages: Messages<Key> = {
   en: {
@@ -12,73 +8,47 @@ export const messages: Messages<Key> = {
     shareOn: 'Share on {name}',
     copy: 'Copy link',
     copied: 'Copied',
-    copyFailed: 'Could not copy. Select the link and copy it yourself.',
-    copyManual: 'Link to copy',
     email: 'Share by email',
     native: 'More ways to share',
-    wechatScan: 'Scan with WeChat, then share with friends or Moments.',
-    wechatHint: 'Tap ⋯ at the top right to send this page to a friend or share it to Moments.',
-    wechatQrAlt: 'QR code of the link to this page',
-    close: 'Close',
-    mastodonServer: 'Your Mastodon server',
-    mastodonGo: 'Share',
-    mastodonBad: 'Enter a server name such as mastodon.social.',
     n_native: 'Share',
-    n_copy: 'Copy link',
     n_email: 'Email',
-    n_wechat: 'WeChat',
-    n_weibo: 'Weibo',
-    n_qq: 'QQ',
-    n_qzone: 'Qzone',
-    n_douban: 'Douban',
-    n_x: 'X',
-    n_facebook: 'Facebook',
-    n_linkedin: 'LinkedIn',
-    n_whatsapp: 'WhatsApp',
-    n_telegram: 'Telegram',
-    n_reddit: 'Reddit',
-    n_pinterest: 'Pinterest',
-    n_line: 'LINE',
-    n_bluesky: 'Bluesky',
-    n_threads: 'Threads',
-    n_mastodon: 'Mastodon',
-    n_vk: 'VK',
   },
   'zh-CN': {
     group: '分享',
     shareOn: '分享到{name}',
     copy: '复制链接',
     copied: '已复制',
-    copyFailed: '复制失败，请选中链接后手动复制。',
-    copyManual: '要复制的链接',
     email: '通过邮件分享',
     native: '更多分享方式',
-    wechatScan: '用微信扫一扫，即可发给好友或分享到朋友圈。',
-    wechatHint: '点击右上角的 ⋯，即可发送给朋友或分享到朋友圈。',
-    wechatQrAlt: '本页链接的二维码',
-    close: '关闭',
-    mastodonServer: '你的 Mastodon 实例',
-    mastodonGo: '分享',
-    mastodonBad: '请输入实例域名，例如 mastodon.social。',
     n_native: '分享',
-    n_copy: '复制链接',
     n_email: '邮件',
-    n_wechat: '微信',
-    n_weibo: '微博',
-    n_qq: 'QQ',
-    n_qzone: 'QQ空间',
-    n_douban: '豆瓣',
-    n_x: 'X',
-    n_facebook: 'Facebook',
-    n_linkedin: 'LinkedIn',
-    n_whatsapp: 'WhatsApp',
-    n_telegram: 'Telegram',
-    n_reddit: 'Reddit',
-    n_pinterest: 'Pinterest',
-    n_line: 'LINE',
-    n_bluesky: 'Bluesky',
-    n_threads: 'Threads',
-    n_mastodon: 'Mastodon',
-    n_vk: 'VK',
   },
+};
+
+/** Networks' names as their own brands write them; Chinese pages use the Chinese names. */
+export const names: Record<string, string> = {
+  wechat: 'WeChat',
+  weibo: 'Weibo',
+  qq: 'QQ',
+  qzone: 'Qzone',
+  douban: 'Douban',
+  x: 'X',
+  facebook: 'Facebook',
+  linkedin: 'LinkedIn',
+  whatsapp: 'WhatsApp',
+  telegram: 'Telegram',
+  reddit: 'Reddit',
+  pinterest: 'Pinterest',
+  line: 'LINE',
+  bluesky: 'Bluesky',
+  threads: 'Threads',
+  mastodon: 'Mastodon',
+  vk: 'VK',
+};
+
+export const namesZh: Record<string, string> = {
+  wechat: '微信',
+  weibo: '微博',
+  qzone: 'QQ空间',
+  douban: '豆瓣',
 };

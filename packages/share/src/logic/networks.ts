@@ -33,58 +33,65 @@ export interface ShareData {
 const enc = (s: string): string =>
   encodeURIComponent(s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'));
 
-/** `key=value` pairs, skipping empty values; every value percent-encoded as UTF-8. */
-const query = (pairs: Record<string, string>): string =>
-  Object.entries(pairs)
-    .filter(([, v]) => v)
-    .map(([k, v]) => `${k}=${enc(v)}`)
-    .join('&');
+/**
+ * Each link network's documented share endpoint and its query, as `param=field` pairs:
+ * u the URL, t the title (else the text), m the message (the text, else the title),
+ * x the text, i the image, s the message and the URL in one field (for networks with a
+ * single text box), b an email body (the text, a blank line, the URL).
+ */
+const FORMATS: Partial<Record<Network, string>> = {
+  x: 'https://x.com/intent/post?text=m&url=u',
+  facebook: 'https://www.facebook.com/sharer/sharer.php?u=u',
+  linkedin: 'https://www.linkedin.com/sharing/share-offsite/?url=u',
+  whatsapp: 'https://wa.me/?text=s',
+  telegram: 'https://t.me/share/url?url=u&text=m',
+  reddit: 'https://www.reddit.com/submit?url=u&title=t',
+  pinterest: 'https://www.pinterest.com/pin/create/button/?url=u&media=i&description=m',
+  line: 'https://social-plugins.line.me/lineit/share?url=u&text=m',
+  bluesky: 'https://bsky.app/intent/compose?text=s',
+  threads: 'https://www.threads.net/intent/post?text=m&url=u',
+  vk: 'https://vk.com/share.php?url=u&title=t&image=i',
+  weibo: 'https://service.weibo.com/share/share.php?url=u&title=m&pic=i',
+  qq: 'https://connect.qq.com/widget/shareqq/index.html?url=u&title=t&desc=x&pics=i',
+  qzone: 'https://sns.qzone.qq.com/cgi-bin/qzshare/cgi_qzshare_onekey?url=u&title=t&desc=x&pics=i',
+  douban: 'https://www.douban.com/share/service?href=u&name=t&text=x&image=i',
+  // mailto wants %20 for spaces (a `+` would stay a plus sign), which enc() gives.
+  email: 'mailto:?subject=t&body=b',
+};
 
-const joined = (...parts: string[]) => parts.filter(Boolean).join(' ');
+function field(code: string, d: ShareData): string {
+  const message = d.text || d.title;
+  const values: Record<string, string> = {
+    u: d.url,
+    t: d.title || d.text,
+    m: message,
+    x: d.text,
+    i: d.image,
+    s: [message, d.url].filter(Boolean).join(' '),
+    b: [d.text, d.url].filter(Boolean).join('\n\n'),
+  };
+  return values[code] ?? '';
+}
+
+/** `param=value` pairs from a format, skipping empty values; every value percent-encoded as UTF-8. */
+const fill = (query: string, d: ShareData): string =>
+  query
+    .split('&')
+    .map((pair) => pair.split('='))
+    .map(([key, code]) => [key, field(code, d)])
+    .filter(([, value]) => value)
+    .map(([key, value]) => `${key}=${enc(value)}`)
+    .join('&');
 
 /**
  * The web share URL for a link network, or undefined for networks that act in the page
  * (native, copy, wechat, mastodon).
  */
 export function shareUrl(network: Network, d: ShareData): string | undefined {
-  const message = d.text || d.title;
-  switch (network) {
-    case 'x':
-      return `https://x.com/intent/post?${query({ text: message, url: d.url })}`;
-    case 'facebook':
-      return `https://www.facebook.com/sharer/sharer.php?${query({ u: d.url })}`;
-    case 'linkedin':
-      return `https://www.linkedin.com/sharing/share-offsite/?${query({ url: d.url })}`;
-    case 'whatsapp':
-      return `https://wa.me/?${query({ text: joined(message, d.url) })}`;
-    case 'telegram':
-      return `https://t.me/share/url?${query({ url: d.url, text: message })}`;
-    case 'reddit':
-      return `https://www.reddit.com/submit?${query({ url: d.url, title: d.title || d.text })}`;
-    case 'pinterest':
-      return `https://www.pinterest.com/pin/create/button/?${query({ url: d.url, media: d.image, description: message })}`;
-    case 'line':
-      return `https://social-plugins.line.me/lineit/share?${query({ url: d.url, text: message })}`;
-    case 'bluesky':
-      return `https://bsky.app/intent/compose?${query({ text: joined(message, d.url) })}`;
-    case 'threads':
-      return `https://www.threads.net/intent/post?${query({ text: message, url: d.url })}`;
-    case 'vk':
-      return `https://vk.com/share.php?${query({ url: d.url, title: d.title || d.text, image: d.image })}`;
-    case 'weibo':
-      return `https://service.weibo.com/share/share.php?${query({ url: d.url, title: message, pic: d.image })}`;
-    case 'qq':
-      return `https://connect.qq.com/widget/shareqq/index.html?${query({ url: d.url, title: d.title || d.text, desc: d.text, pics: d.image })}`;
-    case 'qzone':
-      return `https://sns.qzone.qq.com/cgi-bin/qzshare/cgi_qzshare_onekey?${query({ url: d.url, title: d.title || d.text, desc: d.text, pics: d.image })}`;
-    case 'douban':
-      return `https://www.douban.com/share/service?${query({ href: d.url, name: d.title || d.text, text: d.text, image: d.image })}`;
-    case 'email':
-      // mailto wants %20 for spaces (a `+` stays a plus sign), which enc() gives.
-      return `mailto:?${query({ subject: d.title || d.text, body: [d.text, d.url].filter(Boolean).join('\n\n') })}`;
-    default:
-      return undefined;
-  }
+  const format = FORMATS[network];
+  if (!format) return undefined;
+  const [endpoint, query] = format.split('?');
+  return `${endpoint}?${fill(query, d)}`;
 }
 
 const HOST = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
@@ -93,7 +100,7 @@ const HOST = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,6
 export function mastodonUrl(server: string, d: ShareData): string | undefined {
   const host = server.trim().replace(/^https?:\/\//i, '').replace(/^@?[^@]*@/, '').replace(/\/.*$/, '');
   if (!HOST.test(host)) return undefined;
-  return `https://${host.toLowerCase()}/share?${query({ text: joined(d.text || d.title, d.url) })}`;
+  return `https://${host.toLowerCase()}/share?${fill('text=s', d)}`;
 }
 
 /**

@@ -1,0 +1,50 @@
+// fanfare.js: the one script tag. It queues its data-* settings on window.fanfare, then
+// imports a widget's chunk only when that widget's tag is on the page (now or later, as
+// a single-page app adds it). Chunks resolve relative to this file, so the folder can
+// be hosted anywhere. Everything else (validation, Lit, the beacon) loads on demand.
+import type { FanfareStub } from '@fanfare/core/config';
+
+const widgets: Record<string, () => Promise<unknown>> = {
+  'fan-share': () => import('@fanfare/share'),
+};
+
+const pending = new Set(Object.keys(widgets));
+
+function scan(): void {
+  for (const tag of pending) {
+    if (customElements.get(tag)) pending.delete(tag);
+    else if (document.querySelector(tag)) {
+      pending.delete(tag);
+      widgets[tag]().catch((err) => {
+        pending.add(tag);
+        console.error(`Fanfare could not load <${tag}>:`, err);
+      });
+    }
+  }
+  if (!pending.size) observer.disconnect();
+}
+
+const observer = new MutationObserver(scan);
+
+// A stub that queues settings until core (in the first chunk) validates and applies them.
+if (!window.fanfare) {
+  const stub: FanfareStub = {
+    q: [],
+    configure(settings) {
+      if (window.fanfare === stub) stub.q.push(settings);
+      else window.fanfare?.configure(settings);
+    },
+  };
+  window.fanfare = stub;
+}
+
+const own = [...document.querySelectorAll<HTMLScriptElement>('script[src]')].find((s) => s.src === import.meta.url);
+if (own) {
+  const { endpoint, site, consent, lang, vitalsSample } = own.dataset;
+  const settings = Object.fromEntries(
+    Object.entries({ endpoint, site, consent, lang, vitalsSample }).filter(([, v]) => v !== undefined),
+  );
+  if (Object.keys(settings).length) window.fanfare.configure(settings);
+}
+scan();
+if (pending.size) observer.observe(document.documentElement, { childList: true, subtree: true });

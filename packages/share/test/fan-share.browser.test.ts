@@ -1,0 +1,242 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/index.js';
+import type { FanShare } from '../src/fan-share.js';
+
+const buttons = (el: FanShare) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="button"]')];
+const byNetwork = (el: FanShare, n: string) => el.shadowRoot!.querySelector<HTMLElement>(`[data-network="${n}"]`)!;
+
+function captureWarnings() {
+  const warnings: string[] = [];
+  const orig = console.warn;
+  console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+  return { warnings, restore: () => (console.warn = orig) };
+}
+
+describe('<fan-share>', () => {
+  it('renders the locale default networks, links as <a> and actions as <button>', async () => {
+    const el = await fixture<FanShare>(html`<fan-share lang="zh-CN" url="https://shop.example/p/1"></fan-share>`);
+    const list = buttons(el).map((b) => b.dataset.network);
+    expect(list).to.deep.equal(['wechat', 'weibo', 'qq', 'qzone', 'douban', 'copy']);
+    expect(byNetwork(el, 'weibo').tagName).to.equal('A');
+    expect(byNetwork(el, 'wechat').tagName).to.equal('BUTTON');
+    expect(byNetwork(el, 'weibo').getAttribute('aria-label')).to.equal('分享到微博');
+    // Every brand glyph arrived: no empty icon.
+    for (const b of buttons(el)) expect(b.querySelector('path')!.getAttribute('d')).to.not.equal('');
+  });
+
+  it('uses English names and leaves out native where the browser cannot share', async () => {
+    const el = await fixture<FanShare>(html`<fan-share lang="en"></fan-share>`);
+    const expected = ['native', 'x', 'facebook', 'linkedin', 'whatsapp', 'telegram', 'email', 'copy'].filter(
+      (n) => n !== 'native' || typeof navigator.share === 'function',
+    );
+    expect(buttons(el).map((b) => b.dataset.network)).to.deep.equal(expected);
+    expect(byNetwork(el, 'x').getAttribute('aria-label')).to.equal('Share on X');
+  });
+
+  it('follows attributes: networks order, utm, title and url', async () => {
+    const el = await fixture<FanShare>(
+      html`<fan-share networks="x, weibo copy" utm="spring" title="春日花束 & more" url="/p/42?id=1#top"></fan-share>`,
+    );
+    expect(buttons(el).map((b) => b.dataset.network)).to.deep.equal(['x', 'weibo', 'copy']);
+    const href = new URL(byNetwork(el, 'x').getAttribute('href')!);
+    const shared = new URL(href.searchParams.get('url')!);
+    expect(shared.pathname).to.equal('/p/42');
+    expect(shared.searchParams.get('utm_source')).to.equal('x');
+    expect(shared.searchParams.get('utm_campaign')).to.equal('spring');
+    expect(shared.hash).to.equal('#top');
+    expect(href.searchParams.get('text')).to.equal('春日花束 & more');
+    el.networks = ['telegram'];
+    await el.updateComplete;
+    expect(buttons(el).map((b) => b.dataset.network)).to.deep.equal(['telegram']);
+  });
+
+  it('warns once per bad attribute and keeps the default', async () => {
+    const { warnings, restore } = captureWarnings();
+    try {
+      const el = await fixture<FanShare>(
+        html`<fan-share lang="en" layout="grid" size="xl" url="javascript:alert(1)" networks="x twiter"></fan-share>`,
+      );
+      expect(el.layout).to.equal('row');
+      expect(el.size).to.equal('m');
+      expect(el.url).to.equal('');
+      expect(el.networks).to.deep.equal(['x']);
+      expect(warnings).to.have.length(4);
+      expect(warnings.join('\n')).to.contain('<fan-share> ignored layout="grid"').and.contain('url="javascript:alert(1)"').and.contain('twiter');
+      expect(byNetwork(el, 'x').getAttribute('href')).to.not.contain('javascript');
+    } finally {
+      restore();
+    }
+  });
+
+  it('fires a cancelable fan-share event with the network and URL', async () => {
+    const el = await fixture<FanShare>(html`<fan-share networks="weibo" url="https://shop.example/a"></fan-share>`);
+    const link = byNetwork(el, 'weibo') as HTMLAnchorElement;
+    let opened = false;
+    const onWindow = (e: Event) => {
+      opened = !e.defaultPrevented;
+      e.preventDefault(); // never leave the test page
+    };
+    window.addEventListener('click', onWindow);
+    const heard = oneEvent(el, 'fan-share');
+    el.addEventListener('fan-share', (e) => e.preventDefault(), { once: true });
+    link.click();
+    const e = await heard;
+    window.removeEventListener('click', onWindow);
+    expect(e.detail).to.deep.equal({ network: 'weibo', url: 'https://shop.example/a' });
+    expect(e.composed && e.bubbles && e.cancelable).to.equal(true);
+    expect(opened).to.equal(false);
+  });
+
+  it('copies the link, says Copied without changing the button size, and announces it', async () => {
+    const el = await fixture<FanShare>(html`<fan-share lang="en" variant="label" networks="copy" url="https://shop.example/c"></fan-share>`);
+    const btn = byNetwork(el, 'copy');
+    const before = btn.getBoundingClientRect();
+    let written = '';
+    const orig = navigator.clipboard.writeText;
+    navigator.clipboard.writeText = async (t: string) => void (written = t);
+    try {
+      btn.click();
+      await new Promise((r) => setTimeout(r, 50));
+      await el.updateComplete;
+    } finally {
+      navigator.clipboard.writeText = orig;
+    }
+    expect(written).to.equal('https://shop.example/c');
+    const visible = [...btn.querySelectorAll('.swap > span')].find((s) => !s.classList.contains('off'))!;
+    expect(visible.textContent).to.equal('Copied');
+    const after = btn.getBoundingClientRect();
+    expect(after.width).to.equal(before.width);
+    expect(after.height).to.equal(before.height);
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('Copied');
+  });
+
+  it('falls back to a selectable link when the clipboard is refused', async () => {
+    const el = await fixture<FanShare>(html`<fan-share lang="en" networks="copy" url="https://shop.example/d"></fan-share>`);
+    const orig = navigator.clipboard.writeText;
+    const exec = document.execCommand;
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+    document.execCommand = () => false;
+    try {
+      byNetwork(el, 'copy').click();
+      await new Promise((r) => setTimeout(r, 50));
+      await el.updateComplete;
+    } finally {
+      navigator.clipboard.writeText = orig;
+      document.execCommand = exec;
+    }
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('.popover input')!;
+    expect(input.value).to.equal('https://shop.example/d');
+  });
+
+  it('shows a QR code for WeChat, keyboard only, and hands focus back on Escape', async () => {
+    const el = await fixture<FanShare>(html`<fan-share lang="zh-CN" networks="wechat copy" url="https://shop.example/q"></fan-share>`);
+    const btn = byNetwork(el, 'wechat');
+    btn.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => el.shadowRoot!.querySelector('.popover .qr path')?.getAttribute('d'));
+    const panel = el.shadowRoot!.querySelector<HTMLElement>('.popover')!;
+    expect(panel.textContent).to.contain('用微信扫一扫');
+    expect(btn.getAttribute('aria-expanded')).to.equal('true');
+    // The panel is on screen, near its button.
+    const r = panel.getBoundingClientRect();
+    expect(r.top).to.be.greaterThan(0);
+    expect(r.left).to.be.at.least(0);
+    await waitFor(() => el.shadowRoot!.activeElement === panel.querySelector('.close'));
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.popover')).to.equal(null);
+    expect(el.shadowRoot!.activeElement).to.equal(btn);
+    expect(btn.getAttribute('aria-expanded')).to.equal('false');
+  });
+
+  it('closes the popover on an outside click', async () => {
+    const el = await fixture<FanShare>(html`<fan-share networks="wechat" url="https://shop.example/q"></fan-share>`);
+    byNetwork(el, 'wechat').click();
+    await waitFor(() => el.shadowRoot!.querySelector('.popover .qr path')?.getAttribute('d'));
+    document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.popover')).to.equal(null);
+  });
+
+  it('asks for the Mastodon server and refuses a bad one in place', async () => {
+    const el = await fixture<FanShare>(html`<fan-share lang="en" networks="mastodon"></fan-share>`);
+    byNetwork(el, 'mastodon').click();
+    await waitFor(() => el.shadowRoot!.querySelector('.popover input'));
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('.popover input')!;
+    input.value = 'not a server';
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.popover .go')!.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.error')!.textContent).to.contain('mastodon.social');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+  });
+
+  it('renders native only where navigator.share exists, decided before first paint', async () => {
+    const had = Object.getOwnPropertyDescriptor(Navigator.prototype, 'share');
+    let shared: ShareData | undefined;
+    Object.defineProperty(navigator, 'share', { configurable: true, value: async (d: ShareData) => void (shared = d) });
+    Object.defineProperty(navigator, 'canShare', { configurable: true, value: () => true });
+    try {
+      const el = await fixture<FanShare>(html`<fan-share lang="en" networks="native copy" title="Tulips" url="https://shop.example/n"></fan-share>`);
+      expect(buttons(el).map((b) => b.dataset.network)).to.deep.equal(['native', 'copy']);
+      byNetwork(el, 'native').click();
+      await new Promise((r) => setTimeout(r));
+      expect(shared).to.deep.include({ title: 'Tulips', url: 'https://shop.example/n' });
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>).share;
+      delete (navigator as unknown as Record<string, unknown>).canShare;
+      if (had) Object.defineProperty(Navigator.prototype, 'share', had);
+    }
+  });
+
+  it('keeps the same size from first paint (icons load without shifting anything)', async () => {
+    const el = document.createElement('fan-share') as FanShare;
+    el.setAttribute('networks', 'x weibo telegram');
+    document.body.append(el);
+    await new Promise((r) => requestAnimationFrame(r));
+    const first = el.getBoundingClientRect();
+    await el.updateComplete;
+    const later = el.getBoundingClientRect();
+    expect([later.width, later.height]).to.deep.equal([first.width, first.height]);
+    el.remove();
+  });
+
+  it('is accessible in each layout and variant, RTL included', async () => {
+    for (const attrs of [
+      { layout: 'row', variant: 'icon' },
+      { layout: 'column', variant: 'label' },
+      { layout: 'floating', variant: 'icon' },
+    ]) {
+      const el = await fixture<FanShare>(
+        html`<div dir="rtl"><fan-share lang="en" layout=${attrs.layout} variant=${attrs.variant} networks="x facebook linkedin email copy"></fan-share></div>`,
+      );
+      await expect(el).to.be.accessible();
+    }
+  });
+
+  it('clears its timers when removed', async () => {
+    const el = await fixture<FanShare>(html`<fan-share networks="copy"></fan-share>`);
+    const orig = navigator.clipboard.writeText;
+    navigator.clipboard.writeText = async () => {};
+    byNetwork(el, 'copy').click();
+    await new Promise((r) => setTimeout(r, 20));
+    navigator.clipboard.writeText = orig;
+    el.remove();
+    // Reattached after the copied state's timer would have fired: it starts fresh.
+    document.body.append(el);
+    await el.updateComplete;
+    expect(byNetwork(el, 'copy').querySelector('.swap > span:not(.off)')!.textContent).to.not.equal('Copied');
+    el.remove();
+  });
+});
+
+async function waitFor<T>(fn: () => T, ms = 3000): Promise<T> {
+  const start = performance.now();
+  for (;;) {
+    const v = fn();
+    if (v) return v;
+    if (performance.now() - start > ms) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

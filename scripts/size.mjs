@@ -1,0 +1,111 @@
+// Size budgets from DESIGN.md, in gzip bytes. Each piece is bundled and minified the
+// way the embed build does it, with what is shared (Lit, core) left out of the pieces
+// that use it; lazily imported chunks are measured on their own. Prints every figure
+// and exits 1 on any overrun.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { minifyLiterals } from './minify-literals.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const shared = ['lit', 'lit/*', '@lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@fanfare/core', '@fanfare/core/*'];
+
+/**
+ * Bundle `entry` with `external` left out; returns the gzip size of the entry chunk and
+ * what it imports statically, and of each lazily imported chunk by name.
+ */
+async function measure(entry, external = []) {
+  const result = await build({
+    entryPoints: { entry: `${root}/${entry}` },
+    absWorkingDir: root,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    minify: true,
+    target: 'es2021',
+    charset: 'utf8',
+    conditions: ['source'],
+    external,
+    outdir: '/virtual',
+    chunkNames: '[name]-[hash]',
+    write: false,
+    metafile: true,
+    logLevel: 'error',
+    plugins: [minifyLiterals],
+  });
+  const gz = new Map(result.outputFiles.map((f) => [f.path.replace('/virtual/', ''), gzipSync(f.contents, { level: 9 }).length]));
+  const outputs = result.metafile.outputs;
+  const key = (p) => p.replace(/^.*virtual\//, '');
+  const eager = new Set();
+  const walk = (file) => {
+    if (eager.has(file)) return;
+    eager.add(file);
+    for (const i of outputs[`../virtual/${file}`]?.imports ?? outputs[Object.keys(outputs).find((k) => key(k) === file)].imports) {
+      if (i.kind === 'import-statement' && !i.external) walk(key(i.path));
+    }
+  };
+  walk('entry.js');
+  const lazy = {};
+  for (const [file, size] of gz) {
+    if (file.endsWith('.js') && !eager.has(file)) lazy[file.replace(/-[A-Z0-9]{8}\.js$/, '')] = (lazy[file.replace(/-[A-Z0-9]{8}\.js$/, '')] ?? 0) + size;
+  }
+  return { eager: [...eager].reduce((n, f) => n + gz.get(f), 0), lazy };
+}
+
+const rows = [];
+let failed = false;
+function check(piece, size, budget, note = '') {
+  const over = budget !== undefined && size > budget;
+  failed ||= over;
+  rows.push([piece, size, budget ?? '—', over ? 'OVER' : 'ok', note]);
+}
+
+const loader = await measure('packages/embed/src/loader.ts', ['@fanfare/*']);
+check('loader fanfare.js', loader.eager, 1500);
+
+const lit = await measure('packages/core/scripts/lit-entry.js');
+check('Lit runtime (shared once per page)', lit.eager, 7000, 'LitElement, html, css, nothing, property/state decorators');
+
+const core = await measure('packages/core/src/index.ts', shared.filter((s) => !s.includes('fanfare')));
+check('core (shared once per page)', core.eager, 3000);
+check('  popover + @floating-ui/dom, first popover', core.lazy['popover-attach'] ?? 0, 7500, 'lazy');
+
+const share = await measure('packages/share/src/index.ts', shared);
+check('share, its own code', share.eager, 4000);
+for (const [name, size] of Object.entries(share.lazy).sort()) {
+  if (name === 'qr') check('  QR encoder, first WeChat click', size, 4500, 'lazy');
+  else if (name === 'panels') check('  popover panels, first WeChat/Mastodon click', size, 2000, 'lazy');
+  else check(`  icon: ${name}`, size, 500, 'lazy, only for networks a page names');
+}
+
+const widgets = [
+  ['2048', 'packages/game-2048/src/index.ts', 8000],
+  ['card maker', 'packages/card-maker/src/index.ts', 10000],
+  ['buyer show', 'packages/buyer-show/src/index.ts', 8000],
+  ['beacon', 'packages/beacon/src/index.ts', 2000],
+];
+for (const [name, entry, budget] of widgets) {
+  if (!existsSync(`${root}/${entry}`)) {
+    rows.push([name, '—', budget, 'not built yet', '']);
+    continue;
+  }
+  let m;
+  try {
+    m = await measure(entry, [...shared, '@fanfare/share']);
+  } catch {
+    rows.push([name, '—', budget, 'ERROR', 'does not build']);
+    failed = true;
+    continue;
+  }
+  check(name, m.eager, budget);
+  for (const [lazyName, size] of Object.entries(m.lazy)) check(`  ${lazyName}`, size, undefined, 'lazy');
+}
+
+const w = [36, 8, 8, 6];
+console.log(['piece', 'gzip B', 'budget', ''].map((c, i) => String(c).padEnd(w[i])).join(' '));
+for (const r of rows) console.log(r.slice(0, 4).map((c, i) => String(c)[i ? 'padStart' : 'padEnd'](w[i])).join(' ') + (r[4] ? `  ${r[4]}` : ''));
+if (failed) {
+  console.error('\nSize budget exceeded: see the rows marked OVER.');
+  process.exit(1);
+}
