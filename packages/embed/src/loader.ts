@@ -10,11 +10,29 @@ const widgets: Record<string, () => Promise<unknown>> = {
 
 const pending = new Set(Object.keys(widgets));
 
+// Each widget's size before its chunk arrives, so nothing on the page moves when it
+// renders. Lit adopts the same shadow root and swaps these styles for its own.
+const placeholders: Record<string, string> = {
+  'fan-share':
+    ':host{display:block;min-height:40px}:host([size=s]){min-height:32px}:host([size=l]){min-height:48px}:host([layout=floating]){min-height:0}',
+};
+
+function reserve(tag: string): void {
+  const css = placeholders[tag];
+  if (!css) return;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  for (const el of document.querySelectorAll(tag)) {
+    if (!el.shadowRoot) el.attachShadow({ mode: 'open' }).adoptedStyleSheets = [sheet];
+  }
+}
+
 function scan(): void {
   for (const tag of pending) {
     if (customElements.get(tag)) pending.delete(tag);
     else if (document.querySelector(tag)) {
       pending.delete(tag);
+      reserve(tag);
       widgets[tag]().catch((err) => {
         pending.add(tag);
         console.error(`Fanfare could not load <${tag}>:`, err);

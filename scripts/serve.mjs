@@ -1,0 +1,56 @@
+// A static server for the demo shop and the end-to-end tests: `pages` at /, the built
+// embed folder at /fanfare/, exactly as a site owner would host them. HTML is sent with
+// a strict Content Security Policy (Trusted Types included), so every page we serve
+// proves the widgets work under one.
+import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import sirv from 'sirv';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export function csp(connect = []) {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    `connect-src 'self' ${connect.join(' ')}`.trim(),
+    "require-trusted-types-for 'script'",
+    'trusted-types lit-html',
+  ].join('; ');
+}
+
+/** Start serving; resolves to { url, close }. Port 0 picks a free port. */
+export function startServer({ pages = `${root}/demo`, port = 0, host = '127.0.0.1', connect = [] } = {}) {
+  const site = sirv(pages, { dev: true });
+  const embed = sirv(`${root}/packages/embed/dist`, { dev: true });
+  const server = createServer((req, res) => {
+    if (req.url.startsWith('/fanfare/')) {
+      req.url = req.url.slice('/fanfare'.length);
+      return embed(req, res, () => notFound(res));
+    }
+    const path = new URL(req.url, 'http://x').pathname;
+    if (path.endsWith('/') || path.endsWith('.html')) res.setHeader('Content-Security-Policy', csp(connect));
+    return site(req, res, () => notFound(res));
+  });
+  return new Promise((resolve) => {
+    server.listen(port, host, () => {
+      const { port: actual } = server.address();
+      resolve({ url: `http://${host}:${actual}`, close: () => new Promise((r) => server.close(r)) });
+    });
+  });
+}
+
+function notFound(res) {
+  res.statusCode = 404;
+  res.end('Not found');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const arg = (name, fallback) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 ? process.argv[i + 1] : fallback;
+  };
+  const { url } = await startServer({ port: Number(arg('port', 5173)), host: arg('host', '127.0.0.1') });
+  console.log(`Fanfare demo shop: ${url}/  (中文: ${url}/zh.html)`);
+}
