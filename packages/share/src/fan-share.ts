@@ -184,6 +184,7 @@ export class FanShare extends FanElement {
   private renderPanel(panels: typeof import('./panels.js'), kind: string): TemplateResult {
     return panels.renderPanel(kind, this.name(kind), {
       locale: this.locale,
+      inWeChat: isWeChat(navigator.userAgent),
       qr: this.qr,
       link: this.shareData('copy').url,
       mastodonError: this.mastodonError,

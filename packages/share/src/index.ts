@@ -1,4 +1,5 @@
 import './define.js';
 
 export { FanShare } from './fan-share.js';
-export { NETWORKS, shareUrl, withUtm, mastodonUrl, defaultNetworks, type Network, type ShareData } from './logic/networks.js';
+export { mastodonUrl } from './logic/mastodon.js';
+export { NETWORKS, shareUrl, withUtm, defaultNetworks, type Network, type ShareData } from './logic/networks.js';

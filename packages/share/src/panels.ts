@@ -1,7 +1,8 @@
 import { format, type Locale } from '@fanfare/core';
 import { html, type TemplateResult } from 'lit';
 import { panelMessages } from './logic/panel-messages.js';
-import { isWeChat, mastodonUrl, type ShareData } from './logic/networks.js';
+import { mastodonUrl } from './logic/mastodon.js';
+import type { ShareData } from './logic/networks.js';
 
 const MASTODON_KEY = 'fanfare:mastodon-server';
 
@@ -10,6 +11,8 @@ export { panelStyles } from './panels.styles.js';
 /** What a panel needs from its <fan-share>. */
 export interface PanelContext {
   locale: Locale;
+  /** Inside WeChat's own browser, which has its own share menu. */
+  inWeChat: boolean;
   qr?: { d: string; size: number };
   /** The link shown for copying by hand when the clipboard is refused. */
   link: string;
@@ -27,7 +30,7 @@ export function renderPanel(kind: string, name: string, c: PanelContext): Templa
   const t = (key: keyof (typeof panelMessages)['en']) => format(panelMessages, c.locale, key);
   let body: TemplateResult;
   if (kind === 'wechat') {
-    body = isWeChat(navigator.userAgent)
+    body = c.inWeChat
       ? html`<p class="hint">${t('wechatHint')}</p>`
       : html`<svg part="qr" class="qr" viewBox="0 0 ${c.qr?.size ?? 0} ${c.qr?.size ?? 0}" role="img" aria-label=${t('wechatQrAlt')}>
             <path d=${c.qr?.d ?? ''}></path>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NETWORKS, defaultNetworks, isWeChat, mastodonUrl, shareUrl, withUtm, type ShareData } from '../src/logic/networks.js';
+import { NETWORKS, defaultNetworks, isWeChat, shareUrl, withUtm, type ShareData } from '../src/logic/networks.js';
+import { mastodonUrl } from '../src/logic/mastodon.js';
 import { matrixToPath } from '../src/logic/qr-path.js';
 
 // A title and URL with everything that breaks naive string building: Chinese, an emoji

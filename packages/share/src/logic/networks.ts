@@ -74,7 +74,7 @@ function field(code: string, d: ShareData): string {
 }
 
 /** `param=value` pairs from a format, skipping empty values; every value percent-encoded as UTF-8. */
-const fill = (query: string, d: ShareData): string =>
+export const fill = (query: string, d: ShareData): string =>
   query
     .split('&')
     .map((pair) => pair.split('='))
@@ -92,15 +92,6 @@ export function shareUrl(network: Network, d: ShareData): string | undefined {
   if (!format) return undefined;
   const [endpoint, query] = format.split('?');
   return `${endpoint}?${fill(query, d)}`;
-}
-
-const HOST = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
-
-/** Mastodon has no central site: the fan names their server, which has a /share page. */
-export function mastodonUrl(server: string, d: ShareData): string | undefined {
-  const host = server.trim().replace(/^https?:\/\//i, '').replace(/^@?[^@]*@/, '').replace(/\/.*$/, '');
-  if (!HOST.test(host)) return undefined;
-  return `https://${host.toLowerCase()}/share?${fill('text=s', d)}`;
 }
 
 /**
