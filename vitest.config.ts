@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // web-test-runner on a real Chromium; see web-test-runner.config.mjs.
 export default defineConfig({
   resolve: { conditions: ['source'] },
+  // Node tests resolve workspace packages to their TypeScript sources too.
+  ssr: { resolve: { conditions: ['source'] } },
   test: {
     include: ['packages/*/test/**/*.test.ts'],
     exclude: ['**/*.browser.test.ts', '**/node_modules/**'],

@@ -23,7 +23,7 @@ async function measure(entry, external = []) {
     splitting: true,
     format: 'esm',
     minify: true,
-    target: 'es2021',
+    target: 'es2022',
     charset: 'utf8',
     conditions: ['source'],
     external,

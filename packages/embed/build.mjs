@@ -13,7 +13,7 @@ const result = await build({
   splitting: true,
   format: 'esm',
   minify: true,
-  target: 'es2021',
+  target: 'es2022',
   charset: 'utf8',
   conditions: ['source'],
   outdir,

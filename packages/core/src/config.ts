@@ -20,6 +20,8 @@ export interface FanfareGlobal {
 export interface FanfareStub {
   q: Record<string, unknown>[];
   configure(settings: Record<string, unknown>): void;
+  /** Called with the real object when it takes over, so the loader can follow later settings. */
+  adopt?(real: FanfareGlobal): void;
 }
 
 declare global {
@@ -62,5 +64,6 @@ export function fanfare(): FanfareGlobal {
   const real = create();
   window.fanfare = real;
   for (const settings of existing?.q ?? []) real.configure(settings);
+  existing?.adopt?.(real);
   return real;
 }

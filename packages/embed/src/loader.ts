@@ -6,6 +6,9 @@ import type { FanfareStub } from '@fanfare/core/config';
 
 const widgets: Record<string, () => Promise<unknown>> = {
   'fan-share': () => import('@fanfare/share'),
+  'fan-2048': () => import('@fanfare/game-2048'),
+  'fan-card-maker': () => import('@fanfare/card-maker'),
+  'fan-buyer-show': () => import('@fanfare/buyer-show'),
 };
 
 const pending = new Set(Object.keys(widgets));
@@ -15,6 +18,8 @@ const pending = new Set(Object.keys(widgets));
 const placeholders: Record<string, string> = {
   'fan-share':
     ':host{display:block;min-height:40px}:host([size=s]){min-height:32px}:host([size=l]){min-height:48px}:host([layout=floating]){min-height:0}',
+  'fan-2048': ':host{display:block;max-width:30rem;aspect-ratio:1;margin-bottom:12rem}',
+  'fan-buyer-show': ':host{display:block;height:calc(16rem + min(240px,78vw)*1.25)}',
 };
 
 function reserve(tag: string): void {
@@ -44,6 +49,14 @@ function scan(): void {
 
 const observer = new MutationObserver(scan);
 
+// The beacon loads only once an endpoint is set, on the script tag or later by configure().
+let beacon = false;
+function startBeacon(settings: Record<string, unknown>): void {
+  if (beacon || !settings.endpoint) return;
+  beacon = true;
+  import('@fanfare/beacon').then((m) => m.startBeacon(), (err) => console.error('Fanfare could not load its beacon:', err));
+}
+
 // A stub that queues settings until core (in the first chunk) validates and applies them.
 if (!window.fanfare) {
   const stub: FanfareStub = {
@@ -51,6 +64,10 @@ if (!window.fanfare) {
     configure(settings) {
       if (window.fanfare === stub) stub.q.push(settings);
       else window.fanfare?.configure(settings);
+      startBeacon(settings);
+    },
+    adopt(real) {
+      real.subscribe((config) => startBeacon(config as unknown as Record<string, unknown>));
     },
   };
   window.fanfare = stub;
@@ -63,6 +80,12 @@ if (own) {
     Object.entries({ endpoint, site, consent, lang, vitalsSample }).filter(([, v]) => v !== undefined),
   );
   if (Object.keys(settings).length) window.fanfare.configure(settings);
+}
+// Another copy of Fanfare (a bundled widget) may have made the real object already.
+const current = window.fanfare;
+if ('subscribe' in current) {
+  current.subscribe((config) => startBeacon(config as unknown as Record<string, unknown>));
+  startBeacon(current.config as unknown as Record<string, unknown>);
 }
 scan();
 if (pending.size) observer.observe(document.documentElement, { childList: true, subtree: true });

@@ -215,7 +215,7 @@ export class FanShare extends FanElement {
   private announce(text: string): void {
     // Clear first so the same words twice in a row are spoken twice.
     this.status = '';
-    requestAnimationFrame(() => (this.status = text));
+    setTimeout(() => (this.status = text), 50);
   }
 
   private onLink(e: MouseEvent, n: Network): void {

@@ -97,8 +97,7 @@ describe('<fan-share>', () => {
     navigator.clipboard.writeText = async (t: string) => void (written = t);
     try {
       btn.click();
-      await new Promise((r) => setTimeout(r, 50));
-      await el.updateComplete;
+      await waitFor(() => el.shadowRoot!.querySelector('[role="status"]')!.textContent);
     } finally {
       navigator.clipboard.writeText = orig;
     }
@@ -119,8 +118,7 @@ describe('<fan-share>', () => {
     document.execCommand = () => false;
     try {
       byNetwork(el, 'copy').click();
-      await new Promise((r) => setTimeout(r, 50));
-      await el.updateComplete;
+      await waitFor(() => el.shadowRoot!.querySelector('.popover input'));
     } finally {
       navigator.clipboard.writeText = orig;
       document.execCommand = exec;
@@ -138,11 +136,14 @@ describe('<fan-share>', () => {
     const panel = el.shadowRoot!.querySelector<HTMLElement>('.popover')!;
     expect(panel.textContent).to.contain('用微信扫一扫');
     expect(btn.getAttribute('aria-expanded')).to.equal('true');
-    // The panel is on screen, near its button.
-    const r = panel.getBoundingClientRect();
-    expect(r.top).to.be.greaterThan(0);
-    expect(r.left).to.be.at.least(0);
+    // Focus moves in once the panel is placed and shown.
     await waitFor(() => el.shadowRoot!.activeElement === panel.querySelector('.close'));
+    // The panel is on screen, just below its button.
+    const r = panel.getBoundingClientRect();
+    const b = btn.getBoundingClientRect();
+    expect(r.top).to.be.closeTo(b.bottom + 8, 1);
+    expect(r.left).to.be.at.least(0);
+    expect(r.right).to.be.at.most(window.innerWidth);
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
@@ -194,7 +195,9 @@ describe('<fan-share>', () => {
     const el = document.createElement('fan-share') as FanShare;
     el.setAttribute('networks', 'x weibo telegram');
     document.body.append(el);
-    await new Promise((r) => requestAnimationFrame(r));
+    // The first render, before any glyph has arrived (rAF would not fire in a background tab).
+    await new Promise((r) => setTimeout(r));
+    expect(el.shadowRoot!.querySelector('[data-network="x"] path')!.getAttribute('d')).to.equal('');
     const first = el.getBoundingClientRect();
     await el.updateComplete;
     const later = el.getBoundingClientRect();

@@ -1,0 +1,92 @@
+// Getting batches to the endpoint: keepalive fetch while the page lives, sendBeacon as it
+// goes away. What does not make it goes to a localStorage outbox; the code that retries it
+// (./retry.ts) loads only when there is something to retry.
+import type { Batch, Outbox } from './logic/outbox.js';
+import type { Payload } from './logic/wire.js';
+import { shouldRetry } from './logic/status.js';
+import type { Retry } from './retry.js';
+
+/** Shared by every page of the origin, so the next page view retries what this one could not send. */
+export const OUTBOX_KEY = 'fanfare.outbox';
+
+function stored(): boolean {
+  try {
+    return !!localStorage.getItem(OUTBOX_KEY);
+  } catch {
+    // No storage (private mode, sandboxed frame): delivery still works, retries do not.
+    return false;
+  }
+}
+
+/**
+ * Append to the outbox, now, without loading anything: the page may be going away. The
+ * retry code removes duplicates and enforces the bounds when it next reads it.
+ */
+function stash(batches: Batch[]) {
+  try {
+    let box: Outbox;
+    try {
+      box = JSON.parse(localStorage.getItem(OUTBOX_KEY)!) as Outbox;
+      box.b.push(...batches);
+    } catch {
+      box = { n: 0, next: 0, b: batches };
+    }
+    localStorage.setItem(OUTBOX_KEY, JSON.stringify(box));
+  } catch {
+    // Storage full or blocked: nothing more we can do for these events.
+  }
+}
+
+export function createDelivery(endpoint: () => string | undefined, allowed: () => boolean) {
+  const inflight = new Set<Batch>();
+  let retry: Promise<Retry> | undefined;
+  const retrier = () => (retry ??= import('./retry.js').then((m) => m.createRetry(OUTBOX_KEY, post, allowed)));
+
+  /** Resolves true when the server took the batch, or refused it for good. */
+  async function post(b: Batch): Promise<boolean> {
+    inflight.add(b);
+    let status = 0;
+    let after: string | null = null;
+    try {
+      // A string body goes as text/plain;charset=UTF-8: with no other header and no
+      // credentials, a CORS-simple request that is never preflighted.
+      const res = await fetch(endpoint()!, { method: 'POST', body: JSON.stringify(b.p), keepalive: true, credentials: 'omit' });
+      status = res.status;
+      after = res.headers.get('Retry-After');
+    } catch {
+      // Offline, blocked, or over the keepalive quota: all worth another try.
+    }
+    inflight.delete(b);
+    const failed = shouldRetry(status);
+    if (failed || stored()) (await retrier()).settle(b, failed, after);
+    return !failed;
+  }
+
+  return {
+    /** POST while the page lives. */
+    send: (p: Payload) => void post({ at: Date.now(), p }).catch(() => {}),
+    /** The page is going away: hand the batch to the browser. */
+    sendOnExit(p: Payload) {
+      const b = { at: Date.now(), p };
+      const queued = navigator.sendBeacon?.(endpoint()!, JSON.stringify(p));
+      // Not queued (the browser's beacon quota is used up): keep the batch for the next page
+      // view. Queued: a beacon's answer is never known, so while the endpoint has been
+      // failing (the outbox is not empty) keep a copy too; the server drops duplicates.
+      if (!queued || stored()) stash([b]);
+      // In case this page lives on after all.
+      if (!queued) void post(b).catch(() => {});
+    },
+    /** The page may be gone before answers come back: store what is still on its way. */
+    keepUnfinished: () => inflight.size && stash([...inflight]),
+    /** Retry the outbox, unless the backoff says not yet. */
+    drain: () => stored() && allowed() && void retrier().then((r) => r.drain()).catch(() => {}),
+    /** Consent withdrawn: delete everything kept for later. */
+    forget() {
+      try {
+        localStorage.removeItem(OUTBOX_KEY);
+      } catch {
+        // Nothing stored, then.
+      }
+    },
+  };
+}

@@ -1,0 +1,82 @@
+// Turning what happened on the page into v1 wire events (DESIGN.md, "Beacon wire
+// format"). Pure: the runtime passes in ids, times and URLs.
+
+export type Value = string | number | boolean;
+
+export interface WireEvent {
+  id: string;
+  /** `share`, `game_start`, … `view`, `vital`. */
+  n: string;
+  /** The widget's tag, or `page`. */
+  w: string;
+  /** ms since navigation start. */
+  t: number;
+  p?: Record<string, Value>;
+}
+
+/** What every request repeats about the page view. */
+export interface PageInfo {
+  site?: string;
+  sdk: string;
+  pv: string;
+  u: string;
+  r?: string;
+}
+
+export interface Payload extends PageInfo {
+  v: 1;
+  e: WireEvent[];
+}
+
+/**
+ * The detail fields the beacon forwards, whatever the event. Anything else a widget puts
+ * in a detail stays on the page; above all a reward's `code`, a single-use secret.
+ */
+const FIELDS = ['network', 'url', 'campaign', 'score', 'maxTile', 'moves', 'title', 'tier', 'template', 'format', 'bytes', 'channel', 'id'];
+
+/** A string that long is a bug or an attack, not analytics. */
+const MAX_STRING = 200;
+
+/** `fan-game-start` → `game_start`. */
+export const wireName = (type: string): string => type.slice(4).replace(/-/g, '_');
+
+/**
+ * fan-* events the beacon reports: all but slide changes, which an autoplaying carousel
+ * would send forever.
+ */
+export const isReported = (type: string): boolean => type.startsWith('fan-') && type !== 'fan-slide-change';
+
+/** Page URLs as the server may see them: no query, no hash, no user:password. */
+export function stripUrl(href: string): string {
+  try {
+    const url = new URL(href);
+    return url.origin + url.pathname;
+  } catch {
+    return href.split(/[?#]/)[0]!;
+  }
+}
+
+/** Only where a visitor came from, never the path (it can carry search terms or ids). */
+export function referrerOrigin(referrer: string): string | undefined {
+  try {
+    const { origin } = new URL(referrer);
+    if (origin !== 'null') return origin;
+  } catch {
+    // No referrer, or not a URL.
+  }
+  return undefined;
+}
+
+/**
+ * A fan-* event as the server receives it. `widget` is the tag of the element the event
+ * came from; events a page sends from elsewhere count as the page's.
+ */
+export function toWireEvent(type: string, detail: unknown, widget: string | undefined, t: number, id: string): WireEvent {
+  const p: Record<string, Value> = {};
+  for (const key of FIELDS) {
+    const v = (detail as Record<string, unknown> | null)?.[key];
+    if (typeof v === 'string') p[key] = (key === 'url' ? stripUrl(v) : v).slice(0, MAX_STRING);
+    else if (typeof v === 'boolean' || Number.isFinite(v)) p[key] = v as Value;
+  }
+  return { id, n: wireName(type), w: widget?.startsWith('fan-') ? widget : 'page', t: Math.round(t), p };
+}

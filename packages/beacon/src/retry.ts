@@ -1,0 +1,62 @@
+// Retrying the outbox, with backoff. Loaded only once a request has failed, or when a
+// previous page view left something in the outbox.
+import { addBatches, parseOutbox, removeBatch, type Batch, type Outbox } from './logic/outbox.js';
+import { backoff, retryAfterMs } from './logic/retry.js';
+
+export interface Retry {
+  /** Record how a POST of `b` ended. */
+  settle(b: Batch, failed: boolean, retryAfter: string | null): void;
+  /** Send what the outbox holds, one batch at a time, unless the backoff says not yet. */
+  drain(): Promise<void>;
+}
+
+export function createRetry(key: string, post: (b: Batch) => Promise<boolean>, allowed: () => boolean): Retry {
+  let draining = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const update = (change: (box: Outbox) => Outbox = (box) => box): Outbox => {
+    const box = change(parseOutbox(localStorage.getItem(key), Date.now()));
+    if (box.b.length) localStorage.setItem(key, JSON.stringify(box));
+    else localStorage.removeItem(key);
+    return box;
+  };
+
+  const wait = (until: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void drain().catch(() => {}), until - Date.now());
+  };
+
+  async function drain() {
+    if (draining || !allowed()) return;
+    const box = update();
+    if (box.next > Date.now()) return wait(box.next);
+    draining = true;
+    try {
+      for (const b of box.b) {
+        // Another tab, or a late answer, may have delivered it meanwhile.
+        if (!update().b.some((x) => x.p.e[0]!.id === b.p.e[0]!.id)) continue;
+        if (!(await post(b))) break;
+      }
+    } finally {
+      draining = false;
+    }
+  }
+
+  return {
+    settle(b, failed, retryAfter) {
+      const now = Date.now();
+      if (failed) {
+        const box = update((box) => ({
+          ...addBatches(box, [b], now),
+          n: box.n + 1,
+          next: now + backoff(box.n, Math.random(), retryAfterMs(retryAfter, now)),
+        }));
+        if (box.b.length) wait(box.next);
+      } else if (update((box) => ({ ...removeBatch(box, b), n: 0, next: 0 })).b.length) {
+        // The endpoint answers again: whatever waits in the outbox can go now.
+        void drain().catch(() => {});
+      }
+    },
+    drain,
+  };
+}

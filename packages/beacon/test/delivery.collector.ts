@@ -1,0 +1,270 @@
+// Delivery, end to end: a real page with the beacon, a real HTTP collector (test/collector.mjs,
+// on the test server) and Chromium's own fetch and sendBeacon in between.
+import { expect } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
+import { OUTBOX_KEY } from '../src/delivery.js';
+import type { Payload, WireEvent } from '../src/logic/wire.js';
+
+interface Recorded {
+  method: string;
+  status: number;
+  contentType: string;
+  cookie: string;
+  body: string;
+}
+
+let bucket = '';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+// Another origin than the page's, as a stats server would be.
+const endpoint = () => `http://127.0.0.1:${location.port}/__collect/${bucket}`;
+const control = (action: 'down' | 'up') => fetch(`/__collect/${bucket}/${action}`, { method: 'POST' });
+
+async function log(): Promise<Recorded[]> {
+  const res = await fetch(`/__collect/${bucket}/log`, { cache: 'no-store' });
+  return (await res.json()) as Recorded[];
+}
+
+/** Events the collector accepted, in arrival order. */
+async function accepted(): Promise<WireEvent[]> {
+  return (await log()).filter((r) => r.method === 'POST' && r.status === 204).flatMap((r) => (JSON.parse(r.body) as Payload).e);
+}
+
+async function until<T>(get: () => Promise<T>, ok: (v: T) => boolean, ms: number): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await get();
+    if (ok(v) || Date.now() > end) return v;
+    await sleep(100);
+  }
+}
+
+const frames: HTMLIFrameElement[] = [];
+
+async function openPage(params: Record<string, string> = {}): Promise<HTMLIFrameElement> {
+  const frame = document.createElement('iframe');
+  const query = new URLSearchParams({ endpoint: endpoint(), ...params });
+  frame.src = `/packages/beacon/test/fixture/page.html?${query}#section`;
+  frame.width = '400';
+  frame.height = '300';
+  const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+  document.body.append(frame);
+  frames.push(frame);
+  await loaded;
+  return frame;
+}
+
+function click(frame: HTMLIFrameElement, times = 1) {
+  const button = frame.contentDocument!.querySelector('fan-probe')!.shadowRoot!.querySelector('button')!;
+  for (let i = 0; i < times; i++) button.click();
+}
+
+const shares = (events: WireEvent[]) => events.filter((e) => e.n === 'share');
+
+beforeEach(() => {
+  bucket = Math.random().toString(36).slice(2);
+  localStorage.removeItem(OUTBOX_KEY);
+});
+
+afterEach(async () => {
+  for (const f of frames.splice(0)) f.remove();
+  // Whatever else happened, nothing was ever preflighted.
+  expect((await log()).filter((r) => r.method === 'OPTIONS')).to.deep.equal([]);
+});
+
+describe('beacon delivery', () => {
+  it('delivers a share click with the right fields', async () => {
+    const frame = await openPage();
+    click(frame);
+    // One click, under the batch size: it leaves on the 5 s timer.
+    const events = await until(accepted, (e) => shares(e).length > 0, 8000);
+    const [req] = (await log()).filter((r) => r.method === 'POST');
+    expect(req!.contentType).to.equal('text/plain;charset=UTF-8');
+    expect(req!.cookie).to.equal('');
+    const body = JSON.parse(req!.body) as Payload;
+    expect(body).to.include({ v: 1, site: 'bloom-test', sdk: '0.1.0', r: location.origin });
+    expect(body.u).to.equal(`${location.origin}/packages/beacon/test/fixture/page.html`);
+    expect(body.pv).to.be.a('string').with.length.above(10);
+    const [share] = shares(events);
+    expect(share).to.include({ n: 'share', w: 'fan-probe' });
+    expect(share!.p).to.deep.equal({ network: 'weibo', url: 'https://shop.example/p/42' });
+    expect(share!.id).to.be.a('string').with.length.above(10);
+    expect(share!.t).to.be.a('number').above(0);
+    // Two startBeacon() calls, one queue: the click is there once.
+    expect(shares(events)).to.have.length(1);
+    expect(events.filter((e) => e.n === 'view')).to.have.length(1);
+    expect(events.find((e) => e.n === 'view')).to.include({ w: 'fan-probe' });
+  });
+
+  it('sends at once when ten events are waiting', async () => {
+    const frame = await openPage();
+    click(frame, 10);
+    const events = await until(accepted, (e) => e.length >= 10, 2000);
+    expect(events.length).to.be.at.least(10);
+  });
+
+  it('delivers a click made just before the page is closed', async () => {
+    const frame = await openPage();
+    click(frame);
+    frame.remove();
+    const events = await until(accepted, (e) => shares(e).length > 0, 3000);
+    expect(shares(events)).to.have.length(1);
+  });
+
+  it('keeps what the server could not take, even from a closing page, and delivers it once on the next page view', async () => {
+    await control('down');
+    const first = await openPage();
+    // The view and nine shares make ten: one request, refused.
+    click(first, 9);
+    const outbox = async () => localStorage.getItem(OUTBOX_KEY);
+    const stored = JSON.parse((await until(outbox, Boolean, 3000)) ?? '{}') as { b?: { p: Payload }[] };
+    expect((await log()).filter((r) => r.status === 503)).to.have.length(1);
+    const kept = stored.b?.flatMap((b) => b.p.e.map((e) => e.id)) ?? [];
+    expect(kept).to.have.length(10);
+    // One more, as the page closes: its beacon is refused too, but a copy was kept.
+    click(first);
+    first.remove();
+    const refused = async () => (await log()).flatMap((r) => (JSON.parse(r.body) as Payload).e.map((e) => e.id));
+    const late = (await until(refused, (ids) => ids.some((id) => !kept.includes(id)), 3000)).filter((id) => !kept.includes(id));
+    expect(late).to.have.length(1);
+    kept.push(late[0]!);
+    expect(await accepted()).to.deep.equal([]);
+
+    await control('up');
+    await openPage();
+    const delivered = await until(accepted, (e) => kept.every((id) => e.some((x) => x.id === id)), 5000);
+    expect(kept.every((id) => delivered.some((x) => x.id === id))).to.equal(true);
+    await sleep(2500);
+    const ids = (await accepted()).map((e) => e.id);
+    for (const id of kept) expect(ids.filter((x) => x === id)).to.have.length(1);
+    expect(localStorage.getItem(OUTBOX_KEY)).to.equal(null);
+  });
+
+  it('sends nothing under Global Privacy Control', async () => {
+    const frame = await openPage({ gpc: '1' });
+    click(frame, 12);
+    frame.remove();
+    await sleep(1500);
+    expect(await log()).to.deep.equal([]);
+    expect(localStorage.getItem(OUTBOX_KEY)).to.equal(null);
+  });
+
+  it('sends nothing when consent is denied', async () => {
+    const frame = await openPage({ consent: 'denied' });
+    click(frame, 12);
+    frame.remove();
+    await sleep(1500);
+    expect(await log()).to.deep.equal([]);
+  });
+
+  it('holds events while consent is pending, sends them once granted', async () => {
+    const frame = await openPage({ consent: 'pending' });
+    click(frame, 12);
+    await sleep(1000);
+    expect(await log()).to.deep.equal([]);
+    frame.contentWindow!.fanfare!.configure({ consent: 'granted' });
+    const events = await until(accepted, (e) => shares(e).length >= 12, 3000);
+    expect(shares(events)).to.have.length(12);
+  });
+
+  it('drops held events when pending consent is denied', async () => {
+    const frame = await openPage({ consent: 'pending' });
+    click(frame, 12);
+    frame.contentWindow!.fanfare!.configure({ consent: 'denied' });
+    frame.contentWindow!.fanfare!.configure({ consent: 'granted' });
+    frame.remove();
+    await sleep(1500);
+    expect(shares(await accepted())).to.deep.equal([]);
+  });
+
+  it('retries on the same page, after the Retry-After delay, once the server is back', async () => {
+    await control('down');
+    const frame = await openPage();
+    click(frame, 9);
+    await until(log, (l) => l.some((r) => r.status === 503), 3000);
+    await control('up');
+    const events = await until(accepted, (e) => shares(e).length >= 9, 5000);
+    expect(shares(events)).to.have.length(9);
+    const posts = (await log()).filter((r) => r.method === 'POST').map((r) => r.status);
+    expect(posts).to.deep.equal([503, 204]);
+  });
+
+  it('falls back to a keepalive fetch when the browser refuses the beacon', async () => {
+    const frame = await openPage({ nobeacon: '1' });
+    click(frame);
+    frame.remove();
+    const events = await until(accepted, (e) => shares(e).length > 0, 3000);
+    expect(shares(events)).to.have.length(1);
+  });
+
+  it('reports a view once per widget, when half of it is in the viewport, widgets added later too', async () => {
+    const addFar = (frame: HTMLIFrameElement) => {
+      const doc = frame.contentDocument!;
+      const spacer = doc.createElement('div');
+      spacer.style.setProperty('height', '2000px');
+      const late = doc.createElement('fan-probe');
+      doc.body.append(spacer, late);
+      return late;
+    };
+    const views = async () => (await accepted()).filter((e) => e.n === 'view');
+
+    const unseen = await openPage();
+    addFar(unseen);
+    await sleep(500);
+    unseen.remove();
+    await sleep(1000);
+    expect(await views()).to.have.length(1);
+
+    const seen = await openPage();
+    const late = addFar(seen);
+    await sleep(300);
+    late.scrollIntoView();
+    await sleep(300);
+    seen.contentWindow!.scrollTo(0, 0);
+    await sleep(300);
+    late.scrollIntoView();
+    await sleep(300);
+    seen.remove();
+    expect(await until(views, (v) => v.length >= 3, 3000)).to.have.length(3);
+  });
+
+  it('reports Core Web Vitals on sampled page views, marking shifts and slow interactions inside a widget', async () => {
+    const frame = await openPage({ vitals: '1', shift: '1', slow: '1' });
+    await sleep(1000);
+    // A real click (trusted input), so the browser times the interaction.
+    const button = frame.contentDocument!.querySelector('fan-probe')!.shadowRoot!.querySelector('button')!;
+    const f = frame.getBoundingClientRect();
+    const b = button.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(f.x + b.x + b.width / 2), Math.round(f.y + b.y + b.height / 2)] });
+    // web-vitals takes in interactions when the page is idle (at most a second later); one
+    // still pending when the page is closed is lost.
+    await sleep(2000);
+    frame.remove();
+    const vitals = await until(
+      async () => (await accepted()).filter((e) => e.n === 'vital'),
+      (v) => v.length >= 5,
+      4000,
+    );
+    const byName = Object.fromEntries(vitals.map((e) => [e.p!.m, e]));
+    expect(Object.keys(byName)).to.include.members(['FCP', 'TTFB', 'LCP', 'CLS', 'INP']);
+    for (const e of vitals) {
+      expect(e.w).to.equal('page');
+      expect(e.p).to.include({ sr: 1 });
+      expect(e.p!.r).to.be.oneOf(['good', 'needs-improvement', 'poor']);
+    }
+    expect(byName.CLS!.p!.v).to.be.above(0);
+    expect(byName.CLS!.p).to.include({ fan: 'fan-probe' });
+    expect(byName.INP!.p!.v).to.be.at.least(150);
+    expect(byName.INP!.p).to.include({ fan: 'fan-probe' });
+    expect(byName.TTFB!.p).not.to.have.property('fan');
+  });
+
+  it('does not load web-vitals on page views that are not sampled', async () => {
+    const loaded = (frame: HTMLIFrameElement) =>
+      frame.contentWindow!.performance.getEntriesByType('resource').some((r) => r.name.includes('web-vitals'));
+    const out = await openPage({ vitals: '0' });
+    const sampled = await openPage({ vitals: '1' });
+    await sleep(500);
+    expect(loaded(sampled)).to.equal(true);
+    expect(loaded(out)).to.equal(false);
+  });
+});

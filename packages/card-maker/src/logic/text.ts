@@ -1,0 +1,101 @@
+// Line breaking and auto-fit for text drawn on a canvas. Pure: the caller passes in a
+// measuring function (canvas measureText in the browser, a fake in tests).
+
+/** Width of `text` at font size `size`, in the same units as the box. */
+export type Measure = (text: string, size: number) => number;
+
+// Kinsoku: a line never starts with closing punctuation nor ends with opening punctuation.
+const CLOSE = /^[，。！？、）」』】》〉；：…”’,.!?)\]}%:;]/u;
+const OPEN = /[（「『【《〈“‘([{]$/u;
+// Chinese and Japanese have no spaces: any grapheme boundary is a break opportunity.
+const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+
+const segmenters = new Map<string, Intl.Segmenter>();
+function segment(text: string, granularity: 'word' | 'grapheme', locale?: string): string[] {
+  const key = `${granularity}${locale ?? ''}`;
+  let s = segmenters.get(key);
+  if (!s) segmenters.set(key, (s = new Intl.Segmenter(locale, { granularity })));
+  return Array.from(s.segment(text), (x) => x.segment);
+}
+
+/** Count what a reader sees as characters: an emoji family or a flag counts once. */
+export const graphemeCount = (text: string): number => segment(text, 'grapheme').length;
+
+/**
+ * Cut `text` into the pieces a line may break between: words for spaced scripts,
+ * graphemes for CJK (so emoji sequences and flags stay whole), with punctuation glued
+ * to the piece it must not be parted from.
+ */
+export function breakUnits(text: string, locale?: string, graphemesOnly = false): string[] {
+  const out: string[] = [];
+  let glueNext = false;
+  for (const word of segment(text, graphemesOnly ? 'grapheme' : 'word', locale)) {
+    for (const p of CJK.test(word) ? segment(word, 'grapheme') : [word]) {
+      const last = out.length - 1;
+      if (last >= 0 && (glueNext || CLOSE.test(p))) {
+        // "word ," must move as one, else the comma would open the next line.
+        if (!glueNext && last > 0 && !out[last].trim()) out[last - 1] += out.pop();
+        out[out.length - 1] += p;
+      } else out.push(p);
+      glueNext = OPEN.test(p);
+    }
+  }
+  return out;
+}
+
+/** Greedy line breaking within `width`. Hard newlines are kept; a word wider than the line is split by grapheme. */
+export function breakLines(text: string, width: number, measure: (s: string) => number, locale?: string): string[] {
+  const lines: string[] = [];
+  for (const para of text.split('\n')) {
+    let line = '';
+    for (let u of breakUnits(para, locale)) {
+      if (measure((line + u).trimEnd()) <= width) {
+        line += u;
+        continue;
+      }
+      if (line.trim()) lines.push(line.trimEnd());
+      u = u.trimStart();
+      line = '';
+      if (measure(u) <= width) line = u;
+      else
+        for (const g of breakUnits(u, locale, true)) {
+          if (line && measure(line + g) > width) {
+            lines.push(line);
+            line = g;
+          } else line += g;
+        }
+    }
+    lines.push(line.trimEnd());
+  }
+  return lines;
+}
+
+export interface Fitted {
+  size: number;
+  lines: string[];
+}
+
+/**
+ * The largest whole font size from `min` to `max` at which `text` fits `box`, found by
+ * binary search (a larger size never needs fewer lines). If nothing fits, `min`.
+ */
+export function fitText(
+  text: string,
+  box: { w: number; h: number },
+  measure: Measure,
+  { min = 24, max = 120, lineHeight = 1.3, locale }: { min?: number; max?: number; lineHeight?: number; locale?: string } = {},
+): Fitted {
+  const at = (size: number): Fitted => ({ size, lines: breakLines(text, box.w, (s) => measure(s, size), locale) });
+  const fits = (f: Fitted) =>
+    f.lines.length * f.size * lineHeight <= box.h && f.lines.every((l) => measure(l, f.size) <= box.w);
+  let best = at(min);
+  for (let lo = min + 1, hi = max; lo <= hi; ) {
+    const mid = (lo + hi) >> 1;
+    const f = at(mid);
+    if (fits(f)) {
+      best = f;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}

@@ -1,0 +1,367 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../src/define.js';
+import { FanCardMaker } from '../src/index.js';
+import { encodeState } from '../src/logic/state.js';
+import { HASH_KEY } from '../src/logic/layout.js';
+
+type El = FanCardMaker;
+const $ = <T extends Element = HTMLElement>(el: El, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
+const $$ = <T extends Element = HTMLElement>(el: El, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];
+const button = (el: El, text: string) => $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent!.trim().includes(text))!;
+
+async function settle(el: El) {
+  // Drawing waits for fonts and lazily loaded modules; a few rounds let every one land.
+  for (let i = 0; i < 6; i++) {
+    await el.updateComplete;
+    await el.drawn;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+async function make(tpl = html`<fan-card-maker lang="en" brand-text="Bloom Flowers"></fan-card-maker>`) {
+  const el = await fixture<El>(tpl);
+  await settle(el);
+  return el;
+}
+
+async function next(el: El) {
+  button(el, el.locale === 'en' ? 'Next' : '下一步').click();
+  await settle(el);
+}
+
+function pixel(el: El, x: number, y: number) {
+  const c = $<HTMLCanvasElement>(el, 'canvas').getContext('2d')!;
+  return [...c.getImageData(x, y, 1, 1).data];
+}
+
+async function imageFile(w: number, h: number, type = 'image/jpeg', name = 'photo.jpg') {
+  const c = new OffscreenCanvas(w, h);
+  const g = c.getContext('2d')!;
+  g.fillStyle = '#3a7';
+  g.fillRect(0, 0, w, h);
+  return new File([await c.convertToBlob({ type })], name, { type });
+}
+
+/** A JPEG whose EXIF says "rotate 90° clockwise" (orientation 6), as phone cameras write them. */
+async function rotatedJpeg(w: number, h: number) {
+  const plain = new Uint8Array(await (await imageFile(w, h)).arrayBuffer());
+  // APP1 "Exif\0\0", big-endian TIFF header, one IFD entry: 0x0112 Orientation = 6.
+  const app1 = [0xff, 0xe1, 0, 34, 0x45, 0x78, 0x69, 0x66, 0, 0, 0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0];
+  return new File([plain.slice(0, 2), new Uint8Array(app1), plain.slice(2)], 'phone.jpg', { type: 'image/jpeg' });
+}
+
+async function pick(el: El, file: File) {
+  const input = $<HTMLInputElement>(el, 'input[type=file]');
+  const dt = new DataTransfer();
+  dt.items.add(file);
+  input.files = dt.files;
+  input.dispatchEvent(new Event('change'));
+  for (let i = 0; i < 100 && !$$(el, '[role=alert]').length && !button(el, 'Remove photo'); i++) await new Promise((r) => setTimeout(r, 20));
+  await settle(el);
+}
+
+describe('<fan-card-maker>', () => {
+  afterEach(() => history.replaceState(null, '', location.pathname + location.search));
+
+  it('survives being defined twice', () => {
+    expect(() => FanCardMaker.define('fan-card-maker')).not.to.throw();
+    expect(customElements.get('fan-card-maker')).to.equal(FanCardMaker);
+  });
+
+  it('refuses bad attribute values with one warning each and keeps the defaults', async () => {
+    const warnings: string[] = [];
+    const orig = console.warn;
+    console.warn = (m: string) => warnings.push(m);
+    history.replaceState(null, '', `#fan-card=${encodeState({ t: 'love', m: 'hi', k: [] })}`);
+    try {
+      const el = await make(html`<fan-card-maker lang="en" max-photo-mb="lots" link="javascript:alert(1)"></fan-card-maker>`);
+      expect(el.maxPhotoMb).to.equal(15);
+      expect(el.link).to.equal('');
+      expect($<HTMLAnchorElement>(el, 'a').href).to.equal(location.href.split('#')[0]);
+      expect(warnings).to.have.length(2);
+      expect(warnings[0]).to.contain('<fan-card-maker>').and.contain('max-photo-mb="lots"');
+      expect(warnings[1]).to.contain('link="javascript:alert(1)"');
+    } finally {
+      console.warn = orig;
+    }
+  });
+
+  it('step 1: offers the six designs and previews the chosen one on a 1080×1350 canvas', async () => {
+    const el = await make();
+    const canvas = $<HTMLCanvasElement>(el, 'canvas');
+    expect([canvas.width, canvas.height]).to.deep.equal([1080, 1350]);
+    const names = $$(el, '.template').map((b) => b.textContent!.trim());
+    expect(names).to.deep.equal(['Birthday', 'Thank you', 'Love', 'Spring Festival', 'Mid-Autumn', 'Christmas']);
+    expect($(el, '[aria-current=step]').textContent).to.contain('Choose a design');
+    const before = pixel(el, 5, 5);
+    button(el, 'Christmas').click();
+    await settle(el);
+    expect(button(el, 'Christmas').getAttribute('aria-pressed')).to.equal('true');
+    expect(pixel(el, 5, 5)).not.to.deep.equal(before);
+    // The brand zone is a light band at the foot, whatever the design.
+    const [r, g, b] = pixel(el, 1070, 1340);
+    expect(Math.min(r, g, b)).to.be.above(230);
+    await expect(el).to.be.accessible();
+  });
+
+  it('step 2: counts characters, offers wishes in the fan\'s language and draws the message', async () => {
+    const el = await make();
+    await next(el);
+    expect(document.activeElement).to.equal(el);
+    expect(el.shadowRoot!.activeElement?.tagName).to.equal('H3');
+    const area = $<HTMLTextAreaElement>(el, 'textarea');
+    const blank = pixel(el, 540, 1040);
+    area.value = 'Hi 👨‍👩‍👧!';
+    area.dispatchEvent(new Event('input'));
+    await settle(el);
+    expect($(el, '#count').textContent).to.equal('5 of 120 characters');
+    area.value = '好'.repeat(130);
+    area.dispatchEvent(new Event('input'));
+    await settle(el);
+    expect(area.value).to.have.length(120);
+    $<HTMLButtonElement>(el, '.wish').click();
+    await settle(el);
+    expect(area.value).to.equal('Happy birthday! May all your wishes come true.');
+    expect(pixel(el, 540, 950)).not.to.deep.equal(blank);
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks Chinese when the page does', async () => {
+    const wrap = await fixture(html`<div lang="zh-CN"><fan-card-maker></fan-card-maker></div>`);
+    const el = wrap.querySelector<El>('fan-card-maker')!;
+    await settle(el);
+    expect(button(el, '春节')).not.to.equal(undefined);
+    await next(el);
+    expect($(el, 'label').textContent).to.equal('你的祝福');
+    expect($(el, '.wish').textContent).to.equal('生日快乐！愿你所有的心愿都成真。');
+    await expect(el).to.be.accessible();
+  });
+
+  it('step 3: stickers are added, moved, scaled, rotated and removed by keyboard', async () => {
+    const el = await make();
+    await next(el);
+    await next(el);
+    await settle(el);
+    button(el, '🎈').click();
+    await settle(el);
+    const handle = $(el, '.handle');
+    expect(el.shadowRoot!.activeElement).to.equal(handle);
+    const x = () => parseFloat(handle.style.getPropertyValue('--x'));
+    const before = x();
+    const key = (k: string, shiftKey = false) => handle.dispatchEvent(new KeyboardEvent('keydown', { key: k, shiftKey, bubbles: true }));
+    key('ArrowRight', true);
+    await settle(el);
+    expect(x()).to.be.closeTo(before + (50 / 1080) * 100, 0.01);
+    key('+');
+    key('r');
+    await settle(el);
+    expect(handle.style.getPropertyValue('--r')).to.equal('15deg');
+    expect(el.shareLink).to.equal('');
+    await expect(el).to.be.accessible();
+    key('Delete');
+    await settle(el);
+    expect($$(el, '.handle')).to.have.length(0);
+  });
+
+  it('step 3: drags a sticker with the pointer', async () => {
+    const el = await make();
+    await next(el);
+    await next(el);
+    button(el, '🎁').click();
+    await settle(el);
+    const handle = $(el, '.handle');
+    const box = handle.getBoundingClientRect();
+    const at = { clientX: box.x + box.width / 2, clientY: box.y + box.height / 2, pointerId: 1, bubbles: true };
+    const x0 = parseFloat(handle.style.getPropertyValue('--x'));
+    handle.dispatchEvent(new PointerEvent('pointerdown', at));
+    handle.dispatchEvent(new PointerEvent('pointermove', { ...at, clientX: at.clientX + 40 }));
+    handle.dispatchEvent(new PointerEvent('pointerup', at));
+    await settle(el);
+    expect(parseFloat($(el, '.handle').style.getPropertyValue('--x'))).to.be.above(x0 + 5);
+  });
+
+  it('step 3: a photo is downscaled to 2048 px and drawn; a huge one too', async () => {
+    const el = await make();
+    await next(el);
+    await next(el);
+    expect($(el, '.hint').textContent).to.contain('never uploaded');
+    await pick(el, await imageFile(6000, 4000));
+    expect($$(el, '[role=alert]')).to.have.length(0);
+    const photo = (el as unknown as { photo: { photo: { w: number; h: number; blob: Blob } } }).photo.photo;
+    expect([photo.w, photo.h]).to.deep.equal([2048, 1365]);
+    expect(photo.blob.type).to.equal('image/jpeg');
+    // The photo area in the built-in designs is at the top: now green from the photo.
+    const [r, g, b] = pixel(el, 540, 400);
+    expect(g).to.be.above(r).and.above(b);
+    await expect(el).to.be.accessible();
+  });
+
+  it('step 3: applies the camera\'s orientation once', async () => {
+    const el = await make();
+    await next(el);
+    await next(el);
+    await pick(el, await rotatedJpeg(300, 100));
+    const photo = (el as unknown as { photo: { photo: { w: number; h: number } } }).photo.photo;
+    expect([photo.w, photo.h]).to.deep.equal([100, 300]);
+  });
+
+  it('step 3: a corrupt image, a non-image and a too-large file each get a clear message', async () => {
+    const el = await make(html`<fan-card-maker lang="en" max-photo-mb="1"></fan-card-maker>`);
+    await next(el);
+    await next(el);
+    await pick(el, new File([new Uint8Array([0xff, 0xd8, 0xff, 0x00, 1, 2, 3])], 'broken.jpg', { type: 'image/jpeg' }));
+    expect($(el, '[role=alert]').textContent).to.contain("couldn't be opened");
+    await pick(el, new File(['hello'], 'note.txt', { type: 'text/plain' }));
+    expect($(el, '[role=alert]').textContent).to.contain('not a photo');
+    await pick(el, new File([new Uint8Array(1.5 * 1048576)], 'big.png', { type: 'image/png' }));
+    expect($(el, '[role=alert]').textContent).to.contain('larger than 1 MB');
+    await expect(el).to.be.accessible();
+  });
+
+  it('step 4: the exported image is a 1080×1350 JPEG, PNG on request, and saving reports its size', async () => {
+    const el = await make();
+    const created = oneEvent(el, 'fan-card-create');
+    await next(el);
+    await next(el);
+    await next(el);
+    expect((await created).detail).to.deep.equal({ template: 'birthday' });
+    const out = (el as unknown as { out: { blob: Blob } }).out;
+    expect(out.blob.type).to.equal('image/jpeg');
+    const bmp = await createImageBitmap(out.blob);
+    expect([bmp.width, bmp.height]).to.deep.equal([1080, 1350]);
+    expect(el.shareLink).to.match(/#fan-card=1\.[\w-]+$/);
+
+    const select = $<HTMLSelectElement>(el, 'select');
+    select.value = 'png';
+    select.dispatchEvent(new Event('change'));
+    await settle(el);
+    expect(out.blob.type).to.equal('image/png');
+    const events: CustomEvent[] = [];
+    el.addEventListener('fan-card-export', (e) => events.push(e));
+    // Stop the download navigating the test page: the click still reaches the anchor.
+    const stop = (e: Event) => e.preventDefault();
+    document.addEventListener('click', stop, true);
+    try {
+      button(el, 'Save image').click();
+    } finally {
+      document.removeEventListener('click', stop, true);
+    }
+    expect(events.map((e) => e.detail)).to.deep.equal([{ format: 'png', bytes: (el as unknown as { out: { blob: Blob } }).out.blob.size }]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('step 4: sends the image file through the share sheet when the browser can', async () => {
+    const el = await make();
+    for (let i = 0; i < 3; i++) await next(el);
+    const nav = navigator as Navigator & Record<string, unknown>;
+    const shared: ShareData[] = [];
+    Object.assign(nav, { canShare: () => true, share: async (d: ShareData) => void shared.push(d) });
+    try {
+      const channel = oneEvent(el, 'fan-card-share');
+      button(el, 'Send').click();
+      expect((await channel).detail).to.deep.equal({ channel: 'files' });
+      expect(shared[0].files![0].name).to.equal('card.jpg');
+      expect(shared[0].url).to.equal(el.shareLink);
+    } finally {
+      // Own properties shadowed the browser's; removing them brings its own back.
+      Reflect.deleteProperty(nav, 'share');
+      Reflect.deleteProperty(nav, 'canShare');
+    }
+  });
+
+  it('step 4: falls back to sharing the link, then to a download', async () => {
+    const el = await make();
+    for (let i = 0; i < 3; i++) await next(el);
+    const nav = navigator as Navigator & Record<string, unknown>;
+    const shared: ShareData[] = [];
+    const channels: string[] = [];
+    el.addEventListener('fan-card-share', (e) => channels.push(e.detail.channel));
+    const stop = (e: Event) => e.preventDefault();
+    document.addEventListener('click', stop, true);
+    try {
+      Object.assign(nav, { canShare: () => false, share: async (d: ShareData) => void shared.push(d) });
+      button(el, 'Send').click();
+      await settle(el);
+      expect(shared).to.deep.equal([{ text: '', url: el.shareLink }]);
+      Object.assign(nav, { canShare: undefined, share: undefined });
+      const exported = oneEvent(el, 'fan-card-export');
+      button(el, 'Send').click();
+      expect((await exported).detail.format).to.equal('jpeg');
+      expect(channels).to.deep.equal(['link', 'download']);
+    } finally {
+      document.removeEventListener('click', stop, true);
+      // Own properties shadowed the browser's; removing them brings its own back.
+      Reflect.deleteProperty(nav, 'share');
+      Reflect.deleteProperty(nav, 'canShare');
+    }
+  });
+
+  it('step 4: inside WeChat shows the image to long-press instead', async () => {
+    const el = await make();
+    for (let i = 0; i < 3; i++) await next(el);
+    Object.defineProperty(navigator, 'userAgent', { value: 'Mozilla/5.0 MicroMessenger/8.0.50', configurable: true });
+    try {
+      const channel = oneEvent(el, 'fan-card-share');
+      button(el, 'Send').click();
+      expect((await channel).detail.channel).to.equal('wechat');
+      await settle(el);
+      const img = $<HTMLImageElement>(el, 'img.saved');
+      expect(img.src).to.match(/^data:image\/jpeg;base64,/);
+      await img.decode();
+      expect([img.naturalWidth, img.naturalHeight]).to.deep.equal([1080, 1350]);
+      expect(el.shadowRoot!.textContent).to.contain('Press and hold the image');
+      await expect(el).to.be.accessible();
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>).userAgent;
+    }
+  });
+
+  it('opens a received card from the hash with a "make your own" link', async () => {
+    const msg = '<img src=x onerror=alert(1)> Happy birthday';
+    history.replaceState(null, '', `#fan-card=${encodeState({ t: 'love', m: msg, k: [{ e: '🎉', x: 100, y: 100, s: 100, r: 0 }] })}`);
+    const el = await make(html`<fan-card-maker lang="en" link="https://shop.example/cards"></fan-card-maker>`);
+    expect($(el, 'h2').textContent).to.equal('You got a card!');
+    // The message is text on a canvas and in a label, never markup.
+    expect($$(el, 'img')).to.have.length(0);
+    expect($(el, 'canvas').getAttribute('aria-label')).to.contain(msg);
+    expect($<HTMLAnchorElement>(el, 'a').href).to.equal('https://shop.example/cards');
+    const [r, g, b] = pixel(el, 5, 5);
+    expect(r).to.be.above(g).and.above(b);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a friendly fallback for a broken or hostile hash', async () => {
+    // Unreadable, markup, and a well-formed card whose design this page does not have.
+    for (const bad of ['garbage', '1.PHNjcmlwdD4', encodeState({ t: 'no-such-design', m: 'hi', k: [] })]) {
+      history.replaceState(null, '', HASH_KEY + bad);
+      const el = await make();
+      expect($(el, '[role=alert]').textContent).to.contain("couldn't be opened");
+      expect($<HTMLAnchorElement>(el, 'a').href).to.equal(location.href.split('#')[0]);
+      await expect(el).to.be.accessible();
+    }
+  });
+
+  it('uses a brand\'s own templates, skipping bad entries with a warning', async () => {
+    const warnings: string[] = [];
+    const orig = console.warn;
+    console.warn = (m: string) => warnings.push(m);
+    try {
+      const json = JSON.stringify([{ id: 'bad' }, { id: 'peony', name: { en: 'Peony', 'zh-CN': '牡丹' }, background: { colors: ['#fde', '#f9c'] } }]);
+      const el = await make(html`<fan-card-maker lang="en" templates=${json}></fan-card-maker>`);
+      expect($$(el, '.template').map((b) => b.textContent!.trim())).to.deep.equal(['Peony']);
+      expect(warnings.join()).to.contain('template 0 "bad" skipped');
+      const fromUrl = await make(html`<fan-card-maker lang="zh-CN" templates="/packages/card-maker/test/fixtures/templates.json"></fan-card-maker>`);
+      await settle(fromUrl);
+      expect($$(fromUrl, '.template').map((b) => b.textContent!.trim())).to.deep.equal(['牡丹']);
+      const broken = await make(html`<fan-card-maker lang="en" templates="[not json"></fan-card-maker>`);
+      expect($$(broken, '.template')).to.have.length(6);
+      expect(warnings.join()).to.contain('templates="[not json"');
+      const missing = await make(html`<fan-card-maker lang="en" templates="/no/such/file.json" logo="/no/such/logo.png"></fan-card-maker>`);
+      expect($$(missing, '.template')).to.have.length(6);
+      expect(warnings.join()).to.contain('HTTP 404');
+      expect(warnings.join()).to.match(/logo="[^"]*\/no\/such\/logo.png": it could not be loaded/);
+    } finally {
+      console.warn = orig;
+    }
+  });
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { breakLines, breakUnits, fitText, graphemeCount } from '../src/logic/text.js';
+import { ems, graphemes, measure } from './measure.js';
+
+const CLOSING = /^[，。！？、）」』,.!?)]/u;
+const FAMILY = '👨‍👩‍👧';
+const FLAG_CN = '🇨🇳';
+const FLAG_US = '🇺🇸';
+const THUMB = '👍🏽';
+
+describe('breakUnits', () => {
+  it.each([
+    ['English words and spaces', 'Happy birthday to you', ['Happy', ' ', 'birthday', ' ', 'to', ' ', 'you']],
+    ['Chinese by character', '生日快乐', ['生', '日', '快', '乐']],
+    ['Chinese punctuation stays with the character before', '你好，世界。', ['你', '好，', '世', '界。']],
+    ['Japanese kana by character', 'ありがとう', ['あ', 'り', 'が', 'と', 'う']],
+    ['emoji family and flags whole', `${FAMILY}${FLAG_CN}${FLAG_US}`, [FAMILY, FLAG_CN, FLAG_US]],
+    ['skin tone kept with its emoji', `ok ${THUMB}`, ['ok', ' ', THUMB]],
+    ['opening bracket stays with what follows', '好（朋友）', ['好', '（朋', '友）']],
+    ['English comma after a space moves with the word', 'Hi , you', ['Hi ,', ' ', 'you']],
+    ['brackets in English', 'see (this)!', ['see', ' ', '(this)!']],
+  ])('%s', (_name, text, units) => {
+    expect(breakUnits(text, 'en')).toEqual(units);
+  });
+});
+
+const lines = (text: string, widthEms: number) => breakLines(text, widthEms, ems);
+
+describe('breakLines', () => {
+  it.each([
+    ['English breaks at spaces', 'Happy birthday to you', 6, ['Happy', 'birthday to', 'you']],
+    ['no trailing spaces, none leading', 'aa  bb', 2, ['aa', 'bb']],
+    ['hard newlines kept, blank line too', 'a\n\nb', 10, ['a', '', 'b']],
+    ['Chinese breaks between characters', '生日快乐万事如意', 3, ['生日快', '乐万事', '如意']],
+    ['comma is never first on a line', '生日快乐，万事如意', 4, ['生日快', '乐，万事', '如意']],
+    ['full stop carried with its character', '谢谢你。好的', 3, ['谢谢', '你。好', '的']],
+    ['brackets never open a line\'s end nor close its start', '我们（朋友）好', 3, ['我们', '（朋', '友）好']],
+    ['English punctuation carried', 'one two, three!', 3.5, ['one', 'two,', 'three!']],
+    ['emoji family never split', `ab${FAMILY}${FAMILY}`, 1.5, ['ab', FAMILY, FAMILY]],
+    ['flags never split', `${FLAG_CN}${FLAG_US}${FLAG_CN}`, 2, [`${FLAG_CN}${FLAG_US}`, FLAG_CN]],
+    ['a word longer than the line is cut by grapheme', 'abcdefgh', 2, ['abcd', 'efgh']],
+    ['empty text is one empty line', '', 5, ['']],
+  ])('%s', (_name, text, width, expected) => {
+    expect(lines(text, width)).toEqual(expected);
+  });
+
+  const pieces = ['Hello', 'world', 'card', ' ', ' ', '，', '。', '！', ',', '.', '!', ')', '生', '日', '快', '乐', FAMILY, FLAG_CN, THUMB, '\n'];
+  const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((a) => a.join(''));
+
+  it('keeps every grapheme, in order, and whole', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 12 }), (t, w) => {
+        const out = lines(t, w);
+        const strip = (s: string) => graphemes(s.replace(/\s/g, ''));
+        expect(strip(out.join(''))).toEqual(strip(t));
+      }),
+    );
+  });
+
+  it('starts no line with closing punctuation unless its paragraph does', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 12 }), (t, w) => {
+        const starts = new Set(t.split('\n').map((p) => p.trimStart().slice(0, 1)));
+        for (const line of lines(t, w)) if (CLOSING.test(line)) expect(starts).toContain(line[0]);
+      }),
+    );
+  });
+
+  it('fits every line that holds more than one unbreakable piece', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 2, max: 12 }), (t, w) => {
+        for (const line of lines(t, w)) if (ems(line) > w) expect(breakUnits(line, 'en', true).length).toBe(1);
+      }),
+    );
+  });
+});
+
+describe('fitText', () => {
+  const box = { w: 900, h: 460 };
+  it.each([
+    ['a short wish gets the largest size', 'Hi!', 110],
+    ['a long wish gets smaller', 'Happy birthday! May all your wishes come true, today and every day of the year.', undefined],
+    ['Chinese fits too', '生日快乐！愿你所有的心愿都成真，岁岁平安，万事顺意。', undefined],
+  ])('%s', (_name, text, size) => {
+    const f = fitText(text, box, measure, { min: 28, max: 110 });
+    if (size) expect(f.size).toBe(size);
+    expect(f.lines.length * f.size * 1.3).toBeLessThanOrEqual(box.h);
+    for (const l of f.lines) expect(measure(l, f.size)).toBeLessThanOrEqual(box.w);
+    // One size larger would not fit: the search found the largest.
+    if (f.size < 110) {
+      const bigger = breakLines(text, box.w, (s) => measure(s, f.size + 1));
+      expect(bigger.length * (f.size + 1) * 1.3).toBeGreaterThan(box.h);
+    }
+  });
+
+  it('falls back to the minimum when nothing fits', () => {
+    const f = fitText('word '.repeat(200), { w: 300, h: 100 }, measure, { min: 20, max: 80 });
+    expect(f.size).toBe(20);
+  });
+
+  it('agrees with a linear search', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), fc.integer({ min: 100, max: 1000 }), fc.integer({ min: 60, max: 800 }), (t, w, h) => {
+        const fits = (s: number) => {
+          const ls = breakLines(t, w, (x) => measure(x, s));
+          return ls.length * s * 1.3 <= h && ls.every((l) => measure(l, s) <= w);
+        };
+        let expected = 20;
+        for (let s = 20; s <= 90; s++) if (fits(s)) expected = s;
+        expect(fitText(t, { w, h }, measure, { min: 20, max: 90 }).size).toBe(expected);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('graphemeCount', () => {
+  it.each([
+    ['abc', 3],
+    ['生日快乐', 4],
+    [`${FAMILY}${FLAG_CN}${THUMB}`, 3],
+  ])('%s has %i', (s, n) => expect(graphemeCount(s)).toBe(n));
+});

@@ -1,0 +1,96 @@
+// Pure checks for the element's JSON attributes, and the tile palette. No lit, no DOM:
+// the element passes in the URL and colour parsers, which need the page (base URL,
+// CSS.supports); it uses @fanfare/core's.
+import type { Parsed } from '@fanfare/core';
+
+export interface Reward {
+  /** Reached when a tile of this value appears… */
+  tile?: number;
+  /** …or when the score gets here. */
+  score?: number;
+  title: string;
+  /** Inline mode only: the code shown to the winner. Anyone can read it in the page. */
+  code?: string;
+}
+
+export interface SkinTile {
+  label?: string;
+  image?: string;
+  color?: string;
+}
+export type Skin = Record<number, SkinTile>;
+
+const fail = (reason: string): Parsed<never> => ({ ok: false, reason });
+const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const isPow2 = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 2 && ((n as number) & ((n as number) - 1)) === 0;
+const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.trim() !== '' && v.length <= max;
+
+export function checkRewards(v: unknown): Parsed<Reward[]> {
+  const ok =
+    Array.isArray(v) &&
+    v.every(
+      (r) =>
+        isObj(r) &&
+        isText(r.title, 200) &&
+        (r.code === undefined || isText(r.code, 200)) &&
+        (r.tile === undefined
+          ? Number.isInteger(r.score) && (r.score as number) > 0
+          : r.score === undefined && isPow2(r.tile) && r.tile > 2),
+    );
+  return ok
+    ? { ok: true, value: v.map(({ tile, score, title, code }) => ({ tile, score, title, code })) }
+    : fail('expected [{"tile": 512 or "score": 5000, "title": "…", "code": "…"}]');
+}
+
+type Parse = (raw: string) => Parsed<string>;
+
+export function checkSkin(v: unknown, image: Parse, color: Parse): Parsed<Skin> {
+  const out: Skin = {};
+  for (const [key, t] of Object.entries(isObj(v) ? v : [0])) {
+    const n = Number(key);
+    if (!isPow2(n) || !isObj(t) || (t.label !== undefined && !isText(t.label, 40))) {
+      return fail('expected {"2": {"label": "…", "image": "…", "color": "…"}, …}');
+    }
+    const tile: SkinTile = (out[n] = { label: t.label as string | undefined });
+    for (const k of ['image', 'color'] as const) {
+      if (t[k] === undefined) continue;
+      const r = (k === 'image' ? image : color)(String(t[k]));
+      if (!r.ok) return fail(`tile ${key}: ${r.reason}`);
+      tile[k] = r.value;
+    }
+  }
+  return { ok: true, value: out };
+}
+
+/** Tiers (indexes into `rewards`) that a game at this score and largest tile has reached. */
+export function reached(rewards: readonly Reward[], score: number, maxTile: number): number[] {
+  return rewards.flatMap((r, i) => ((r.tile ? maxTile >= r.tile : score >= (r.score ?? Infinity)) ? [i] : []));
+}
+
+// Tile backgrounds for 2, 4, 8 … 4096 and beyond; each with the text colour that
+// reads best on it (see textOn). The unit test holds every pair to WCAG AA (4.5:1).
+export const PALETTE = [
+  '#eee4da', '#ede0c8', '#f2b179', '#f59563', '#f67c5f', '#f65e3b',
+  '#edcf72', '#edcc61', '#edc850', '#edc53f', '#edc22e', '#3c3a32',
+];
+export const DARK = '#1f1a16';
+export const LIGHT = '#ffffff';
+
+function luminance(hex: string): number {
+  const h = hex.length < 6 ? hex.replace(/\w/g, '$&$&') : hex;
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(h.slice(i, i + 2), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+export function contrast(a: string, b: string): number {
+  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}
+
+/** The text colour for a tile of colour `bg`: dark or white, whichever contrasts more. */
+export function textOn(bg: string): string {
+  return contrast(bg, DARK) >= contrast(bg, LIGHT) ? DARK : LIGHT;
+}
