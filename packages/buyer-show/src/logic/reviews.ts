@@ -1,0 +1,46 @@
+// What the element shows about reviews: masked names, filters, the average, dates.
+import type { Review } from './feed.js';
+
+export const FILTERS = ['all', 'photos', '5'] as const;
+export type Filter = (typeof FILTERS)[number];
+
+// Han, Hiragana, Katakana and Hangul: names written in these are short, so fewer stars
+// keep them readable (王**明) while hiding as much as the Latin form hides.
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/**
+ * Mask a buyer's name the way shop reviews do: first and last character kept, a fixed
+ * number of stars between, so the length of the name is not given away either.
+ * Characters, not UTF-16 units, so an emoji or a rare Han character is never cut in half.
+ */
+export function maskName(name: string): string {
+  const chars = Array.from(name.replace(/\s+/g, ' ').trim());
+  if (!chars.length) return '';
+  if (chars.length === 1) return `${chars[0]}*`;
+  const first = chars[0];
+  const last = chars[chars.length - 1];
+  if (chars.length === 2) return `${first}*`;
+  return `${first}${CJK.test(first) ? '**' : '***'}${last}`;
+}
+
+export function filterReviews(reviews: readonly Review[], filter: Filter): Review[] {
+  if (filter === 'photos') return reviews.filter((r) => r.photos.length > 0);
+  if (filter === '5') return reviews.filter((r) => r.rating === 5);
+  return reviews.slice();
+}
+
+/** The mean rating rounded to one decimal, or 0 for no reviews. */
+export function averageRating(reviews: readonly Review[]): number {
+  if (!reviews.length) return 0;
+  const sum = reviews.reduce((s, r) => s + r.rating, 0);
+  return Math.round((sum / reviews.length) * 10) / 10;
+}
+
+/**
+ * A review date in the fan's locale. A date without a time is a calendar day and is
+ * shown as that day everywhere (read as UTC), not the day before west of Greenwich.
+ */
+export function formatDate(date: string, locale: string): string {
+  const timeZone = date.length === 10 ? 'UTC' : undefined;
+  return new Date(date).toLocaleDateString(locale, { dateStyle: 'medium', timeZone });
+}

@@ -1,0 +1,132 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { FanBuyerShow } from '../src/index.js';
+import '../src/define.js';
+import { emulateMedia, resetMouse, sendMouse } from './commands.js';
+import { $, inlineFeed, loaded, nextEvent, review, sleep } from './helpers.js';
+
+// Three slides in 600px (two in view): stops at 0 and 1, then rewinds to 0.
+async function mount(autoplay = '2', style = 'width: 600px'): Promise<FanBuyerShow> {
+  const wrap = await fixture<HTMLDivElement>(html`<div style=${style}></div>`);
+  const el = document.createElement('fan-buyer-show');
+  el.setAttribute('autoplay', autoplay);
+  el.append(inlineFeed({ reviews: [review(1), review(2), review(3)] }));
+  wrap.append(el);
+  await loaded(el);
+  await sleep(50); // the IntersectionObserver's first report
+  return el;
+}
+
+// Screen readers hear slide changes only while the carousel is not rotating.
+const live = (el: FanBuyerShow) => $(el, '.pos').getAttribute('aria-live');
+
+/** No slide change for a little longer than one autoplay period. */
+async function staysPut(el: FanBuyerShow): Promise<void> {
+  let moved = false;
+  const mark = () => (moved = true);
+  el.addEventListener('fan-slide-change', mark);
+  await sleep(2600);
+  el.removeEventListener('fan-slide-change', mark);
+  expect(moved, 'the carousel moved').to.equal(false);
+}
+
+describe('<fan-buyer-show> autoplay', () => {
+  afterEach(async () => {
+    await emulateMedia({ reducedMotion: 'no-preference' });
+    await resetMouse();
+  });
+
+  it('is off unless asked for: no pause control, announcements on', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width: 600px"></div>`);
+    const el = document.createElement('fan-buyer-show');
+    el.append(inlineFeed({ reviews: [review(1), review(2), review(3)] }));
+    wrap.append(el);
+    await loaded(el);
+    expect($(el, '.play')).to.equal(null);
+    expect(live(el)).to.equal('polite');
+  });
+
+  it('advances on its timer and rewinds at the end instead of looping through clones', async () => {
+    const el = await mount();
+    expect(live(el)).to.equal('off');
+    expect((await nextEvent<{ index: number }>(el, 'fan-slide-change', 3000)).detail.index).to.equal(1);
+    expect((await nextEvent<{ index: number }>(el, 'fan-slide-change', 3000)).detail.index).to.equal(0);
+    expect(el.shadowRoot!.querySelectorAll('.slide')).to.have.length(3);
+  });
+
+  it('puts the pause control first in tab order; focus pauses, pause holds, play resumes', async () => {
+    const el = await mount();
+    const focusable = el.shadowRoot!.querySelectorAll<HTMLElement>('button, a, [tabindex="0"]');
+    const play = $(el, '.play');
+    expect(focusable[0]).to.equal(play);
+    expect(play.getAttribute('aria-label')).to.equal('Pause slideshow');
+    play.focus();
+    await el.updateComplete;
+    expect(live(el)).to.equal('polite');
+    play.click();
+    await el.updateComplete;
+    expect(play.getAttribute('aria-label')).to.equal('Play slideshow');
+    play.blur();
+    await el.updateComplete;
+    expect(live(el)).to.equal('polite');
+    await staysPut(el);
+    // Play is explicit consent: it rotates even though the button still has focus.
+    play.focus();
+    play.click();
+    await el.updateComplete;
+    expect(play.getAttribute('aria-label')).to.equal('Pause slideshow');
+    expect(live(el)).to.equal('off');
+    expect((await nextEvent<{ index: number }>(el, 'fan-slide-change', 3000)).detail.index).to.equal(1);
+  });
+
+  it('pauses while the pointer is over it', async () => {
+    const el = await mount();
+    const r = el.getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(r.x + 50), Math.round(r.y + 50)] });
+    await waitUntil(() => live(el) === 'polite', 'hover did not pause');
+    await staysPut(el);
+    await sendMouse({ type: 'move', position: [Math.round(r.right + 100), Math.round(r.bottom + 100)] });
+    await waitUntil(() => live(el) === 'off', 'leaving did not resume');
+  });
+
+  it('pauses while off screen', async () => {
+    const el = await mount('2', 'width: 600px; margin-top: 3000px');
+    expect(live(el)).to.equal('polite');
+    await staysPut(el);
+    el.scrollIntoView();
+    await waitUntil(() => live(el) === 'off', 'coming into view did not resume');
+  });
+
+  it('never rotates under prefers-reduced-motion', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const el = await mount();
+    expect($(el, '.play')).to.equal(null);
+    expect(live(el)).to.equal('polite');
+    await staysPut(el);
+  });
+
+  it('stops its timer when removed from the page', async () => {
+    const el = await mount();
+    el.remove();
+    await staysPut(el);
+  });
+
+  it('warns about a bad autoplay value and stays off', async () => {
+    const orig = console.warn;
+    const seen: string[] = [];
+    console.warn = (m: string) => seen.push(m);
+    try {
+      const el = await mount('fast');
+      expect(el.autoplay).to.equal(0);
+      expect($(el, '.play')).to.equal(null);
+    } finally {
+      console.warn = orig;
+    }
+    expect(seen).to.have.length(1);
+    expect(seen[0]).to.contain('autoplay="fast"');
+  });
+
+  it('is accessible while rotating', async () => {
+    const el = await mount();
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1,0 +1,258 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { FanBuyerShow } from '../src/index.js';
+import '../src/define.js';
+import { sendKeys } from './commands.js';
+import { $, $$, FEED_URL, inlineFeed, loaded, nextEvent, review, text, warnings } from './helpers.js';
+
+async function mount(setup: (el: FanBuyerShow) => void = () => {}, width = 600): Promise<FanBuyerShow> {
+  const wrap = await fixture<HTMLDivElement>(html`<div style="width: ${width}px"></div>`);
+  const el = document.createElement('fan-buyer-show');
+  setup(el);
+  wrap.append(el);
+  await loaded(el);
+  return el;
+}
+
+const names = (el: FanBuyerShow) => $$(el, '.slide .who span:first-child').map((s) => s.textContent);
+
+describe('<fan-buyer-show> data', () => {
+  it('loads a feed from its URL: stars, masked names, badge, date, product link', async () => {
+    const el = await mount((e) => (e.src = FEED_URL));
+    const first = $(el, '.slide');
+    expect(first.querySelector('.stars')!.getAttribute('aria-label')).to.equal('5 out of 5 stars');
+    expect(first.querySelector('.who')!.textContent).to.contain('L***a').and.contain('Verified buyer');
+    expect(first.querySelector('time')!.textContent).to.equal('May 1, 2024');
+    expect(first.querySelector('img')!.src).to.equal(new URL('./photos/p1.svg', FEED_URL).href);
+    expect(first.querySelector('a')!.href).to.equal('https://shop.example/p/linen-wrap-dress');
+    expect(text(el, '.summary')).to.contain('4.5').and.contain('8 reviews');
+    expect($(el, '.summary .stars').getAttribute('aria-label')).to.equal('Average rating 4.5 out of 5');
+    expect(text(el, '.pos')).to.equal('1 of 8');
+    // Nothing reaches an element's shadow as HTML, and nothing lands in the light DOM without seo.
+    expect(el.children).to.have.length(0);
+  });
+
+  it('loads what is in view eagerly and the rest lazily', async () => {
+    const el = await mount((e) => (e.src = FEED_URL));
+    const loading = $$<HTMLImageElement>(el, '.slide img').map((i) => i.loading);
+    expect(loading[0]).to.equal('eager');
+    expect(loading.at(-1)).to.equal('lazy');
+  });
+
+  it('reads an inline feed and speaks Chinese', async () => {
+    const feed = await (await fetch(FEED_URL)).json();
+    const el = await mount((e) => {
+      e.lang = 'zh-CN';
+      // The fixture's photo paths are relative to its own folder.
+      for (const r of feed.reviews) for (const p of r.photos ?? []) p.src = new URL(p.src, FEED_URL).href;
+      e.append(inlineFeed(feed));
+    });
+    const second = $$(el, '.slide')[1];
+    expect(second.querySelector('.who')!.textContent).to.contain('王**明').and.contain('已购买');
+    expect(second.querySelector('time')!.textContent).to.equal('2024年4月18日');
+    expect(second.querySelector('.stars')!.getAttribute('aria-label')).to.equal('4 星（满分 5 星）');
+    expect(second.querySelector('a')!.textContent).to.contain('买同款');
+    expect(text(el, '.summary')).to.contain('8 条评价');
+    expect(text(el, '.pos')).to.equal('1 / 8');
+  });
+
+  it('shows a calm notice of the reserved size for a broken feed, with one warning', async () => {
+    let loadingHeight = 0;
+    const seen = await warnings(async () => {
+      const wrap = await fixture<HTMLDivElement>(html`<div style="width: 600px"></div>`);
+      const el = document.createElement('fan-buyer-show');
+      el.src = new URL('./broken.json', FEED_URL).href;
+      wrap.append(el);
+      await el.updateComplete;
+      loadingHeight = el.getBoundingClientRect().height;
+      await loaded(el);
+      expect(text(el, '.notice')).to.equal('Reviews are not available right now.');
+      expect(el.getBoundingClientRect().height).to.equal(loadingHeight);
+      expect($$(el, '.slide.skeleton')).to.have.length.greaterThan(0);
+    });
+    expect(loadingHeight).to.be.greaterThan(300);
+    expect(seen).to.have.length(1);
+    expect(seen[0]).to.contain('<fan-buyer-show>').and.contain('not valid JSON');
+  });
+
+  it('keeps the same height from placeholder to loaded carousel (no layout shift)', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width: 600px"></div>`);
+    const el = document.createElement('fan-buyer-show');
+    el.src = FEED_URL;
+    wrap.append(el);
+    await el.updateComplete;
+    const before = el.getBoundingClientRect().height;
+    await loaded(el);
+    expect(el.getBoundingClientRect().height).to.equal(before);
+  });
+
+  it('retries a failed fetch once', async () => {
+    const real = window.fetch;
+    let calls = 0;
+    window.fetch = (...args: Parameters<typeof fetch>) => (++calls === 1 ? Promise.reject(new TypeError('offline')) : real(...args));
+    try {
+      const el = await mount((e) => (e.src = FEED_URL));
+      expect(calls).to.equal(2);
+      expect($$(el, '.slide')).to.have.length.greaterThan(0);
+    } finally {
+      window.fetch = real;
+    }
+  });
+
+  it('keeps hostile content inert and drops unsafe URLs with one warning', async () => {
+    const w = window as unknown as { pwned?: number };
+    delete w.pwned;
+    const evil = '<img src=x onerror="window.pwned=1"><script>window.pwned=1</script>';
+    let el!: FanBuyerShow;
+    const seen = await warnings(async () => {
+      el = await mount((e) =>
+        e.append(
+          inlineFeed({
+            reviews: [
+              review(1, { author: evil, text: evil, product: { name: evil, url: 'javascript:window.pwned=1' } }),
+              review(2, { photos: [{ src: 'javascript:window.pwned=1', width: 1, height: 1 }] }),
+              review(3, { rating: 9 }),
+            ],
+          }),
+        ),
+      );
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(w.pwned).to.equal(undefined);
+    expect($$(el, '.slide')).to.have.length(2);
+    expect($(el, '.slide .text').textContent).to.equal(evil);
+    expect($$(el, 'script, img[src="x"], [onerror]')).to.have.length(0);
+    expect($$(el, 'a')).to.have.length(0);
+    expect(seen).to.have.length(1);
+    expect(seen[0]).to.contain('javascript:').and.contain('rating 9');
+  });
+});
+
+describe('<fan-buyer-show> carousel', () => {
+  it('moves with arrow keys, Home and End, and reports each settled slide', async () => {
+    const el = await mount((e) => (e.src = FEED_URL));
+    $(el, '.next').focus();
+    let change = nextEvent<{ index: number }>(el, 'fan-slide-change');
+    await sendKeys({ press: 'ArrowRight' });
+    expect((await change).detail.index).to.equal(1);
+    expect(text(el, '.pos')).to.equal('2 of 8');
+    change = nextEvent(el, 'fan-slide-change');
+    await sendKeys({ press: 'End' });
+    // 600px shows two slides, so the last stop shows slides 7 and 8.
+    expect((await change).detail.index).to.equal(6);
+    expect(text(el, '.pos')).to.equal('7 of 8');
+    expect($(el, '.next').getAttribute('aria-disabled')).to.equal('true');
+    change = nextEvent(el, 'fan-slide-change');
+    await sendKeys({ press: 'Home' });
+    expect((await change).detail.index).to.equal(0);
+    expect($(el, '.track').scrollLeft).to.equal(0);
+  });
+
+  it('moves with the previous and next buttons', async () => {
+    const el = await mount((e) => (e.src = FEED_URL));
+    const change = nextEvent<{ index: number }>(el, 'fan-slide-change');
+    $(el, '.next').click();
+    expect((await change).detail.index).to.equal(1);
+    await waitUntil(() => $(el, '.track').scrollLeft > 200, 'track did not scroll');
+    $(el, '.prev').click();
+    await waitUntil(() => text(el, '.pos') === '1 of 8');
+  });
+
+  it('filters: all, with photos, five stars; the attribute and the buttons agree', async () => {
+    const el = await mount((e) => (e.src = FEED_URL));
+    const buttons = $$(el, '.filters button');
+    expect(buttons.map((b) => b.textContent!.trim())).to.deep.equal(['All', 'With photos', '5 stars']);
+    buttons[1].click();
+    await el.updateComplete;
+    expect(el.getAttribute('filter')).to.equal('photos');
+    expect(buttons[1].getAttribute('aria-pressed')).to.equal('true');
+    expect(names(el)).to.deep.equal(['L***a', '王**明', '陈*', 'A***a', '李*']);
+    expect($$(el, '.slide.no-photo')).to.have.length(0);
+    el.setAttribute('filter', '5');
+    await el.updateComplete;
+    expect($$(el, '.slide .stars').every((s) => s.getAttribute('aria-label') === '5 out of 5 stars')).to.equal(true);
+    expect(text(el, '.pos')).to.equal('1 of 5');
+    const seen = await warnings(async () => {
+      el.setAttribute('filter', 'best');
+      await el.updateComplete;
+    });
+    expect(el.filter).to.equal('all');
+    expect(seen).to.have.length(1);
+  });
+
+  it('emits fan-review-click with the product URL', async () => {
+    const el = await mount((e) => (e.src = FEED_URL));
+    const stay = (e: Event) => e.preventDefault();
+    document.addEventListener('click', stay);
+    try {
+      const got = nextEvent<{ id: string; url: string }>(document, 'fan-review-click');
+      $(el, '.slide a').click();
+      expect((await got).detail).to.deep.equal({ id: 'r1', url: 'https://shop.example/p/linen-wrap-dress' });
+    } finally {
+      document.removeEventListener('click', stay);
+    }
+  });
+
+  it('keeps only the slides near the view in the DOM for 1,000 reviews', async () => {
+    const reviews = Array.from({ length: 1000 }, (_, i) => review(i));
+    const el = await mount((e) => e.append(inlineFeed({ reviews })));
+    expect($$(el, '.slide').length).to.be.within(2, 12);
+    expect(text(el, '.pos')).to.equal('1 of 1,000');
+    const track = $(el, '.track');
+    // Slides left out still take their room, so the scrollbar tells the truth.
+    expect(track.scrollWidth).to.be.greaterThan(1000 * 240);
+    const change = nextEvent<{ index: number }>(el, 'fan-slide-change');
+    $(el, '.next').focus();
+    await sendKeys({ press: 'End' });
+    expect((await change).detail.index).to.equal(998);
+    await el.updateComplete;
+    const labels = $$(el, '.slide').map((s) => s.getAttribute('aria-label'));
+    expect(labels).to.include('Review 1000 of 1000');
+    expect(labels).not.to.include('Review 1 of 1000');
+    expect($$(el, '.slide').length).to.be.within(2, 12);
+    expect(el.shadowRoot!.querySelectorAll('*').length).to.be.below(250);
+  });
+
+  it('writes JSON-LD into the light DOM only when asked, matching what is shown', async () => {
+    const el = await mount((e) => {
+      e.src = FEED_URL;
+      e.setAttribute('seo', '');
+    });
+    const ld = () => el.querySelector('script[type="application/ld+json"]');
+    await waitUntil(() => ld());
+    let data = JSON.parse(ld()!.textContent!);
+    expect(data['@type']).to.equal('Product');
+    expect(data.name).to.equal('Linen wrap dress');
+    expect(data.aggregateRating).to.include({ ratingValue: 4.5, reviewCount: 8 });
+    const onScreen = names(el);
+    expect(data.review.slice(0, onScreen.length).map((r: { author: { name: string } }) => r.author.name)).to.deep.equal(onScreen);
+    expect(data.review[0].author.name).to.equal('L***a');
+    el.filter = '5';
+    await waitUntil(() => JSON.parse(ld()!.textContent!).review.length === 5, 'JSON-LD did not follow the filter');
+    data = JSON.parse(ld()!.textContent!);
+    expect(data.review.every((r: { reviewRating: { ratingValue: number } }) => r.reviewRating.ratingValue === 5)).to.equal(true);
+    expect(el.querySelectorAll('script[type="application/ld+json"]')).to.have.length(1);
+    el.removeAttribute('seo');
+    await waitUntil(() => !ld(), 'JSON-LD stayed after seo was removed');
+  });
+
+  it('survives being defined twice', () => {
+    expect(() => FanBuyerShow.define('fan-buyer-show')).not.to.throw();
+    expect(customElements.get('fan-buyer-show')).to.equal(FanBuyerShow);
+  });
+
+  it('is accessible: loaded, filtered to nothing, and failed', async () => {
+    const el = await mount((e) => (e.src = FEED_URL));
+    await expect(el).to.be.accessible();
+    const none = await mount((e) => {
+      e.filter = '5';
+      e.append(inlineFeed({ reviews: [review(1, { rating: 3 })] }));
+    });
+    expect(text(none, '.notice')).to.equal('No reviews match this filter yet.');
+    await expect(none).to.be.accessible();
+    let failed!: FanBuyerShow;
+    await warnings(async () => {
+      failed = await mount((e) => (e.src = new URL('./missing.json', FEED_URL).href));
+    });
+    await expect(failed).to.be.accessible();
+  });
+});

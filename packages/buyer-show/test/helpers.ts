@@ -1,0 +1,56 @@
+import { waitUntil } from '@open-wc/testing';
+import type { FanBuyerShow } from '../src/fan-buyer-show.js';
+
+export const FEED_URL = new URL('./fixtures/feed.json', import.meta.url).href;
+
+export const $ = <T extends Element = HTMLElement>(el: FanBuyerShow, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
+export const $$ = <T extends Element = HTMLElement>(el: FanBuyerShow, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];
+export const text = (el: FanBuyerShow, sel: string) => $(el, sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/** Resolves when the feed has been read and the first slides are on screen. */
+export async function loaded(el: FanBuyerShow): Promise<void> {
+  await waitUntil(() => el.shadowRoot?.querySelector('.slide:not(.skeleton), .notice'), 'feed never loaded', { timeout: 5000 });
+  await el.updateComplete;
+}
+
+export function review(i: number, patch: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: `r${i}`,
+    author: `Buyer ${i}`,
+    rating: (i % 5) + 1,
+    text: `Review number ${i}`,
+    date: '2024-05-01',
+    verified: i % 2 === 0,
+    photos: [{ src: new URL(`./fixtures/photos/p${(i % 6) + 1}.svg`, import.meta.url).href, width: 800, height: 1000, alt: `Photo ${i}` }],
+    ...patch,
+  };
+}
+
+/** An inline feed script, built with DOM calls so the test itself writes no HTML from strings. */
+export function inlineFeed(feed: unknown): HTMLScriptElement {
+  const s = document.createElement('script');
+  s.type = 'application/json';
+  s.textContent = JSON.stringify(feed);
+  return s;
+}
+
+/** Capture console.warn for the duration of `fn`. */
+export async function warnings(fn: () => Promise<void>): Promise<string[]> {
+  const seen: string[] = [];
+  const orig = console.warn;
+  console.warn = (m: string) => seen.push(String(m));
+  try {
+    await fn();
+  } finally {
+    console.warn = orig;
+  }
+  return seen;
+}
+
+export const nextEvent = <T = unknown>(target: EventTarget, name: string, timeout = 4000) =>
+  new Promise<CustomEvent<T>>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${name} within ${timeout} ms`)), timeout);
+    target.addEventListener(name, (e) => (clearTimeout(timer), resolve(e as CustomEvent<T>)), { once: true });
+  });
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
