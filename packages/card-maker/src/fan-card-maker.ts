@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
-import { FanElement, intIn, parseColor, parseUrl, tokens, url, warnAttribute } from '@fanfare/core';
+import { FanElement, intIn, parseColor, parseUrl, tokens, url, warnAttribute, cssVars } from '@fanfare/core';
 import { BUILTINS } from './logic/builtins.js';
 import { CARD, HASH_KEY, MAX_MESSAGE } from './logic/layout.js';
 import type { CardState } from './logic/state.js';
@@ -248,8 +247,8 @@ export class FanCardMaker extends FanElement {
             this.color = '';
           }}
         >
-          <!-- styleMap sets custom properties through CSSOM, which a strict CSP allows. -->
-          <span class="swatch" style=${styleMap({ '--a': t.background.colors[0], '--b': t.background.colors.at(-1)! })}></span>
+          <!-- cssVars sets custom properties through CSSOM, which a strict CSP allows. -->
+          <span class="swatch" ${cssVars({ '--a': t.background.colors[0], '--b': t.background.colors.at(-1)! })}></span>
           ${t.name[this.locale]}
         </button>`,
       )}

@@ -1,5 +1,5 @@
+import { cssVars } from '@fanfare/core';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { CARD, MAX_STICKERS, STICKER_SIZE, clampSticker, type Sticker } from '../logic/layout.js';
 
 export const EMOJI = ['🎉', '🎂', '🎈', '🎁', '❤️', '🌸', '⭐', '🌙', '🏮', '🎄', '😊', '👍'];
@@ -79,7 +79,7 @@ export class StickerController implements ReactiveController {
       ${this.list.map(
         (k, i) => html`<button
           class="handle"
-          style=${styleMap({ '--x': pct(k.x, CARD.w), '--y': pct(k.y, CARD.h), '--size': pct((STICKER_SIZE * k.s) / 100, CARD.w), '--r': `${k.r}deg` })}
+          ${cssVars({ '--x': pct(k.x, CARD.w), '--y': pct(k.y, CARD.h), '--size': pct((STICKER_SIZE * k.s) / 100, CARD.w), '--r': `${k.r}deg` })}
           aria-label=${this.say('sticker', { e: k.e })}
           aria-describedby="keys"
           aria-pressed=${i === this.sel}
