@@ -283,7 +283,7 @@ export class Fan2048 extends FanElement {
     const text = (img ? '' : s?.label) || String(t.v);
     return html`<div
       part="tile"
-      class="tile t${Math.min(Math.log2(t.v), 17)} x${t.i % n} y${(t.i / n) | 0} ${t.fx ?? ''} l${Math.min(5, text.length)}"
+      class="tile t${Math.min(Math.log2(t.v), 17)} x${t.i % n} y${(t.i / n) | 0} ${t.fx ?? ''} l${Math.min(5, textWidth(text))}"
     >
       ${img
         ? html`<img src=${s.image!} alt="" @error=${() => (this.broken.add(t.v), this.requestUpdate())} />`
@@ -353,4 +353,11 @@ export class Fan2048 extends FanElement {
       </dialog>
     `;
   }
+}
+
+/** Width of a label in half-width units: a Chinese character is as wide as two digits. */
+function textWidth(text: string): number {
+  let n = 0;
+  for (const ch of text) n += /[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(ch) ? 2 : 1;
+  return n;
 }
