@@ -16,7 +16,7 @@ export function csp(connect = []) {
     "img-src 'self' data: blob:",
     `connect-src 'self' ${connect.join(' ')}`.trim(),
     "require-trusted-types-for 'script'",
-    'trusted-types lit-html',
+    'trusted-types lit-html fanfare-json-ld',
   ].join('; ');
 }
 

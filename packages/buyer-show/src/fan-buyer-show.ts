@@ -13,6 +13,7 @@ import { styles } from './fan-buyer-show.styles.js';
 
 // Slides kept in the DOM on either side of those in view.
 const OVERSCAN = 3;
+const NONE: Review[] = [];
 
 // `autoplay` alone means a calm default; faster than every 2 s is too quick to read.
 const seconds = converter<number>(
@@ -75,7 +76,8 @@ export class FanBuyerShow extends FanElement {
   average = 0;
   /** @internal The reviews the current filter keeps. */
   shown: Review[] = [];
-  private window: [number, number] = [0, 0];
+  /** The slides in the DOM, [start, end). */
+  private range: [number, number] = [0, 0];
   private pitch = 0;
   private rtl = false;
   /** Set while a scroll we started is under way, so passing slides do not count. */
@@ -103,7 +105,7 @@ export class FanBuyerShow extends FanElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     void this.feed.load(this.src);
     const st = this.feed.state;
-    const all = st.status === 'ready' ? st.reviews : [];
+    const all = st.status === 'ready' ? st.reviews : NONE;
     if (all !== this.all || changed.has('filter')) {
       this.all = all;
       this.shown = filterReviews(all, this.filter);
@@ -119,7 +121,7 @@ export class FanBuyerShow extends FanElement {
   }
 
   protected override updated(): void {
-    const [start, end] = this.window;
+    const [start, end] = this.range;
     // CSSOM, not a style attribute: allowed under a strict CSP.
     this.track.style.setProperty('--_before', String(start));
     this.track.style.setProperty('--_after', String(this.shown.length - end));
@@ -136,7 +138,7 @@ export class FanBuyerShow extends FanElement {
     const count = this.shown.length;
     const ready = st === 'ready';
     const t = this.t.bind(this);
-    const [start, end] = (this.window = slideWindow(this.index, this.inView, count, OVERSCAN));
+    const [start, end] = (this.range = slideWindow(this.index, this.inView, count, OVERSCAN));
     const avg = this.average;
     const num = new Intl.NumberFormat(this.locale);
     const last = lastIndex(count, this.inView);
@@ -326,5 +328,4 @@ export class FanBuyerShow extends FanElement {
     this.opener?.focus();
     this.opener = undefined;
   }
-
 }

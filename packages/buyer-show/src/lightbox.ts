@@ -73,7 +73,8 @@ export function lightbox(host: FanBuyerShow, open: { review: Review; at: number 
     if (open && i !== at) host.showPhoto(i, false);
   };
   return html`<dialog part="lightbox" aria-label=${open ? t('lightbox', { name }) : nothing}
-    @keydown=${(e: KeyboardEvent) => host.photoKey(e)} @close=${() => host.closed()}>
+    @keydown=${(e: KeyboardEvent) => host.photoKey(e)} @close=${() => host.closed()}
+    @click=${(e: Event) => e.target === e.currentTarget && (e.currentTarget as HTMLDialogElement).close()}>
     ${open
       ? html`<div class="strip" tabindex="0" @scrollend=${onScroll}>
             ${photos.map(

@@ -147,6 +147,34 @@ describe('<fan-buyer-show> carousel', () => {
     expect($(el, '.track').scrollLeft).to.equal(0);
   });
 
+  it('follows the reading direction in a right-to-left page', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div dir="rtl" style="width: 600px"></div>`);
+    const el = document.createElement('fan-buyer-show');
+    el.src = FEED_URL;
+    wrap.append(el);
+    await loaded(el);
+    await new Promise((r) => requestAnimationFrame(r));
+    $(el, '.next').focus();
+    const change = nextEvent<{ index: number }>(el, 'fan-slide-change');
+    await sendKeys({ press: 'ArrowLeft' });
+    expect((await change).detail.index).to.equal(1);
+    expect($(el, '.track').scrollLeft).to.be.below(-200);
+  });
+
+  it('lets vertical swipes scroll the page and horizontal ones the carousel', async () => {
+    const el = await mount((e) => (e.src = FEED_URL));
+    expect(getComputedStyle($(el, '.track')).touchAction).to.equal('pan-x pan-y');
+    expect(getComputedStyle($(el, '.track')).scrollSnapType).to.equal('x mandatory');
+  });
+
+  it('shows full names only when asked', async () => {
+    const el = await mount((e) => {
+      e.src = FEED_URL;
+      e.setAttribute('names', 'full');
+    });
+    expect(names(el).slice(0, 2)).to.deep.equal(['Lisa', '王小明']);
+  });
+
   it('moves with the previous and next buttons', async () => {
     const el = await mount((e) => (e.src = FEED_URL));
     const change = nextEvent<{ index: number }>(el, 'fan-slide-change');

@@ -47,8 +47,9 @@ describe('<fan-buyer-show> lightbox', () => {
     const strip = $(el, '.strip');
     strip.scrollTo({ left: strip.clientWidth, behavior: 'instant' });
     await waitUntil(() => text(el, 'dialog .pos') === 'Photo 2 of 2', 'the counter did not follow');
-    $(el, 'dialog .close').click();
-    await waitUntil(() => !$<HTMLDialogElement>(el, 'dialog').open);
+    // A click on the dialog element itself is a click on its backdrop.
+    $(el, 'dialog').click();
+    await waitUntil(() => !$<HTMLDialogElement>(el, 'dialog').open, 'a backdrop click did not close');
   });
 
   it('is accessible while open', async () => {
@@ -56,5 +57,7 @@ describe('<fan-buyer-show> lightbox', () => {
     $(el, '.slide .shot').click();
     await waitUntil(() => $<HTMLDialogElement>(el, 'dialog').open);
     await expect(el).to.be.accessible();
+    $(el, 'dialog .close').click();
+    await waitUntil(() => !$<HTMLDialogElement>(el, 'dialog').open, 'Close did not close');
   });
 });

@@ -54,6 +54,8 @@ export class FeedController implements ReactiveController {
       if (!feed.ok) throw feed.reason;
       if (feed.problems.length && run === this.run) this.warn(`repaired or dropped parts of its feed: ${summarize(feed.problems)}`);
       state = { status: 'ready', reviews: feed.reviews };
+      // Validating 1,000 reviews and rendering the first slides are two tasks, not one long one.
+      await new Promise((r) => setTimeout(r));
     } catch (e) {
       if (run === this.run) this.warn(`could not show its feed: ${e}`);
     }

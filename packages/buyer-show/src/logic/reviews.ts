@@ -36,11 +36,18 @@ export function averageRating(reviews: readonly Review[]): number {
   return Math.round((sum / reviews.length) * 10) / 10;
 }
 
+// Building a DateTimeFormat costs far more than using one, and every render formats
+// the dates of all slides in the DOM.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 /**
  * A review date in the fan's locale. A date without a time is a calendar day and is
  * shown as that day everywhere (read as UTC), not the day before west of Greenwich.
  */
 export function formatDate(date: string, locale: string): string {
-  const timeZone = date.length === 10 ? 'UTC' : undefined;
-  return new Date(date).toLocaleDateString(locale, { dateStyle: 'medium', timeZone });
+  const utc = date.length === 10;
+  const key = locale + utc;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: utc ? 'UTC' : undefined })));
+  return f.format(new Date(date));
 }
