@@ -25,8 +25,10 @@ export function startServer({ pages = `${root}/demo`, port = 0, host = '127.0.0.
   const site = sirv(pages, { dev: true });
   const embed = sirv(`${root}/packages/embed/dist`, { dev: true });
   const server = createServer((req, res) => {
-    if (req.url.startsWith('/fanfare/')) {
-      req.url = req.url.slice('/fanfare'.length);
+    // /fanfare-copy/ serves the same folder again, as a page that embeds two copies would.
+    const prefix = ['/fanfare/', '/fanfare-copy/'].find((p) => req.url.startsWith(p));
+    if (prefix) {
+      req.url = req.url.slice(prefix.length - 1);
       return embed(req, res, () => notFound(res));
     }
     const path = new URL(req.url, 'http://x').pathname;

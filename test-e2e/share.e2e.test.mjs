@@ -93,3 +93,18 @@ test('nothing logged an error or broke the CSP, and no third party was asked for
 test('with the height the README tells site owners to reserve, loading the widget shifted nothing', async () => {
   assert.equal(await page.evaluate(() => window.__shifts), 0);
 });
+
+test('two copies of the script tag on one page: no error, every widget works', async () => {
+  const twice = await context.newPage();
+  const errors = [];
+  twice.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  twice.on('pageerror', (e) => errors.push(e.message));
+  await twice.goto(`${server.url}/twice.html`, { waitUntil: 'networkidle' });
+  await twice.waitForFunction(() => customElements.get('fan-share'));
+  await twice.locator('#b').evaluate((el) => el.updateComplete);
+  assert.deepEqual(await twice.locator('#a [part="button"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))), ['分享到微博', '复制链接']);
+  await twice.locator('#b [data-network="wechat"]').click();
+  await twice.locator('#b .popover svg.qr').waitFor();
+  assert.deepEqual(errors, []);
+  await twice.close();
+});

@@ -87,5 +87,13 @@ if ('subscribe' in current) {
   current.subscribe((config) => startBeacon(config as unknown as Record<string, unknown>));
   startBeacon(current.config as unknown as Record<string, unknown>);
 }
-scan();
-if (pending.size) observer.observe(document.documentElement, { childList: true, subtree: true });
+// A second copy of this script (a plugin and a theme both embedding it) only adds its
+// settings: loading the widgets twice would start a second Lit, which a Trusted Types
+// policy refuses, and a second beacon.
+const LOADER = Symbol.for('fanfare.loader');
+const g = globalThis as { [LOADER]?: true };
+if (!g[LOADER]) {
+  g[LOADER] = true;
+  scan();
+  if (pending.size) observer.observe(document.documentElement, { childList: true, subtree: true });
+}
