@@ -1,0 +1,111 @@
+// Builds the docs site into docs/dist:
+//   1. custom-elements.json from every packages/*/src/fan-*.ts (the analyzer, over JSDoc);
+//   2. the pages: docs/pages/ wrapped in the layout, widget pages with their generated
+//      reference tables, a page generated for any widget nobody has written one for;
+//   3. `vite build` (CSS and scripts hashed and bundled);
+//   4. the built embed folder copied to dist/fanfare/, which every page loads with
+//      <script type="module" src="./fanfare/fanfare.js">, as a site owner would.
+// Run after `pnpm -r --sort run build` (the embed folder must exist).
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { widgetsFrom } from './lib/manifest.mjs';
+import { reserveCss } from './lib/html.mjs';
+import { buildSite } from './lib/site.mjs';
+
+const docs = fileURLToPath(new URL('..', import.meta.url));
+const repo = join(docs, '..');
+const generated = join(docs, '.generated');
+const site = join(generated, 'site');
+const dist = join(docs, 'dist');
+const embedDist = join(repo, 'packages/embed/dist');
+
+if (!existsSync(join(embedDist, 'fanfare.js'))) {
+  console.error('docs: packages/embed/dist/fanfare.js is missing; run `pnpm -r --sort run build` first.');
+  process.exit(1);
+}
+
+// 1. The manifest.
+rmSync(generated, { recursive: true, force: true });
+const cem = fileURLToPath(import.meta.resolve('@custom-elements-manifest/analyzer/cem.js'));
+const analyzed = spawnSync(process.execPath, [cem, 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet'], {
+  cwd: docs,
+  stdio: 'inherit',
+});
+if (analyzed.status !== 0) process.exit(analyzed.status ?? 1);
+const manifest = JSON.parse(readFileSync(join(generated, 'custom-elements.json'), 'utf8'));
+const widgets = widgetsFrom(manifest);
+
+// Tags the built loader knows; a widget it does not load yet gets no live example.
+const loader = readFileSync(join(embedDist, 'fanfare.js'), 'utf8');
+const embedded = new Set(widgets.map((w) => w.tag).filter((tag) => loader.includes(`"${tag}"`) || loader.includes(`'${tag}'`)));
+
+// 2. The pages.
+const pagesDir = join(docs, 'pages');
+const sources = new Map(
+  walk(pagesDir)
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => [relative(pagesDir, f).split('\\').join('/'), readFileSync(f, 'utf8')]),
+);
+const tokens = sharedTokens();
+const { pages } = buildSite({ sources, widgets, embedded, tokens });
+for (const p of pages) write(join(site, p.path), p.html);
+cpSync(join(docs, 'src'), join(site, '_src'), { recursive: true });
+appendFileSync(join(site, '_src/docs.css'), reserveCss(pages.map((p) => p.html)));
+cpSync(join(docs, 'pages/favicon.svg'), join(site, 'favicon.svg'));
+write(
+  join(site, '_src/widgets.json'),
+  JSON.stringify({ widgets: widgets.map((w) => ({ ...w, live: embedded.has(w.tag) })), networks: networks(), tokens }, null, 1),
+);
+
+// 3. Vite.
+await build({
+  root: site,
+  base: './',
+  publicDir: join(docs, 'public'),
+  logLevel: 'warn',
+  build: {
+    outDir: dist,
+    emptyOutDir: true,
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+    rollupOptions: { input: Object.fromEntries(pages.map((p) => [p.path.replace(/\.html$/, ''), join(site, p.path)])) },
+  },
+});
+
+// 4. The embed folder, as a site owner hosts it.
+cpSync(embedDist, join(dist, 'fanfare'), { recursive: true, filter: (src) => !src.endsWith('meta.json') });
+console.log(
+  `docs: ${pages.length} pages, ${widgets.length} widgets (${[...embedded].join(', ') || 'none'} live) in ${relative(repo, dist)}`,
+);
+
+function walk(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
+}
+
+function write(file, text) {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+}
+
+/** The share networks, in the order the source declares them (the configurator offers them all). */
+function networks() {
+  const file = join(repo, 'packages/share/src/logic/networks.ts');
+  const m = existsSync(file) && /export const NETWORKS = \[([\s\S]*?)\]/.exec(readFileSync(file, 'utf8'));
+  return m ? [...m[1].matchAll(/'([a-z0-9-]+)'/g)].map((x) => x[1]) : [];
+}
+
+/** The page-wide --fan-* properties every widget reads (core's theme tokens), with their defaults. */
+function sharedTokens() {
+  const file = join(repo, 'packages/core/src/tokens.ts');
+  if (!existsSync(file)) return [];
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/var\(\s*(--fan-[a-z0-9-]+)\s*,\s*([^;]*?)\)\s*;/g)].map((m) => ({
+    name: m[1],
+    default: m[2].replace(/\s+/g, ' ').trim(),
+  }));
+}
