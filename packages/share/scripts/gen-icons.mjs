@@ -42,17 +42,17 @@ const contrast = (a, b) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 const hex2 = (n) => Math.round(n).toString(16).padStart(2, '0');
 
 /**
- * [background, glyph]: a white glyph where it reaches the 3:1 that WCAG asks of
- * graphics, darkening the brand colour a little if that is what it takes (WeChat's
- * green, for one); where it would take a lot (Qzone's yellow), a dark glyph on the
- * brand colour as it is.
+ * [background, glyph]: white glyph and label where they reach the 4.5:1 that WCAG asks
+ * of text (the labels of variant="label"), darkening the brand colour as far as that
+ * takes but keeping its hue (WeChat's green, for one); where that would take too much
+ * (Qzone's yellow), dark glyph and label on the brand colour as it is.
  */
 export function buttonColors(hex) {
   let rgb = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
-  for (let k = 1; k >= 0.7; k -= 0.01) {
+  for (let k = 1; k >= 0.65; k -= 0.01) {
     const c = rgb.map((v) => v * k);
     const h = c.map(hex2).join('');
-    if (contrast(1, luminance(h)) >= 3) return [`#${h}`, '#fff'];
+    if (contrast(1, luminance(h)) >= 4.5) return [`#${h}`, '#fff'];
   }
   return [`#${hex.toLowerCase()}`, '#1f2328'];
 }

@@ -212,7 +212,7 @@ describe('<fan-share>', () => {
       { layout: 'floating', variant: 'icon' },
     ]) {
       const el = await fixture<FanShare>(
-        html`<div dir="rtl"><fan-share lang="en" layout=${attrs.layout} variant=${attrs.variant} networks="x facebook linkedin email copy"></fan-share></div>`,
+        html`<div dir="rtl"><fan-share lang="en" layout=${attrs.layout} variant=${attrs.variant} networks="wechat weibo qq qzone whatsapp line reddit x facebook linkedin email copy"></fan-share></div>`,
       );
       await expect(el).to.be.accessible();
     }
