@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { minifyLiterals } from './minify-literals.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const shared = ['lit', 'lit/*', '@lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@fanfare/core', '@fanfare/core/*'];
+const shared = ['lit', 'lit/*', '@lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@fanfare/core'];
 
 /**
  * Bundle `entry` with `external` left out; returns the gzip size of the entry chunk and

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { FanElement, intIn, parseColor, parseUrl, tokens, url, warnAttribute, cssVars } from '@fanfare/core';
+import { FanElement, intIn, parseColor, parseUrl, tokens, url, warnAttribute } from '@fanfare/core';
+import { cssVars } from '@fanfare/core/css-vars';
 import { BUILTINS } from './logic/builtins.js';
 import { CARD, HASH_KEY, MAX_MESSAGE } from './logic/layout.js';
 import type { CardState } from './logic/state.js';

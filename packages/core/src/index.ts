@@ -7,4 +7,3 @@ export { PopoverController } from './popover.js';
 export { uid } from './ids.js';
 export { format, pickLocale, matchLocale, LOCALES, type Locale, type Messages } from './logic/locale.js';
 export * from './logic/parse.js';
-export { cssVars } from './css-vars.js';

@@ -22,7 +22,7 @@ export const styles = css`
   i, .tile { border-radius: 6%; background: var(--fan-2048-cell, #cdc1b4); }
   .tile {
     position: absolute; top: var(--_g); left: var(--_g); z-index: 1; width: calc((100% - var(--_g) * (var(--n) + 1)) / var(--n)); aspect-ratio: 1;
-    display: grid; place-items: center; overflow: hidden; white-space: nowrap; line-height: 1; background: var(--_bg); color: var(--_fg); font-size: calc(var(--_z, 0.45) * 100cqw / var(--n));
+    display: grid; place-items: center; overflow: hidden; white-space: nowrap; background: var(--_bg); color: var(--_fg); font-size: calc(var(--_z, 0.45) * 100cqw / var(--n));
     transform: translate(calc(var(--x) * (100% + var(--_g))), calc(var(--y) * (100% + var(--_g)))); transition: transform 0.1s;
   }
   .l3 { --_z: 0.36; } .l4 { --_z: 0.28; } .l5 { --_z: 0.19; }

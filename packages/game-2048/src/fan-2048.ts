@@ -356,8 +356,4 @@ export class Fan2048 extends FanElement {
 }
 
 /** Width of a label in half-width units: a Chinese character is as wide as two digits. */
-function textWidth(text: string): number {
-  let n = 0;
-  for (const ch of text) n += /[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(ch) ? 2 : 1;
-  return n;
-}
+const textWidth = (text: string): number => text.replace(/[\u2e80-\u9fff\uff00-\uffef]/g, '..').length;

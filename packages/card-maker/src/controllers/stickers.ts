@@ -1,4 +1,4 @@
-import { cssVars } from '@fanfare/core';
+import { cssVars } from '@fanfare/core/css-vars';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { CARD, MAX_STICKERS, STICKER_SIZE, clampSticker, type Sticker } from '../logic/layout.js';
 
