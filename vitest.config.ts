@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { conditions: ['source'] },
   // Node tests resolve workspace packages to their TypeScript sources too.
-  ssr: { resolve: { conditions: ['source'] } },
+  ssr: { resolve: { conditions: ['source', 'module', 'node', 'development|production'] } },
   test: {
     include: ['packages/*/test/**/*.test.ts'],
     exclude: ['**/*.browser.test.ts', '**/node_modules/**'],

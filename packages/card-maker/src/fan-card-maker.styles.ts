@@ -10,8 +10,7 @@ export const styles = css`
     display: grid;
     gap: 12px;
   }
-  h2,
-  h3 {
+  h2 {
     margin: 0;
     font-size: 1.1rem;
   }

@@ -139,7 +139,7 @@ export class FanCardMaker extends FanElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.get('step') !== undefined) this.renderRoot.querySelector<HTMLElement>('h3')?.focus();
+    if (changed.get('step') !== undefined) this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
     this.drawn = this.paint();
   }
 
@@ -222,7 +222,8 @@ export class FanCardMaker extends FanElement {
         ${step === 2 ? this.stick?.overlay() : nothing}
       </div>
       <div class="panel">
-        <h3 tabindex="-1">${head(step)}</h3>
+        <!-- h2, not h3: the widget cannot know the page's outline, and an h2 never skips a level. -->
+        <h2 tabindex="-1">${head(step)}</h2>
         ${t && [this.renderPick, this.renderWrite, this.renderDecorate, this.renderSend][step].call(this, t)}
       </div>
       <div class="nav">

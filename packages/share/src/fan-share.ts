@@ -123,7 +123,12 @@ export class FanShare extends FanElement {
   override render(): TemplateResult {
     const m = this.t;
     return html`
-      <div part="base" class="base ${this.layout} ${this.size} ${this.variant}" role="group" aria-label=${m('group')}>
+      <div
+        part="base"
+        class="base ${this.layout} ${this.size} ${this.variant}"
+        role=${this.layout === 'floating' ? 'region' : 'group'}
+        aria-label=${m('group')}
+      >
         ${this.shown.map((n) => this.renderButton(n))}
       </div>
       ${this.panel.openFor && this.panels ? this.renderPanel(this.panels, this.panel.openFor) : nothing}

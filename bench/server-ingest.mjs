@@ -1,0 +1,132 @@
+// Ingest throughput of @fanfare/server: the real CLI in its own process, on loopback,
+// with autocannon sending beacon batches of 1 and 5 events. Bounded: BENCH_SECONDS per run (default 10).
+//   node bench/server-ingest.mjs
+// Prints events/s and latency percentiles, then checks every acknowledged event was stored.
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir, availableParallelism } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { build } from 'esbuild';
+
+const pkg = fileURLToPath(new URL('../packages/server/', import.meta.url));
+const requireFromServer = createRequire(pkg);
+const Database = requireFromServer('better-sqlite3');
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 128);
+const sync = process.env.BENCH_SYNC ?? 'normal';
+const batchMs = Number(process.env.BENCH_BATCH_MS ?? 2);
+
+// Bundle src/cli.ts so the bench needs no build of the workspace; bare imports resolve from the package.
+const outDir = join(pkg, 'node_modules/.cache/fanfare-bench');
+mkdirSync(outDir, { recursive: true });
+await build({
+  entryPoints: [join(pkg, 'src/cli.ts')],
+  outfile: join(outDir, 'cli.mjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  conditions: ['source'],
+  external: ['fastify', 'better-sqlite3', 'zod', '@clickhouse/client', 'chart.js'],
+  logLevel: 'warning',
+});
+for (const f of ['index.html', 'app.js', 'app.css']) copyFileSync(join(pkg, 'src/dashboard', f), join(outDir, f));
+
+const dir = mkdtempSync(join(tmpdir(), 'fanfare-bench-'));
+const db = join(dir, 'bench.db');
+writeFileSync(join(dir, 'config.json'), JSON.stringify({ rateLimit: { perSecond: 0, burst: 1 }, sqliteSync: sync, batchMs }));
+
+// Pin the server to one core when taskset exists, so the figure is "one core" and autocannon has the other.
+const cmd = [process.execPath, join(outDir, 'cli.mjs'), '--port', '0', '--db', db, '--config', join(dir, 'config.json')];
+const pinned = availableParallelism() > 1 && (await hasTaskset());
+const server = spawn(pinned ? 'taskset' : cmd[0], pinned ? ['-c', '0', ...cmd] : cmd.slice(1), {
+  env: { ...process.env, FANFARE_ADMIN_TOKEN: 'bench-token-0123456789', LOG_LEVEL: 'info' },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const url = await new Promise((resolve, reject) => {
+  let out = '';
+  server.stdout.on('data', (chunk) => {
+    out += chunk;
+    const m = /dashboard at (http:\/\/[^/\s"]+)\//.exec(out);
+    if (m) resolve(m[1]);
+  });
+  server.on('exit', () => reject(new Error(`server exited:\n${out}`)));
+});
+
+// Ids as the beacon makes them (random, like nanoid) by default. BENCH_IDS=sorted uses
+// time-ordered ids instead, to show what such ids would save the server's dedupe index.
+const sortedIds = process.env.BENCH_IDS === 'sorted';
+let seq = 0;
+function eventId() {
+  const rand = randomBytes(9).toString('base64url');
+  return sortedIds ? `${(Date.now() * 1000 + (seq++ % 1000)).toString(36)}${rand}` : `${rand}${randomBytes(6).toString('base64url')}`;
+}
+
+function body(events) {
+  const e = Array.from({ length: events }, (_, i) => ({ id: eventId(), n: 'share', w: 'fan-share', t: 1234 + i, p: { network: 'weibo' } }));
+  return JSON.stringify({ v: 1, site: 'bench', sdk: '0.1.0', pv: 'pv', u: 'https://shop.example/p/42', r: '', e });
+}
+
+// CPU time the server process spent, from /proc (Linux): steadier than events/s on a shared machine.
+function cpuMs() {
+  try {
+    const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in ticks of 10 ms
+  } catch {
+    return NaN;
+  }
+}
+
+const rows = [];
+for (const events of [1, 5]) {
+  const cpuBefore = cpuMs();
+  const result = await autocannon({
+    url: `${url}/e`,
+    method: 'POST',
+    connections,
+    duration: seconds,
+    requests: [{ setupRequest: (req) => ({ ...req, body: body(events) }) }],
+    headers: {
+      'content-type': 'text/plain;charset=UTF-8',
+      'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0 fanfare-bench',
+      origin: 'https://shop.example',
+    },
+  });
+  const ok = result['2xx'];
+  const cpu = cpuMs() - cpuBefore;
+  rows.push({
+    'events/request': events,
+    'requests/s': Math.round(ok / seconds),
+    'events/s': Math.round((ok * events) / seconds),
+    'p50 ms': result.latency.p50,
+    'p97.5 ms': result.latency.p97_5,
+    'p99 ms': result.latency.p99,
+    'server CPU µs/event': Number.isNaN(cpu) ? '?' : Math.round((cpu * 1000) / (ok * events)),
+    errors: result.errors + result.non2xx,
+    acked: ok * events,
+  });
+}
+
+const walBytes = existsSync(`${db}-wal`) ? statSync(`${db}-wal`).size : 0;
+server.kill('SIGTERM');
+await new Promise((r) => server.on('exit', r));
+const stored = new Database(db, { readonly: true }).prepare("SELECT count(*) AS c FROM events WHERE site = 'bench'").get().c;
+rmSync(dir, { recursive: true, force: true });
+
+console.log(`\n@fanfare/server ingest, SQLite (synchronous=${sync}), ${sortedIds ? 'time-ordered' : 'random'} event ids, batch window ${batchMs} ms, ${connections} connections, ${seconds} s a run, server ${pinned ? 'pinned to one core' : 'not pinned'}, Node ${process.version}`);
+console.table(rows);
+const acked = rows.reduce((a, r) => a + r.acked, 0);
+console.log(`WAL file at the end of the load: ${(walBytes / 1e6).toFixed(1)} MB`);
+console.log(`acknowledged ${acked} events, stored ${stored}: ${stored >= acked ? 'none lost' : `${acked - stored} LOST`}`);
+
+async function hasTaskset() {
+  return new Promise((resolve) => {
+    const p = spawn('taskset', ['-c', '0', 'true'], { stdio: 'ignore' });
+    p.on('error', () => resolve(false));
+    p.on('exit', (code) => resolve(code === 0));
+  });
+}

@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+/** Names that end up in SQL identifiers' neighbourhood or in signed ids: kept to a strict alphabet. */
+export const KEY_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/i;
+const key = z.string().regex(KEY_PATTERN, 'letters, digits, "-" and "_" only, at most 64');
+
+const origin = z.string().refine((s) => s === '*' || /^https?:\/\/[^/\s]+$/.test(s), {
+  message: 'an origin is "*" or scheme://host[:port] with no path',
+});
+
+const site = z.object({
+  /** Pages allowed to send for this site; "*" lets any page send. */
+  origins: z.array(origin).min(1),
+});
+
+const reward = z
+  .object({
+    tile: z.number().int().min(4).optional(),
+    score: z.number().int().min(1).optional(),
+    title: z.string().min(1).max(200),
+    /** Single-use codes handed out in order; ignored when `generate` is set. */
+    codes: z.array(z.string().min(1).max(100)).optional(),
+    /** Make a fresh random code at claim time instead of using a pool. */
+    generate: z
+      .object({ prefix: z.string().max(40).default(''), length: z.number().int().min(6).max(40).default(10) })
+      .optional(),
+  })
+  .refine((r) => (r.tile === undefined) !== (r.score === undefined), {
+    message: 'a reward has either "tile" or "score"',
+  })
+  .refine((r) => r.codes !== undefined || r.generate !== undefined, {
+    message: 'a reward needs "codes" or "generate"',
+  });
+
+const campaign = z.object({
+  /** Site key whose origins may start and claim games; any origin when absent. */
+  site: key.optional(),
+  sizes: z.array(z.number().int().min(3).max(6)).min(1).default([4]),
+  rewards: z.array(reward).min(1),
+  /** Codes handed out per UTC day across all players. */
+  dailyBudget: z.number().int().min(0).optional(),
+  perPlayer: z
+    .object({
+      gamesPerDay: z.number().int().min(1).default(4),
+      claimsPerDay: z.number().int().min(1).default(3),
+    })
+    .default({ gamesPerDay: 50, claimsPerDay: 3 }),
+  /** How long a started game can be claimed. */
+  ttlMinutes: z.number().min(1).max(7 * 24 * 60).default(120),
+  /** Fewer milliseconds than this per move on average and a claim is refused as too fast. */
+  minMsPerMove: z.number().min(0).default(60),
+  startsAt: z.string().datetime({ offset: true }).optional(),
+  endsAt: z.string().datetime({ offset: true }).optional(),
+});
+
+const rateLimit = z.object({
+  /** Requests a second refilled per (site, IP). 0 turns the limiter off. */
+  perSecond: z.number().min(0).default(20),
+  burst: z.number().int().min(1).default(100),
+});
+
+export const configSchema = z.object({
+  host: z.string().default('127.0.0.1'),
+  port: z.number().int().min(0).max(65535).default(8787),
+  db: z.string().default('./fanfare.db'),
+  store: z.enum(['sqlite', 'clickhouse']).default('sqlite'),
+  clickhouse: z
+    .object({
+      url: z.string().url().default('http://127.0.0.1:8123'),
+      database: z.string().regex(/^[a-z_][a-z0-9_]{0,63}$/i, 'letters, digits and "_"').default('fanfare'),
+      username: z.string().default('default'),
+      password: z.string().default(''),
+    })
+    .optional(),
+  /** Sent by the dashboard as `Authorization: Bearer …`; FANFARE_ADMIN_TOKEN wins over it. */
+  adminToken: z.string().min(16).optional(),
+  /** HMAC key for game ids and player hashes; FANFARE_SECRET wins over it; random per start when absent. */
+  secret: z.string().min(16).optional(),
+  /** Known sites; when absent any site key is accepted from any origin (fine on a laptop, not in production). */
+  sites: z.record(key, site).optional(),
+  rateLimit: rateLimit.default({ perSecond: 20, burst: 100 }),
+  /** SQLite `synchronous`: "normal" survives a killed process, "full" also survives a power cut. */
+  sqliteSync: z.enum(['normal', 'full']).default('normal'),
+  /** Longest wait before a batch of events is committed. */
+  batchMs: z.number().min(0).max(1000).default(2),
+  campaigns: z.record(key, campaign).default({}),
+  /**
+   * Behind a reverse proxy: its addresses ("127.0.0.1,10.0.0.0/8") or true, whose
+   * X-Forwarded-For to believe; otherwise every fan would share the proxy's rate limit.
+   */
+  trustProxy: z.union([z.boolean(), z.string()]).default(false),
+}).superRefine((c, ctx) => {
+  for (const [name, camp] of Object.entries(c.campaigns)) {
+    if (camp.site !== undefined && c.sites !== undefined && !Object.hasOwn(c.sites, camp.site)) {
+      ctx.addIssue({ code: 'custom', path: ['campaigns', name, 'site'], message: `no site "${camp.site}" in "sites"` });
+    }
+  }
+});
+
+export type Config = z.output<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
+export type Campaign = z.output<typeof campaign>;
+export type Reward = Campaign['rewards'][number];
+
+export class ConfigError extends Error {}
+
+export function parseConfig(input: unknown): Config {
+  const result = configSchema.safeParse(input ?? {});
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new ConfigError(`invalid config:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+export function loadConfigFile(path: string): Config {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`cannot read config ${path}: ${(err as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError(`config ${path} is not JSON: ${(err as Error).message}`);
+  }
+  return parseConfig(json);
+}

@@ -1,0 +1,152 @@
+import { randomInt } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { Campaign, Config } from '../config.js';
+import { openSqlite } from '../store/sqlite.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS reward_codes (
+  campaign   TEXT NOT NULL,
+  tier       INTEGER NOT NULL,
+  code       TEXT NOT NULL,
+  game       TEXT,
+  claimed_at INTEGER,
+  PRIMARY KEY (campaign, code)
+);
+CREATE INDEX IF NOT EXISTS reward_codes_free ON reward_codes (campaign, tier, game);
+CREATE TABLE IF NOT EXISTS reward_claims (
+  game     TEXT NOT NULL,
+  tier     INTEGER NOT NULL,
+  campaign TEXT NOT NULL,
+  player   TEXT NOT NULL,
+  day      TEXT NOT NULL,
+  code     TEXT NOT NULL,
+  at       INTEGER NOT NULL,
+  PRIMARY KEY (game, tier)
+);
+CREATE INDEX IF NOT EXISTS reward_claims_day ON reward_claims (campaign, day, player);
+CREATE TABLE IF NOT EXISTS reward_starts (
+  campaign TEXT NOT NULL,
+  player   TEXT NOT NULL,
+  day      TEXT NOT NULL,
+  count    INTEGER NOT NULL,
+  PRIMARY KEY (campaign, player, day)
+);
+`;
+
+export type ClaimOutcome =
+  | { ok: true; code: string; tier: number }
+  | { ok: false; error: 'already_claimed' | 'daily_limit' | 'pool_empty' };
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: codes are read aloud and typed
+
+/**
+ * The reward side's state, always in SQLite whatever the event store: handing out a
+ * code needs a transaction, and ClickHouse has none.
+ */
+export class RewardLedger {
+  readonly #db: Database.Database;
+  readonly #campaigns: Record<string, Campaign>;
+
+  constructor(path: string, config: Config) {
+    this.#db = openSqlite(path, { synchronous: config.sqliteSync });
+    this.#db.exec(SCHEMA);
+    this.#campaigns = config.campaigns;
+    const add = this.#db.prepare('INSERT OR IGNORE INTO reward_codes (campaign, tier, code) VALUES (?, ?, ?)');
+    this.#db.transaction(() => {
+      for (const [name, c] of Object.entries(config.campaigns)) {
+        c.rewards.forEach((r, tier) => {
+          if (!r.generate) for (const code of r.codes ?? []) add.run(name, tier, code);
+        });
+      }
+    })();
+  }
+
+  /** Counts a game start; false when the player has started too many today. */
+  start(campaign: string, player: string, day: string, limit: number): boolean {
+    return this.#db.transaction(() => {
+      const row = this.#db
+        .prepare('SELECT count FROM reward_starts WHERE campaign = ? AND player = ? AND day = ?')
+        .get(campaign, player, day) as { count: number } | undefined;
+      if ((row?.count ?? 0) >= limit) return false;
+      this.#db
+        .prepare(
+          `INSERT INTO reward_starts (campaign, player, day, count) VALUES (?, ?, ?, 1)
+           ON CONFLICT (campaign, player, day) DO UPDATE SET count = count + 1`,
+        )
+        .run(campaign, player, day);
+      return true;
+    }).immediate();
+  }
+
+  /**
+   * Gives `game` the code for `tier` if it has not claimed that tier or a higher one,
+   * in one IMMEDIATE transaction: of two racing claims, the second sees the first's row.
+   */
+  claim(args: { game: string; campaign: string; tier: number; player: string; day: string; now: number }): ClaimOutcome {
+    const c = this.#campaigns[args.campaign];
+    if (!c) return { ok: false, error: 'pool_empty' };
+    return this.#db.transaction((): ClaimOutcome => {
+      const best = this.#db.prepare('SELECT max(tier) AS t FROM reward_claims WHERE game = ?').get(args.game) as {
+        t: number | null;
+      };
+      if (best.t !== null && best.t >= args.tier) return { ok: false, error: 'already_claimed' };
+      const mine = this.#db
+        .prepare('SELECT count(*) AS c FROM reward_claims WHERE campaign = ? AND day = ? AND player = ?')
+        .get(args.campaign, args.day, args.player) as { c: number };
+      if (mine.c >= c.perPlayer.claimsPerDay) return { ok: false, error: 'daily_limit' };
+      if (c.dailyBudget !== undefined) {
+        const all = this.#db
+          .prepare('SELECT count(*) AS c FROM reward_claims WHERE campaign = ? AND day = ?')
+          .get(args.campaign, args.day) as { c: number };
+        if (all.c >= c.dailyBudget) return { ok: false, error: 'pool_empty' };
+      }
+      const reward = c.rewards[args.tier];
+      let code: string | undefined;
+      if (reward?.generate) {
+        code = this.#generate(args.campaign, args.tier, reward.generate, args.game, args.now);
+      } else {
+        const row = this.#db
+          .prepare(
+            `UPDATE reward_codes SET game = ?, claimed_at = ?
+             WHERE rowid = (SELECT rowid FROM reward_codes WHERE campaign = ? AND tier = ? AND game IS NULL
+                            ORDER BY rowid LIMIT 1)
+             RETURNING code`,
+          )
+          .get(args.game, args.now, args.campaign, args.tier) as { code: string } | undefined;
+        code = row?.code;
+      }
+      if (code === undefined) return { ok: false, error: 'pool_empty' };
+      this.#db
+        .prepare(
+          'INSERT INTO reward_claims (game, tier, campaign, player, day, code, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(args.game, args.tier, args.campaign, args.player, args.day, code, args.now);
+      return { ok: true, code, tier: args.tier };
+    }).immediate();
+  }
+
+  #generate(campaign: string, tier: number, gen: { prefix: string; length: number }, game: string, now: number): string {
+    const insert = this.#db.prepare(
+      'INSERT OR IGNORE INTO reward_codes (campaign, tier, code, game, claimed_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    for (;;) {
+      let code = gen.prefix;
+      for (let i = 0; i < gen.length; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+      // A collision is astronomically rare; the primary key makes it impossible to hand out twice.
+      if (insert.run(campaign, tier, code, game, now).changes === 1) return code;
+    }
+  }
+
+  /** Codes left in a pool tier (generated tiers never run out: Infinity). */
+  remaining(campaign: string, tier: number): number {
+    if (this.#campaigns[campaign]?.rewards[tier]?.generate) return Infinity;
+    const row = this.#db
+      .prepare('SELECT count(*) AS c FROM reward_codes WHERE campaign = ? AND tier = ? AND game IS NULL')
+      .get(campaign, tier) as { c: number };
+    return row.c;
+  }
+
+  close(): void {
+    if (this.#db.open) this.#db.close();
+  }
+}

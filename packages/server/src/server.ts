@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { apiRoutes } from './api.js';
+import { GroupCommit } from './batcher.js';
+import { parseConfig, type Config, type ConfigInput } from './config.js';
+import { dashboardRoutes } from './dashboard/routes.js';
+import { RewardLedger } from './games/ledger.js';
+import { gameRoutes } from './games/routes.js';
+import { refuse } from './http.js';
+import { ingestRoutes } from './ingest.js';
+import { TokenBuckets } from './ratelimit.js';
+import { SqliteEventStore } from './store/sqlite.js';
+import type { EventStore } from './store/types.js';
+
+export interface ServerOptions {
+  /** fastify's logger option: false in tests, pino settings from the CLI. */
+  logger?: FastifyServerOptions['logger'];
+  /** The clock, replaceable so tests can expire games. */
+  now?: () => number;
+  /** An event store to use instead of the one the config names. */
+  store?: EventStore;
+}
+
+export interface FanfareServer {
+  app: FastifyInstance;
+  config: Config;
+  store: EventStore;
+  /** Commits held events, then closes the HTTP server and the stores. */
+  close(): Promise<void>;
+}
+
+async function openStore(config: Config): Promise<EventStore> {
+  if (config.store === 'clickhouse') {
+    const { ClickHouseEventStore } = await import('./store/clickhouse.js');
+    return ClickHouseEventStore.open(config.clickhouse ?? {});
+  }
+  return new SqliteEventStore(config.db, { synchronous: config.sqliteSync });
+}
+
+// The router's hooks get Node's raw response, before fastify's reply exists.
+function rawRefusal(res: ServerResponse, status: number, message: string): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify({ error: 'bad_request', message }));
+}
+
+export async function createServer(input: Config | ConfigInput, opts: ServerOptions = {}): Promise<FanfareServer> {
+  const config = parseConfig(input);
+  const now = opts.now ?? Date.now;
+  const secret = config.secret ?? randomBytes(32).toString('hex');
+  const store = opts.store ?? (await openStore(config));
+  const ledger = new RewardLedger(config.db, config);
+  const batcher = new GroupCommit(store, config.batchMs);
+  const buckets = new TokenBuckets(config.rateLimit.perSecond, config.rateLimit.burst, now);
+
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 64 * 1024,
+    // Off unless configured: believing any X-Forwarded-For would let anyone dodge the rate limit.
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+    // A line per request would cost more than storing the events; errors are still logged.
+    logController: new LogController({ disableRequestLogging: true }),
+    routerOptions: {
+      // A game id with a 64-character campaign name is about 150 characters.
+      maxParamLength: 300,
+      onMaxParamLength: (_path, _req, res) => rawRefusal(res, 414, 'path too long'),
+      onBadUrl: (_path, _req, res) => rawRefusal(res, 400, 'malformed path'),
+    },
+    frameworkErrors: (_err, _request, reply) => refuse(reply, 400, 'bad_request', 'malformed request'),
+  });
+
+  // Every route reads raw bytes and validates them itself, so no body is parsed by a
+  // library that might throw on odd input, whatever the content type claims.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, request, reply) => {
+    const status = err.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error({ err }, 'request failed');
+      return refuse(reply, 500, 'internal', 'something went wrong on our side');
+    }
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return refuse(reply, 413, 'bad_request', 'body too large');
+    return refuse(reply, status, 'bad_request', err.message);
+  });
+  app.setNotFoundHandler((_request, reply) => refuse(reply, 404, 'not_found', 'no such endpoint'));
+
+  app.get('/healthz', async () => ({ ok: true }));
+
+  await app.register(ingestRoutes, { config, batcher, buckets, now });
+  await app.register(apiRoutes, { config, store, now });
+  await app.register(gameRoutes, { config, secret, ledger, now });
+  await app.register(dashboardRoutes);
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await app.close();
+      await batcher.close();
+      await store.close();
+      ledger.close();
+    })());
+
+  return { app, config, store, close };
+}
