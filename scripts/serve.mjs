@@ -2,7 +2,7 @@
 // embed folder at /fanfare/, exactly as a site owner would host them. HTML is sent with
 // a strict Content Security Policy (Trusted Types included), so every page we serve
 // proves the widgets work under one.
-import { createServer } from 'node:http';
+import { createServer, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 
@@ -20,11 +20,16 @@ export function csp(connect = []) {
   ].join('; ');
 }
 
-/** Start serving; resolves to { url, close }. Port 0 picks a free port. */
-export function startServer({ pages = `${root}/demo`, port = 0, host = '127.0.0.1', connect = [] } = {}) {
+/**
+ * Start serving; resolves to { url, close }. Port 0 picks a free port. With `api` (the
+ * base URL of a fanfare-server), /e and /games go to it, so pages can use a relative
+ * data-endpoint and reward-endpoint, as a site that proxies them would.
+ */
+export function startServer({ pages = `${root}/demo`, port = 0, host = '127.0.0.1', connect = [], api } = {}) {
   const site = sirv(pages, { dev: true });
   const embed = sirv(`${root}/packages/embed/dist`, { dev: true });
   const server = createServer((req, res) => {
+    if (api && /^\/(e|games)(\/|\?|$)/.test(req.url)) return proxy(api, req, res);
     // /fanfare-copy/ serves the same folder again, as a page that embeds two copies would.
     const prefix = ['/fanfare/', '/fanfare-copy/'].find((p) => req.url.startsWith(p));
     if (prefix) {
@@ -43,6 +48,19 @@ export function startServer({ pages = `${root}/demo`, port = 0, host = '127.0.0.
   });
 }
 
+function proxy(api, req, res) {
+  const target = new URL(req.url, api);
+  const upstream = request(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(res);
+  });
+  upstream.on('error', () => {
+    res.statusCode = 502;
+    res.end();
+  });
+  req.pipe(upstream);
+}
+
 function notFound(res) {
   res.statusCode = 404;
   res.end('Not found');
@@ -53,6 +71,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const i = process.argv.indexOf(`--${name}`);
     return i > 0 ? process.argv[i + 1] : fallback;
   };
-  const { url } = await startServer({ port: Number(arg('port', 5173)), host: arg('host', '127.0.0.1') });
+  const { url } = await startServer({ port: Number(arg('port', 5173)), host: arg('host', '127.0.0.1'), api: arg('api') });
   console.log(`Fanfare demo shop: ${url}/  (中文: ${url}/zh.html)`);
 }

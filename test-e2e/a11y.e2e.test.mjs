@@ -45,7 +45,6 @@ async function sweep(url, path) {
   );
   await page.evaluate(axeSource);
   const result = await page.evaluate(() =>
-    // eslint-disable-next-line no-undef
     axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }),
   );
   await page.close();
