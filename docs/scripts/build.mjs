@@ -6,6 +6,7 @@
 //   4. the built embed folder copied to dist/fanfare/, which every page loads with
 //      <script type="module" src="./fanfare/fanfare.js">, as a site owner would.
 // Run after `pnpm -r --sort run build` (the embed folder must exist).
+import { marked } from 'marked';
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -49,6 +50,11 @@ const sources = new Map(
     .filter((f) => f.endsWith('.html'))
     .map((f) => [relative(pagesDir, f).split('\\').join('/'), readFileSync(f, 'utf8')]),
 );
+// The benchmark table, as bench/run.mjs last wrote it (with its date and machine).
+const results = join(docs, '../bench/results.md');
+if (existsSync(results)) {
+  sources.set('guides/benchmarks.html', `<p class="kicker">Guide</p>\n${marked.parse(readFileSync(results, 'utf8'))}`);
+}
 const tokens = sharedTokens();
 const { pages } = buildSite({ sources, widgets, embedded, tokens });
 for (const p of pages) write(join(site, p.path), p.html);

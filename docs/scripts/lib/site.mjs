@@ -8,6 +8,7 @@ const GUIDES = [
   ['guides/rewards.html', 'Rewards that cannot be cheated'],
   ['guides/theming.html', 'Translating and theming'],
   ['guides/frameworks.html', 'React, Vue and bundlers'],
+  ['guides/benchmarks.html', 'Against its peers'],
 ];
 
 /**

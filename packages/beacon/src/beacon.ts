@@ -1,4 +1,7 @@
-import { FAN_EVENTS, fanfare, uid } from '@fanfare/core';
+// Subpaths, not the package's index: a page with only the beacon must not load Lit.
+import { fanfare } from '@fanfare/core/config';
+import { FAN_EVENTS } from '@fanfare/core/events';
+import { uid } from '@fanfare/core/ids';
 import { chunk } from './logic/chunk.js';
 import { decide, sampledIn } from './logic/consent.js';
 import { isReported, referrerOrigin, stripUrl, toWireEvent, type WireEvent } from './logic/wire.js';

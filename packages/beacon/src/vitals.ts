@@ -5,7 +5,7 @@
 // (LayoutShift sources, LCP elements and event targets come back null). So the widget is
 // found another way for each metric: for interactions, by the input event's composed path;
 // for layout shifts, by where the shifted box is; for the largest paint, by its image URL.
-import { uid } from '@fanfare/core';
+import { uid } from '@fanfare/core/ids';
 import { onCLS, onFCP, onINP, onLCP, onTTFB, type MetricType } from 'web-vitals';
 import { vitalEvent } from './logic/vital.js';
 import type { WireEvent } from './logic/wire.js';

@@ -108,7 +108,7 @@ describe('<fan-card-maker>', () => {
     const el = await make();
     await next(el);
     expect(document.activeElement).to.equal(el);
-    expect(el.shadowRoot!.activeElement?.tagName).to.equal('H3');
+    expect(el.shadowRoot!.activeElement?.tagName).to.equal('H2'); // focus moves to the new step's heading
     const area = $<HTMLTextAreaElement>(el, 'textarea');
     const blank = pixel(el, 540, 1040);
     area.value = 'Hi 👨‍👩‍👧!';

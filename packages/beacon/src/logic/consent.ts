@@ -1,4 +1,4 @@
-import type { FanConfig } from '@fanfare/core';
+import type { FanConfig } from '@fanfare/core/config';
 
 /** `send` now, `hold` in memory until that may change, or `drop` everything. */
 export type Decision = 'send' | 'hold' | 'drop';
