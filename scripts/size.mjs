@@ -9,7 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { minifyLiterals } from './minify-literals.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const shared = ['lit', 'lit/*', '@lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@fanfare/core'];
+// Core's subpaths that are part of its index (and so of its own row) count as shared;
+// @fanfare/core/css-vars is not in the index, so it counts in the widget that imports it.
+const shared = [
+  'lit', 'lit/*', '@lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*',
+  '@fanfare/core', '@fanfare/core/config', '@fanfare/core/events', '@fanfare/core/ids',
+];
 
 /**
  * Bundle `entry` with `external` left out; returns the gzip size of the entry chunk and

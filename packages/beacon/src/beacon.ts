@@ -2,6 +2,7 @@
 import { fanfare } from '@fanfare/core/config';
 import { FAN_EVENTS } from '@fanfare/core/events';
 import { uid } from '@fanfare/core/ids';
+import { eventId } from './logic/ids.js';
 import { chunk } from './logic/chunk.js';
 import { decide, sampledIn } from './logic/consent.js';
 import { isReported, referrerOrigin, stripUrl, toWireEvent, type WireEvent } from './logic/wire.js';
@@ -30,6 +31,9 @@ export function startBeacon(): void {
     guard(run)();
   }
 }
+
+/** Time-ordered event ids (see logic/ids.ts). */
+const newId = () => eventId(Date.now(), uid(12));
 
 function run() {
   const global = fanfare();
@@ -76,7 +80,7 @@ function run() {
   for (const type of FAN_EVENTS.filter(isReported)) {
     document.addEventListener(
       type,
-      guard((ev: CustomEvent) => push(toWireEvent(type, ev.detail, (ev.target as Element).localName, now(), uid()))),
+      guard((ev: CustomEvent) => push(toWireEvent(type, ev.detail, (ev.target as Element).localName, now(), newId()))),
       true,
     );
   }
@@ -90,12 +94,12 @@ function run() {
     delivery.drain();
   });
 
-  watchViews((el) => push({ id: uid(), n: 'view', w: el.localName, t: Math.round(now()) }));
+  watchViews((el) => push({ id: newId(), n: 'view', w: el.localName, t: Math.round(now()) }));
   const sr = global.config.vitalsSample;
   if (decision() !== 'drop' && sampledIn(sr, Math.random())) {
     // Most page views are not sampled, so the vitals code and web-vitals load only now.
     import('./vitals.js').then(
-      guard((v: typeof import('./vitals.js')) => v.watchVitals(sr, push)),
+      guard((v: typeof import('./vitals.js')) => v.watchVitals(sr, push, newId)),
       () => {
         // Blocked by the page's CSP, or offline: vitals are a bonus, not worth a warning.
       },

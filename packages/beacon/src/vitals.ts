@@ -5,7 +5,6 @@
 // (LayoutShift sources, LCP elements and event targets come back null). So the widget is
 // found another way for each metric: for interactions, by the input event's composed path;
 // for layout shifts, by where the shifted box is; for the largest paint, by its image URL.
-import { uid } from '@fanfare/core/ids';
 import { onCLS, onFCP, onINP, onLCP, onTTFB, type MetricType } from 'web-vitals';
 import { vitalEvent } from './logic/vital.js';
 import type { WireEvent } from './logic/wire.js';
@@ -81,12 +80,12 @@ function culprit(m: MetricType): string | undefined {
 }
 
 /** Report LCP, CLS, INP, FCP and TTFB as `vital` events, with the sample rate `sr`. */
-export function watchVitals(sr: number, push: (e: WireEvent) => void): void {
+export function watchVitals(sr: number, push: (e: WireEvent) => void, newId: () => string): void {
   watchInputs();
   watchShifts();
   const report = (m: MetricType) => {
     try {
-      push(vitalEvent(m, sr, culprit(m), performance.now(), uid()));
+      push(vitalEvent(m, sr, culprit(m), performance.now(), newId()));
     } catch {
       // A metric we cannot read is not worth breaking the page for.
     }
