@@ -53,7 +53,19 @@ const sources = new Map(
 // The benchmark table, as bench/run.mjs last wrote it (with its date and machine).
 const results = join(docs, '../bench/results.md');
 if (existsSync(results)) {
-  sources.set('guides/benchmarks.html', `<p class="kicker">Guide</p>\n${marked.parse(readFileSync(results, 'utf8'))}`);
+  // Each wide table scrolls in a focusable region named after its section.
+  let section = 'Figures';
+  const html = marked
+    .parse(readFileSync(results, 'utf8'))
+    .replace(/<h2[^>]*>(.*?)<\/h2>|<table>/g, (match, heading) => {
+      if (heading !== undefined) {
+        section = heading.replace(/<[^>]+>/g, '');
+        return match;
+      }
+      return `<div class="table-scroll" tabindex="0" role="region" aria-label="${section}: figures"><table>`;
+    })
+    .replace(/<\/table>/g, '</table></div>');
+  sources.set('guides/benchmarks.html', `<p class="kicker">Guide</p>\n${html}`);
 }
 const tokens = sharedTokens();
 const { pages } = buildSite({ sources, widgets, embedded, tokens });
