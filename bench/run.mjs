@@ -643,7 +643,7 @@ say(
     ]),
   ),
   '',
-  '- Fanfare: the embed loader with `data-endpoint` and `data-vitals-sample="0"` (plausible-tracker collects no Web Vitals, so web-vitals stays unloaded). Its bytes are everything the page loads: the loader, the beacon, and the core and Lit chunks the beacon imports (on a page with widgets those are shared with them). It sends every 10 events or after 5 s, and by `sendBeacon` when the page is hidden or closed.',
+  '- Fanfare: the embed loader with `data-endpoint` and `data-vitals-sample="0"` (plausible-tracker collects no Web Vitals, so web-vitals stays unloaded). Its bytes are everything the page loads: the loader, the beacon, and the parts of core it imports (config, event names, ids; no Lit), which a page with widgets shares with them. It sends every 10 events or after 5 s, and by `sendBeacon` when the page is hidden or closed.',
   '- plausible-tracker 0.3.9, bundled and minified by esbuild; `trackLocalhost: true`, since it ignores 127.0.0.1 otherwise. One XMLHttpRequest per event.',
 );
 for (const [name, r] of Object.entries(beaconResults)) {
