@@ -1,5 +1,4 @@
 import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { FanElement, PopoverController, listOf, oneOf, parseUrl, tokens, url } from '@fanfare/core';
 import { messages, names, namesZh } from './logic/messages.js';
 import { NETWORKS, defaultNetworks, isWeChat, shareUrl, withUtm, type Network, type ShareData } from './logic/networks.js';
@@ -27,30 +26,49 @@ import { styles } from './fan-share.styles.js';
 export class FanShare extends FanElement {
   static override styles = [tokens, styles];
 
-  /** The URL to share: absolute or relative, http(s) only. Default: the canonical link, else the page without its hash. */
-  @property({ converter: url() }) url = '';
-  /** Title of what is shared. Default: the document's title. */
-  @property() override title = '';
-  /** Longer text for networks that take one. */
-  @property() text = '';
-  /** An image URL for networks that take one (Pinterest, Weibo, QQ, VK, Douban). */
-  @property({ converter: url() }) image = '';
-  /** Networks in order, space- or comma-separated. Default depends on the locale. */
-  @property({ converter: listOf(NETWORKS, []) }) networks: Network[] = [];
-  /** `row`, `column`, or `floating` (fixed to the viewport's start edge on wide screens). */
-  @property({ converter: oneOf(['row', 'column', 'floating'] as const, 'row') }) layout: 'row' | 'column' | 'floating' = 'row';
-  /** `icon` (glyph only) or `label` (glyph and name). */
-  @property({ converter: oneOf(['icon', 'label'] as const, 'icon') }) variant: 'icon' | 'label' = 'icon';
-  /** Button size: `s`, `m` or `l`. */
-  @property({ converter: oneOf(['s', 'm', 'l'] as const, 'm') }) size: 's' | 'm' | 'l' = 'm';
-  /** Campaign name: adds utm_source, utm_medium=social and utm_campaign to the shared URL. */
-  @property() utm = '';
+  // Declared here rather than with decorators: the decorator calls cost bytes in every
+  // bundle, and this widget is measured to the byte.
+  static override properties = {
+    url: { converter: url() },
+    title: {},
+    text: {},
+    image: { converter: url() },
+    networks: { converter: listOf(NETWORKS, []) },
+    layout: { converter: oneOf(['row', 'column', 'floating'] as const, 'row') },
+    variant: { converter: oneOf(['icon', 'label'] as const, 'icon') },
+    size: { converter: oneOf(['s', 'm', 'l'] as const, 'm') },
+    utm: {},
+    glyphs: { state: true, attribute: false },
+    copied: { state: true, attribute: false },
+    status: { state: true, attribute: false },
+    qr: { state: true, attribute: false },
+    mastodonError: { state: true, attribute: false },
+  };
 
-  @state() private glyphs: Partial<Record<Network, string>> = {};
-  @state() private copied = false;
-  @state() private status = '';
-  @state() private qr?: { d: string; size: number };
-  @state() private mastodonError = false;
+  /** The URL to share: absolute or relative, http(s) only. Default: the canonical link, else the page without its hash. */
+  url = '';
+  /** Title of what is shared. Default: the document's title. */
+  override title = '';
+  /** Longer text for networks that take one. */
+  text = '';
+  /** An image URL for networks that take one (Pinterest, Weibo, QQ, VK, Douban). */
+  image = '';
+  /** Networks in order, space- or comma-separated. Default depends on the locale. */
+  networks: Network[] = [];
+  /** `row`, `column`, or `floating` (fixed to the viewport's start edge on wide screens). */
+  layout: 'row' | 'column' | 'floating' = 'row';
+  /** `icon` (glyph only) or `label` (glyph and name). */
+  variant: 'icon' | 'label' = 'icon';
+  /** Button size: `s`, `m` or `l`. */
+  size: 's' | 'm' | 'l' = 'm';
+  /** Campaign name: adds utm_source, utm_medium=social and utm_campaign to the shared URL. */
+  utm = '';
+
+  private glyphs: Partial<Record<Network, string>> = {};
+  private copied = false;
+  private status = '';
+  private qr?: { d: string; size: number };
+  private mastodonError = false;
 
   private panel = new PopoverController(this, () => this.renderRoot.querySelector<HTMLElement>('.popover'));
   private loading?: Promise<unknown>;
