@@ -75,7 +75,7 @@ appendFileSync(join(site, '_src/docs.css'), reserveCss(pages.map((p) => p.html))
 cpSync(join(docs, 'pages/favicon.svg'), join(site, 'favicon.svg'));
 write(
   join(site, '_src/widgets.json'),
-  JSON.stringify({ widgets: widgets.map((w) => ({ ...w, live: embedded.has(w.tag) })), networks: networks(), tokens }, null, 1),
+  JSON.stringify({ widgets: widgets.map((w) => ({ ...w, live: embedded.has(w.tag) })), networks: networks(), networkNames: networkNames(), tokens }, null, 1),
 );
 
 // 3. Vite.
@@ -115,6 +115,13 @@ function networks() {
   const file = join(repo, 'packages/share/src/logic/networks.ts');
   const m = existsSync(file) && /export const NETWORKS = \[([\s\S]*?)\]/.exec(readFileSync(file, 'utf8'));
   return m ? [...m[1].matchAll(/'([a-z0-9-]+)'/g)].map((x) => x[1]) : [];
+}
+
+/** Each network's name as the share widget writes it (its English names, in messages.ts). */
+function networkNames() {
+  const file = join(repo, 'packages/share/src/logic/messages.ts');
+  const m = existsSync(file) && /export const names[^=]*= \{([\s\S]*?)\};/.exec(readFileSync(file, 'utf8'));
+  return m ? Object.fromEntries([...m[1].matchAll(/(\w+): '([^']+)'/g)].map((x) => [x[1], x[2]])) : {};
 }
 
 /** The page-wide --fan-* properties every widget reads (core's theme tokens), with their defaults. */

@@ -31,28 +31,9 @@ const cssOutput = $('css-snippet');
 const cssWrap = $('css-out');
 const copyStatus = $('copy-status');
 
-const NETWORK_NAMES = {
-  native: 'Share sheet',
-  copy: 'Copy link',
-  email: 'Email',
-  wechat: 'WeChat',
-  weibo: 'Weibo',
-  qq: 'QQ',
-  qzone: 'Qzone',
-  douban: 'Douban',
-  x: 'X',
-  facebook: 'Facebook',
-  linkedin: 'LinkedIn',
-  whatsapp: 'WhatsApp',
-  telegram: 'Telegram',
-  reddit: 'Reddit',
-  pinterest: 'Pinterest',
-  line: 'LINE',
-  bluesky: 'Bluesky',
-  threads: 'Threads',
-  mastodon: 'Mastodon',
-  vk: 'VK',
-};
+// Brand names come from the share widget's own messages (via widgets.json); the three
+// actions get names that say what they do, for a marketer choosing them.
+const NETWORK_NAMES = { native: 'Share sheet', copy: 'Copy link', email: 'Email', ...data.networkNames };
 
 /** Values that start filled in, so the preview shows something real; the note says to replace them. */
 const SAMPLES = {
