@@ -13,6 +13,7 @@ import { chromium } from 'playwright-core';
 import { chromeArgs, findChrome } from '../scripts/chrome.mjs';
 import { startFanfareServer } from '../scripts/fanfare-server.mjs';
 import { startServer } from '../scripts/serve.mjs';
+import { watch } from './watch.mjs';
 
 let server, api, browser, dir;
 
@@ -42,16 +43,7 @@ async function stats() {
 async function open(path, viewport, requests = []) {
   const page = await browser.newPage({ viewport });
   page.on('request', (r) => requests.push(`${r.method()} ${new URL(r.url()).pathname}`));
-  const problems = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.addInitScript(() => {
-    window.__shifts = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts += e.value;
-    }).observe({ type: 'layout-shift', buffered: true });
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.sourceFile}:${e.lineNumber}`));
-  });
+  const problems = await watch(page);
   await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
   for (const tag of ['fan-share', 'fan-2048', 'fan-card-maker', 'fan-buyer-show']) {
     await page.waitForFunction((t) => customElements.get(t) !== undefined, tag);

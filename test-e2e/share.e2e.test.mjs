@@ -8,9 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromeArgs, findChrome } from '../scripts/chrome.mjs';
 import { startServer } from '../scripts/serve.mjs';
+import { watch } from './watch.mjs';
 
 let server, browser, context, page;
-const problems = [];
+let problems = [];
 const thirdParty = [];
 
 before(async () => {
@@ -25,14 +26,8 @@ before(async () => {
     return route.fulfill({ status: 200, contentType: 'text/html', body: '<title>network</title>' });
   });
   page = await context.newPage();
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
+  problems = await watch(page);
   await page.addInitScript(() => {
-    window.__shifts = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts += e.value;
-    }).observe({ type: 'layout-shift', buffered: true });
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective}`));
     window.__shares = [];
     document.addEventListener('fan-share', (e) => window.__shares.push(e.detail));
   });
