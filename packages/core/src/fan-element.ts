@@ -66,17 +66,10 @@ export class FanElement extends LitElement {
 
 }
 
+/** The closest `lang` above `el`, crossing shadow roots up to the page. */
 function closestLang(el: Element): string | null {
-  let node: Element | null = el.parentElement ?? hostOf(el);
-  while (node) {
-    const found = node.closest('[lang]');
-    if (found) return found.getAttribute('lang');
-    node = hostOf(node);
+  for (let n: Node | null = el.parentNode; n; n = n instanceof ShadowRoot ? n.host : n.parentNode) {
+    if (n instanceof Element && n.hasAttribute('lang')) return n.getAttribute('lang');
   }
   return null;
-}
-
-function hostOf(el: Element): Element | null {
-  const root = el.getRootNode();
-  return root instanceof ShadowRoot ? root.host : null;
 }

@@ -14,17 +14,9 @@ export const tokens = css`
     --_fan-border: var(--fan-color-border, #d1d9e0);
     --_fan-focus: var(--fan-color-focus, #0969da);
     --_fan-radius: var(--fan-radius, 10px);
-    --_fan-font: var(
-      --fan-font,
-      system-ui,
-      -apple-system,
-      'Segoe UI',
-      'PingFang SC',
-      'Hiragino Sans GB',
-      'Microsoft YaHei',
-      'Noto Sans CJK SC',
-      sans-serif
-    );
+    /* system-ui is Segoe UI, San Francisco or Roboto; the two Chinese faces keep Han
+       characters in a Chinese design where the system would pick a Japanese one. */
+    --_fan-font: var(--fan-font, system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', sans-serif);
     font-family: var(--_fan-font);
     color: var(--_fan-text);
     -webkit-tap-highlight-color: transparent;

@@ -44,6 +44,16 @@ describe('FanElement', () => {
     expect(b.shadowRoot!.textContent).to.contain('zh-CN');
   });
 
+  it('finds the closest [lang] across shadow roots (a widget inside another widget)', async () => {
+    const wrap = await fixture(html`<section lang="zh-CN"><div></div></section>`);
+    const root = wrap.querySelector('div')!.attachShadow({ mode: 'open' });
+    const inner = document.createElement('fan-probe') as FanProbe;
+    root.append(inner);
+    await inner.updateComplete;
+    expect(inner.locale).to.equal('zh-CN');
+    expect(inner.shadowRoot!.textContent).to.contain('zh-CN');
+  });
+
   it('emits composed, bubbling, typed events', async () => {
     const el = await fixture<FanProbe>(html`<fan-probe></fan-probe>`);
     let got: CustomEvent | undefined;

@@ -80,6 +80,11 @@ describe('normalizeConfig', () => {
     expect(out).toEqual({ endpoint: 'https://shop.example/e', site: 'bloom-shop', lang: 'zh-CN' });
     expect(warnings).toEqual(['consent', 'vitalsSample', 'colour']);
   });
+  it('treats names of Object.prototype as unknown settings', () => {
+    const warnings: string[] = [];
+    expect(normalizeConfig({ constructor: 'x', toString: 'y' }, base, (k, _v, reason) => warnings.push(`${k}: ${reason}`))).toEqual({});
+    expect(warnings).toEqual(['constructor: unknown setting', 'toString: unknown setting']);
+  });
   it('refuses an endpoint that is not http(s)', () => {
     const warnings: string[] = [];
     expect(normalizeConfig({ endpoint: 'javascript:x' }, base, (k) => warnings.push(k))).toEqual({});

@@ -20,40 +20,30 @@ export const DEFAULT_CONFIG: FanConfig = { consent: 'granted', vitalsSample: 0.1
 
 type Warn = (key: string, value: unknown, reason: string) => void;
 
-const SITE = /^[\w.-]{1,64}$/;
+const match = (re: RegExp, s: string, reason: string): Parsed<string> =>
+  re.test(s) ? { ok: true, value: s } : { ok: false, reason };
+
+/** How each setting is checked; a setting not listed here is unknown. */
+const RULES: Record<keyof FanConfig, (s: string, base: string) => Parsed<unknown>> = {
+  endpoint: (s, base) => parseUrl(s, base),
+  site: (s) => match(/^[\w.-]{1,64}$/, s, 'letters, digits, . _ - only'),
+  consent: (s) => parseEnum(s, CONSENT),
+  lang: (s) => match(/^[a-z]{2,3}(?:[-_]\w{2,8})*$/i, s, 'not a language tag'),
+  vitalsSample: (s) => parseNumberInRange(s, 0, 1),
+};
 
 /**
  * Validate a partial config. Keys that are wrong are left out and reported through
  * `warn`, so one bad value never undoes the rest.
  */
 export function normalizeConfig(input: Record<string, unknown>, base: string, warn: Warn): Partial<FanConfig> {
-  const out: Partial<FanConfig> = {};
-  const take = <T>(key: keyof FanConfig, value: unknown, parsed: Parsed<T>, set: (v: T) => void) => {
-    if (parsed.ok) set(parsed.value);
-    else warn(key, value, parsed.reason);
-  };
+  const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
     if (value === undefined) continue;
-    const s = String(value);
-    switch (key) {
-      case 'endpoint':
-        take(key, value, parseUrl(s, base), (v) => (out.endpoint = v));
-        break;
-      case 'site':
-        take(key, value, SITE.test(s) ? { ok: true, value: s } : { ok: false, reason: 'letters, digits, . _ - only' }, (v) => (out.site = v));
-        break;
-      case 'consent':
-        take(key, value, parseEnum(s, CONSENT), (v) => (out.consent = v));
-        break;
-      case 'lang':
-        take(key, value, /^[a-z]{2,3}(?:[-_][\w]{2,8})*$/i.test(s) ? { ok: true, value: s } : { ok: false, reason: 'not a language tag' }, (v) => (out.lang = v));
-        break;
-      case 'vitalsSample':
-        take(key, value, parseNumberInRange(s, 0, 1), (v) => (out.vitalsSample = v));
-        break;
-      default:
-        warn(key, value, 'unknown setting');
-    }
+    const rule = Object.hasOwn(RULES, key) ? RULES[key as keyof FanConfig] : undefined;
+    const r: Parsed<unknown> = rule ? rule(String(value), base) : { ok: false, reason: 'unknown setting' };
+    if (r.ok) out[key] = r.value;
+    else warn(key, value, r.reason);
   }
-  return out;
+  return out as Partial<FanConfig>;
 }

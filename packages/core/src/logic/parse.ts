@@ -32,9 +32,8 @@ export function parseEnum<T extends string>(raw: string, options: readonly T[]):
 }
 
 export function parseIntInRange(raw: string, min: number, max: number): Parsed<number> {
-  if (!/^\s*[-+]?\d+\s*$/.test(raw)) return fail(`expected a whole number from ${min} to ${max}`);
   const n = Number(raw);
-  return n >= min && n <= max ? ok(n) : fail(`expected a whole number from ${min} to ${max}`);
+  return /^\s*[-+]?\d+\s*$/.test(raw) && n >= min && n <= max ? ok(n) : fail(`expected a whole number from ${min} to ${max}`);
 }
 
 export function parseNumberInRange(raw: string, min: number, max: number): Parsed<number> {
