@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { minifyLiterals } from './minify-literals.mjs';
+import { shipOptions } from './esbuild-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Core's subpaths that are part of its index (and so of its own row) count as shared;
@@ -22,22 +22,15 @@ const shared = [
  */
 async function measure(entry, external = []) {
   const result = await build({
+    ...shipOptions,
     entryPoints: { entry: `${root}/${entry}` },
     absWorkingDir: root,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    minify: true,
-    target: 'es2022',
-    charset: 'utf8',
-    conditions: ['source'],
     external,
     outdir: '/virtual',
     chunkNames: '[name]-[hash]',
     write: false,
     metafile: true,
     logLevel: 'error',
-    plugins: [minifyLiterals],
   });
   const gz = new Map(result.outputFiles.map((f) => [f.path.replace('/virtual/', ''), gzipSync(f.contents, { level: 9 }).length]));
   const outputs = result.metafile.outputs;
