@@ -6,14 +6,15 @@ import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { shipOptions } from './esbuild-options.mjs';
+import { networkEntries, shipOptions } from './esbuild-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Core's subpaths that are part of its index (and so of its own row) count as shared;
 // @fanfare/core/css-vars is not in the index, so it counts in the widget that imports it.
+// @fanfare/core/popover has a row of its own: widgets load it on their first popover.
 const shared = [
   'lit', 'lit/*', '@lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*',
-  '@fanfare/core', '@fanfare/core/config', '@fanfare/core/events', '@fanfare/core/ids',
+  '@fanfare/core', '@fanfare/core/config', '@fanfare/core/events', '@fanfare/core/ids', '@fanfare/core/popover',
 ];
 
 /**
@@ -23,11 +24,12 @@ const shared = [
 async function measure(entry, external = []) {
   const result = await build({
     ...shipOptions,
-    entryPoints: { entry: `${root}/${entry}` },
+    entryPoints: { entry: `${root}/${entry}`, ...(entry.includes('share') ? networkEntries : {}) },
     absWorkingDir: root,
     external,
     outdir: '/virtual',
     chunkNames: '[name]-[hash]',
+    entryNames: '[name]',
     write: false,
     metafile: true,
     logLevel: 'error',
@@ -46,20 +48,20 @@ async function measure(entry, external = []) {
   walk('entry.js');
   const lazy = {};
   for (const [file, size] of gz) {
-    if (file.endsWith('.js') && !eager.has(file)) lazy[file.replace(/-[A-Z0-9]{8}\.js$/, '')] = (lazy[file.replace(/-[A-Z0-9]{8}\.js$/, '')] ?? 0) + size;
+    if (file.endsWith('.js') && !eager.has(file)) {
+      const name = file.replace(/-[A-Z0-9]{8}\.js$|\.js$/, '');
+      lazy[name] = (lazy[name] ?? 0) + size;
+    }
   }
   return { eager: [...eager].reduce((n, f) => n + gz.get(f), 0), lazy };
 }
 
 /**
  * Pieces that do not fit DESIGN.md's budget yet, with the ceiling enforced meanwhile so
- * they cannot grow. Each is explained in the README's notes on the contract; remove a
- * line as soon as its piece fits again.
+ * they cannot grow. Each must be explained in the README's notes on the contract; none
+ * is at present.
  */
-const exceptions = {
-  'core (shared once per page)': 3200,
-  'share, its own code': 5600,
-};
+const exceptions = {};
 
 const rows = [];
 let failed = false;
@@ -79,14 +81,15 @@ check('Lit runtime (shared once per page)', lit.eager, 7000, 'LitElement, html, 
 
 const core = await measure('packages/core/src/index.ts', shared.filter((s) => !s.includes('fanfare')));
 check('core (shared once per page)', core.eager, 3000);
-check('  popover + @floating-ui/dom, first popover', core.lazy['popover-attach'] ?? 0, 7500, 'lazy');
+const popover = await measure('packages/core/src/popover.ts', shared.filter((s) => !s.includes('fanfare')));
+check('  popover + @floating-ui/dom, first popover', popover.eager + (popover.lazy['popover-attach'] ?? 0), 7500, 'lazy');
 
 const share = await measure('packages/share/src/index.ts', shared);
 check('share, its own code', share.eager, 4000);
 for (const [name, size] of Object.entries(share.lazy).sort()) {
   if (name === 'qr') check('  QR encoder, first WeChat click', size, 4500, 'lazy');
-  else if (name === 'panels') check('  popover panels, first WeChat/Mastodon click', size, 2500, 'lazy');
-  else check(`  icon: ${name}`, size, 500, 'lazy, only for networks a page names');
+  else if (name === 'panels') check('  popover panels, first WeChat/Mastodon click', size, 3000, 'lazy');
+  else check(`  ${name}`, size, 500, 'lazy, only for networks a page names: glyph, colours, URL format');
 }
 
 const widgets = [

@@ -2,14 +2,14 @@
 // (Lit, core) lands in shared chunks, so a page loads one Lit however many widgets it has.
 import { build } from 'esbuild';
 import { rmSync, writeFileSync } from 'node:fs';
-import { shipOptions } from '../../scripts/esbuild-options.mjs';
+import { networkEntries, shipOptions } from '../../scripts/esbuild-options.mjs';
 
 const outdir = new URL('./dist/', import.meta.url).pathname;
 rmSync(outdir, { recursive: true, force: true });
 
 const result = await build({
   ...shipOptions,
-  entryPoints: { fanfare: new URL('./src/loader.ts', import.meta.url).pathname },
+  entryPoints: { fanfare: new URL('./src/loader.ts', import.meta.url).pathname, ...networkEntries },
   outdir,
   chunkNames: 'chunks/[name]-[hash]',
   entryNames: '[name]',

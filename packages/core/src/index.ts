@@ -3,7 +3,6 @@ export { fanfare, type FanfareGlobal, type FanfareStub, type FanConfig, type Con
 export { converter, listOf, oneOf, intIn, json, url, color, warnAttribute } from './converters.js';
 export * from './events.js';
 export { tokens } from './tokens.js';
-export { PopoverController } from './popover.js';
 export { uid } from './ids.js';
 export { format, pickLocale, matchLocale, LOCALES, type Locale, type Messages } from './logic/locale.js';
 export * from './logic/parse.js';

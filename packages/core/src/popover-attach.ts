@@ -42,9 +42,10 @@ export async function attach(
   panel.addEventListener('focusout', onFocusOut);
   // An outside click can only be seen at the document; the listener lives only while open.
   document.addEventListener('pointerdown', onPointer, true);
-  // Hidden panels cannot take focus: wait until it is placed and shown.
+  // Hidden panels cannot take focus: wait until it is placed and shown. Focus goes to the
+  // field marked data-autofocus (the one thing to do there), else the first control.
   await place();
-  (panel.querySelector<HTMLElement>(FOCUSABLE) ?? panel).focus();
+  (panel.querySelector<HTMLElement>('[data-autofocus]') ?? panel.querySelector<HTMLElement>(FOCUSABLE) ?? panel).focus();
   return () => {
     stop();
     panel.removeEventListener('keydown', onKey);

@@ -5,6 +5,7 @@ export const styles = css`
     display: block;
   }
   .base {
+    --_r: var(--fan-share-radius, var(--_fan-radius));
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -15,42 +16,31 @@ export const styles = css`
     align-items: stretch;
     width: max-content;
   }
-  /* Fixed to the start edge on wide screens; on phones it would cover the text people
-     read, so there it stays in the page as a row. */
-  .floating {
-    position: fixed;
-    inset-inline-start: 0;
-    top: 50%;
-    transform: translateY(-50%);
-    flex-direction: column;
-    gap: 0;
-    z-index: var(--fan-share-z-index, 1000);
-    filter: drop-shadow(0 4px 12px rgb(0 0 0 / 0.15));
-  }
-  .floating .btn {
-    border-radius: 0;
-  }
-  .floating .btn:first-child {
-    border-start-end-radius: var(--fan-share-radius, var(--_fan-radius));
-  }
-  .floating .btn:last-child {
-    border-end-end-radius: var(--fan-share-radius, var(--_fan-radius));
-  }
-  @media (max-width: 767px) {
+  /* Fixed to the start edge on wide screens only: on phones it would cover the text
+     people read, so there it stays in the page as a row. */
+  @media (min-width: 768px) {
     .floating {
-      position: static;
-      transform: none;
-      flex-direction: row;
-      gap: var(--fan-share-gap, 8px);
-      filter: none;
+      position: fixed;
+      inset-inline-start: 0;
+      top: 50%;
+      transform: translateY(-50%);
+      flex-direction: column;
+      gap: 0;
+      z-index: var(--fan-share-z-index, 1000);
+      filter: drop-shadow(0 4px 12px rgb(0 0 0 / 0.15));
     }
     .floating .btn {
-      border-radius: var(--fan-share-radius, var(--_fan-radius));
+      border-radius: 0;
+    }
+    .floating .btn:first-child {
+      border-start-end-radius: var(--_r);
+    }
+    .floating .btn:last-child {
+      border-end-end-radius: var(--_r);
     }
   }
   .btn {
     --_h: 40px;
-    box-sizing: border-box;
     display: inline-flex;
     align-items: center;
     justify-content: center;
@@ -60,16 +50,13 @@ export const styles = css`
     margin: 0;
     padding: 0;
     border: 0;
-    border-radius: var(--fan-share-radius, var(--_fan-radius));
+    border-radius: var(--_r);
     background: var(--fan-share-button-bg, var(--_bg, #3d4752));
     color: var(--fan-share-button-color, var(--_fg, #fff));
     font: 600 var(--_fs, 14px) / 1 var(--_fan-font);
     text-decoration: none;
     white-space: nowrap;
     cursor: pointer;
-    transition:
-      filter 0.15s,
-      transform 0.1s;
   }
   .s .btn {
     --_h: 32px;
@@ -89,8 +76,15 @@ export const styles = css`
   .btn:hover {
     filter: brightness(1.1);
   }
-  .btn:active {
-    transform: scale(0.96);
+  @media (prefers-reduced-motion: no-preference) {
+    .btn {
+      transition:
+        filter 0.15s,
+        transform 0.1s;
+    }
+    .btn:active {
+      transform: scale(0.96);
+    }
   }
   .btn:focus-visible {
     outline: 3px solid var(--_fan-focus);
@@ -116,15 +110,8 @@ export const styles = css`
   .swap > * {
     grid-area: 1 / 1;
   }
-  .off {
+  .off,
+  .wait {
     visibility: hidden;
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .btn {
-      transition: none;
-    }
-    .btn:active {
-      transform: none;
-    }
   }
 `;

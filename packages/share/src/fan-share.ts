@@ -1,10 +1,10 @@
-import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { FanElement, PopoverController, listOf, oneOf, parseUrl, tokens, url } from '@fanfare/core';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { FanElement, listOf, oneOf, parseUrl, tokens, url } from '@fanfare/core';
+import type { PopoverController } from '@fanfare/core/popover';
 import { messages, names, namesZh } from './logic/messages.js';
-import { NETWORKS, defaultNetworks, isWeChat, shareUrl, withUtm, type Network, type ShareData } from './logic/networks.js';
-import { brandIcons } from './icons/index.js';
-import { colors } from './icons/colors.js';
-import { lines, linkedinColors, neutral } from './icons/own.js';
+import { defaultNetworks, shareUrl, withUtm, type Network, type Pack, type ShareData } from './logic/networks.js';
+import { packs } from './networks/index.js';
+import { lines } from './icons/own.js';
 import { styles } from './fan-share.styles.js';
 
 /**
@@ -33,16 +33,14 @@ export class FanShare extends FanElement {
     title: {},
     text: {},
     image: { converter: url() },
-    networks: { converter: listOf(NETWORKS, []) },
+    networks: { converter: listOf([...Object.keys(packs), 'copy', 'native'], []) },
     layout: { converter: oneOf(['row', 'column', 'floating'] as const, 'row') },
     variant: { converter: oneOf(['icon', 'label'] as const, 'icon') },
     size: { converter: oneOf(['s', 'm', 'l'] as const, 'm') },
     utm: {},
-    glyphs: { state: true, attribute: false },
-    copied: { state: true, attribute: false },
-    status: { state: true, attribute: false },
-    qr: { state: true, attribute: false },
-    mastodonError: { state: true, attribute: false },
+    packs: { state: true },
+    copied: { state: true },
+    status: { state: true },
   };
 
   /** The URL to share: absolute or relative, http(s) only. Default: the canonical link, else the page without its hash. */
@@ -64,16 +62,21 @@ export class FanShare extends FanElement {
   /** Campaign name: adds utm_source, utm_medium=social and utm_campaign to the shared URL. */
   utm = '';
 
-  private glyphs: Partial<Record<Network, string>> = {};
+  /** Each network's chunk once loaded (see networks/), or null where it failed to load. */
+  private packs: Partial<Record<Network, Pack | null>> = {};
   private copied = false;
   private status = '';
-  private qr?: { d: string; size: number };
-  private mastodonError = false;
-
-  private panel = new PopoverController(this, () => this.renderRoot.querySelector<HTMLElement>('.popover'));
   private loading?: Promise<unknown>;
   private panels?: typeof import('./panels.js');
   private copiedTimer?: ReturnType<typeof setTimeout>;
+
+  // Set by panels.ts, which makes the popover on the first click that opens one.
+  /** @internal */
+  panel?: PopoverController;
+  /** @internal The WeChat panel's QR code. */
+  qr?: { d: string; size: number };
+  /** @internal The Mastodon panel's server name was not one. */
+  mastodonError?: boolean;
 
   /** The networks shown: the attribute's, or the locale's default; `native` only where the browser can share. */
   get shown(): Network[] {
@@ -89,29 +92,24 @@ export class FanShare extends FanElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const missing = this.shown.filter((n) => brandIcons[n] && !this.glyphs[n]);
-    if (missing.length) {
-      const load = Promise.all(
-        missing.map((n) =>
-          brandIcons[n]!().then(
-            (m) => [n, m.default] as const,
-            () => [n, ''] as const,
-          ),
-        ),
-      ).then((pairs) => {
-        this.glyphs = { ...this.glyphs, ...Object.fromEntries(pairs) };
+    for (const n of this.shown) {
+      if (!packs[n] || n in this.packs) continue;
+      this.packs[n] = undefined;
+      const load = packs[n]().catch((err) => {
+        console.warn(`<fan-share> could not load ${n}, so its button is left out:`, err);
+        return null;
       });
-      this.loading = load;
+      this.loading = Promise.all([this.loading, load.then((pack) => (this.packs = { ...this.packs, [n]: pack }))]);
     }
   }
 
-  /** Resolves once the glyphs of every shown network are drawn. */
+  /** Resolves once every shown network's chunk has arrived and its button is drawn. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    while (this.loading) {
-      const pending = this.loading;
-      await pending;
-      if (this.loading === pending) this.loading = undefined;
+    // An update may start loading more chunks (networks changed): wait until none did.
+    for (let seen; seen !== this.loading; ) {
+      seen = this.loading;
+      await seen;
       done = await super.getUpdateComplete();
     }
     return done;
@@ -119,12 +117,18 @@ export class FanShare extends FanElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    // Brand colours go through CSSOM: a strict CSP forbids inline style attributes.
+    // Brand colours go through CSSOM: a strict CSP forbids inline style attributes. Lit
+    // reuses a button for another network when the list changes, so unset ones are cleared.
     for (const el of this.renderRoot.querySelectorAll<HTMLElement>('.btn')) {
-      const [bg, fg] = buttonColors(el.dataset.network as Network);
-      el.style.setProperty('--_bg', bg);
-      el.style.setProperty('--_fg', fg);
+      const pack = this.packs[el.dataset.network as Network];
+      el.style.setProperty('--_bg', pack?.bg ?? '');
+      el.style.setProperty('--_fg', pack?.fg ?? '');
     }
+  }
+
+  /** @internal The share URL from a network's format (see shareUrl) with what it receives now. */
+  link(format: string, n: string): string {
+    return shareUrl(format, this.shareData(n));
   }
 
   /** What a network receives, read at the moment of use so a single-page app's route is current. */
@@ -149,29 +153,29 @@ export class FanShare extends FanElement {
       >
         ${this.shown.map((n) => this.renderButton(n))}
       </div>
-      ${this.panel.openFor && this.panels ? this.renderPanel(this.panels, this.panel.openFor) : nothing}
+      ${this.panels?.renderPanel(this) ?? nothing}
       <span class="sr-only" role="status">${this.status}</span>
     `;
   }
 
-  private renderButton(n: Network): TemplateResult {
+  private renderButton(n: Network): TemplateResult | typeof nothing {
+    const pack = this.packs[n];
+    if (pack === null) return nothing;
     const m = this.t;
     const name = this.name(n);
-    const label =
-      n === 'copy' ? m('copy') : n === 'email' ? m('email') : n === 'native' ? m('native') : m('shareOn', { name });
+    const label = m(n === 'copy' || n === 'email' || n === 'native' ? n : 'shareOn', { name });
     const visible =
       n === 'copy'
         ? html`<span class="swap"><span class=${this.copied ? 'off' : ''}>${name}</span><span class=${this.copied ? '' : 'off'}>${m('copied')}</span></span>`
         : name;
-    const inner = html`${this.renderIcon(n)}<span part="label" class="label">${visible}</span>`;
+    const inner = html`${this.renderIcon(n, pack)}<span part="label" class="label">${visible}</span>`;
     const tip = this.variant === 'icon' ? label : nothing;
-    const href = shareUrl(n, this.shareData(n));
-    if (href) {
+    if (pack?.url) {
       return html`<a
         part="button"
         class="btn"
         data-network=${n}
-        href=${href}
+        href=${this.link(pack.url, n)}
         target=${n === 'email' ? nothing : '_blank'}
         rel="noopener noreferrer"
         aria-label=${label}
@@ -181,64 +185,41 @@ export class FanShare extends FanElement {
       >`;
     }
     const pops = n === 'wechat' || n === 'mastodon';
+    // Until its chunk arrives a button keeps its place, unseen (and out of the tab order).
     return html`<button
       part="button"
-      class="btn"
+      class="btn ${packs[n] && !pack ? 'wait' : ''}"
       type="button"
       data-network=${n}
       aria-label=${label}
       title=${tip}
       aria-haspopup=${pops ? 'dialog' : nothing}
-      aria-expanded=${pops ? String(this.panel.openFor === n) : nothing}
+      aria-expanded=${pops ? String(this.panel?.openFor === n) : nothing}
       @click=${(e: MouseEvent) => this.onAction(e.currentTarget as HTMLElement, n)}
     >
       ${inner}
     </button>`;
   }
 
-  private renderIcon(n: Network): TemplateResult {
-    const line = n === 'copy' && this.copied ? lines.check : lines[n as keyof typeof lines];
-    const d = line ?? this.glyphs[n] ?? '';
-    return html`<svg part="icon" class="icon ${line ? 'line' : ''}" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+  private renderIcon(n: Network, pack?: Pack): TemplateResult {
+    const own = n === 'copy' && this.copied ? lines.check : lines[n as keyof typeof lines];
+    const d = own ?? pack?.d ?? '';
+    return html`<svg part="icon" class="icon ${own || pack?.line ? 'line' : ''}" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
       <path d=${d}></path>
     </svg>`;
   }
 
-  private renderPanel(panels: typeof import('./panels.js'), kind: string): TemplateResult {
-    return panels.renderPanel(kind, this.name(kind), {
-      locale: this.locale,
-      inWeChat: isWeChat(navigator.userAgent),
-      qr: this.qr,
-      link: this.shareData('copy').url,
-      mastodonError: this.mastodonError,
-      close: () => this.panel.hide(),
-      submitMastodon: (e) => this.onMastodon(e),
-    });
-  }
-
-  /** Load the popover panels and their styles on the first click that needs them. */
   private async loadPanels(): Promise<typeof import('./panels.js')> {
-    if (!this.panels) {
-      this.panels = await import('./panels.js');
-      adoptStyles(this.renderRoot as ShadowRoot, [...FanShare.elementStyles, this.panels.panelStyles]);
-    }
-    return this.panels;
+    return (this.panels ??= await import('./panels.js'));
   }
 
-  private name(n: string): string {
-    if (n === 'native' || n === 'email') return this.t(`n_${n}`);
-    if (n === 'copy') return this.t('copy');
+  /** @internal A network's name in the page's language. */
+  name(n: string): string {
     return (this.locale === 'zh-CN' && namesZh[n]) || names[n];
   }
 
   private get t() {
     return (key: keyof (typeof messages)['en'], vars?: Record<string, string>) => this.msg(messages, key, vars);
-  }
-
-  private announce(text: string): void {
-    // Clear first so the same words twice in a row are spoken twice.
-    this.status = '';
-    setTimeout(() => (this.status = text), 50);
   }
 
   private onLink(e: MouseEvent, n: Network): void {
@@ -249,65 +230,35 @@ export class FanShare extends FanElement {
       return;
     }
     // Refresh the href at the moment of the click: the page's route may have changed.
-    link.href = shareUrl(n, data) ?? link.href;
+    link.href = this.link(this.packs[n]!.url!, n);
   }
 
   private async onAction(button: HTMLElement, n: Network): Promise<void> {
-    if (this.panel.openFor === n) {
-      this.panel.hide();
-      return;
-    }
+    if (n === 'wechat' || n === 'mastodon') return (await this.loadPanels()).toggle(this, n, button);
     const data = this.shareData(n);
-    if (n !== 'mastodon' && !this.emit('fan-share', { network: n, url: data.url }, { cancelable: true })) return;
+    if (!this.emit('fan-share', { network: n, url: data.url }, { cancelable: true })) return;
     if (n === 'copy') return this.copy(button, data.url);
-    if (n === 'native') {
-      try {
-        await navigator.share({ title: data.title, text: data.text || undefined, url: data.url });
-      } catch (err) {
-        // A fan closing the share sheet is a choice, not an error.
-        if ((err as DOMException)?.name !== 'AbortError') console.warn('<fan-share> share sheet failed:', err);
-      }
-      return;
+    try {
+      await navigator.share({ title: data.title, text: data.text || undefined, url: data.url });
+    } catch (err) {
+      // A fan closing the share sheet is a choice, not an error.
+      if ((err as DOMException)?.name !== 'AbortError') console.warn('<fan-share> share sheet failed:', err);
     }
-    if (n === 'wechat' && !isWeChat(navigator.userAgent)) {
-      this.qr = (await import('./logic/qr.js')).qrPath(data.url);
-    }
-    this.mastodonError = false;
-    await this.loadPanels();
-    await this.panel.show(n, button);
   }
 
   private async copy(button: HTMLElement, text: string): Promise<void> {
-    let ok = false;
     try {
       await navigator.clipboard.writeText(text);
-      ok = true;
     } catch {
-      ok = (await this.loadPanels()).copyWithSelection(this.renderRoot as ShadowRoot, text);
-    }
-    if (!ok) {
-      await this.panel.show('copy', button);
-      return;
+      if (!(await this.loadPanels()).copyByHand(this, text, button)) return;
     }
     this.copied = true;
-    this.announce(this.t('copied'));
+    // Cleared first so the same words twice in a row are spoken twice.
+    this.status = '';
+    setTimeout(() => (this.status = this.t('copied')), 50);
     clearTimeout(this.copiedTimer);
     this.copiedTimer = setTimeout(() => (this.copied = false), 2000);
   }
-
-  private onMastodon(e: SubmitEvent): void {
-    e.preventDefault();
-    const data = this.shareData('mastodon');
-    const target = this.panels?.mastodonTarget(e.currentTarget as HTMLFormElement, data);
-    this.mastodonError = !target;
-    if (!target || !this.emit('fan-share', { network: 'mastodon', url: data.url }, { cancelable: true })) return;
-    window.open(target, '_blank', 'noopener');
-    this.panel.hide();
-  }
-}
-
-function buttonColors(n: Network): [string, string] {
-  return colors[n] ?? (n === 'linkedin' ? linkedinColors : neutral);
 }
 
 function canShareNatively(): boolean {
@@ -320,8 +271,6 @@ function canShareNatively(): boolean {
 }
 
 function canonicalUrl(): string | undefined {
-  const href = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.getAttribute('href');
-  if (!href) return undefined;
-  const r = parseUrl(href, document.baseURI);
+  const r = parseUrl(document.querySelector('link[rel=canonical]')?.getAttribute('href') ?? '', document.baseURI);
   return r.ok ? r.value : undefined;
 }

@@ -49,6 +49,13 @@ describe('<fan-share>', () => {
     el.networks = ['telegram'];
     await el.updateComplete;
     expect(buttons(el).map((b) => b.dataset.network)).to.deep.equal(['telegram']);
+    // A button reused for another network takes that network's colours, or the neutral ones.
+    el.networks = ['wechat', 'copy'];
+    await el.updateComplete;
+    expect(getComputedStyle(byNetwork(el, 'wechat')).backgroundColor).to.equal('rgb(5, 135, 67)');
+    el.networks = ['copy'];
+    await el.updateComplete;
+    expect(getComputedStyle(byNetwork(el, 'copy')).backgroundColor).to.equal('rgb(61, 71, 82)');
   });
 
   it('warns once per bad attribute and keeps the default', async () => {
@@ -166,6 +173,8 @@ describe('<fan-share>', () => {
     byNetwork(el, 'mastodon').click();
     await waitFor(() => el.shadowRoot!.querySelector('.popover input'));
     const input = el.shadowRoot!.querySelector<HTMLInputElement>('.popover input')!;
+    // The fan can type straight away: the field, not the close button, has focus.
+    await waitFor(() => el.shadowRoot!.activeElement === input);
     input.value = 'not a server';
     el.shadowRoot!.querySelector<HTMLButtonElement>('.popover .go')!.click();
     await el.updateComplete;
@@ -195,14 +204,44 @@ describe('<fan-share>', () => {
     const el = document.createElement('fan-share') as FanShare;
     el.setAttribute('networks', 'x weibo telegram');
     document.body.append(el);
-    // The first render, before any glyph has arrived (rAF would not fire in a background tab).
+    // The first render, before any network's chunk has arrived (rAF would not fire in a background tab).
     await new Promise((r) => setTimeout(r));
-    expect(el.shadowRoot!.querySelector('[data-network="x"] path')!.getAttribute('d')).to.equal('');
+    const waiting = byNetwork(el, 'x');
+    expect(waiting.querySelector('path')!.getAttribute('d')).to.equal('');
+    // Held in place but unseen, so no empty grey button flashes before its colour and glyph.
+    expect(getComputedStyle(waiting).visibility).to.equal('hidden');
     const first = el.getBoundingClientRect();
     await el.updateComplete;
     const later = el.getBoundingClientRect();
     expect([later.width, later.height]).to.deep.equal([first.width, first.height]);
+    const x = byNetwork(el, 'x');
+    expect(getComputedStyle(x).visibility).to.equal('visible');
+    expect(getComputedStyle(x).backgroundColor).to.equal('rgb(0, 0, 0)');
+    expect(x.getAttribute('href')).to.match(/^https:\/\/x\.com\/intent\/post\?/);
     el.remove();
+  });
+
+  it('leaves out a network whose chunk fails to load, says why once, and keeps the rest', async () => {
+    const { packs } = await import('../src/networks/index.js');
+    const load = packs.reddit!;
+    // As if the chunk could not be fetched (offline, or blocked by a filter list).
+    packs.reddit = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    const { warnings, restore } = captureWarnings();
+    const el = document.createElement('fan-share') as FanShare;
+    try {
+      el.setAttribute('networks', 'reddit x copy');
+      document.body.append(el);
+      await el.updateComplete;
+      expect(buttons(el).map((b) => b.dataset.network)).to.deep.equal(['x', 'copy']);
+      el.title = 'Re-rendered';
+      await el.updateComplete;
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.contain('<fan-share> could not load reddit');
+    } finally {
+      restore();
+      packs.reddit = load;
+      el.remove();
+    }
   });
 
   it('is accessible in each layout and variant, RTL included', async () => {

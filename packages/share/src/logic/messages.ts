@@ -1,6 +1,7 @@
 import type { Messages } from '@fanfare/core';
 
-type Key = 'group' | 'shareOn' | 'copy' | 'copied' | 'email' | 'native' | 'n_native' | 'n_email';
+/** copy, email and native: those buttons' accessible names. */
+type Key = 'group' | 'shareOn' | 'copy' | 'copied' | 'email' | 'native';
 
 export const messages: Messages<Key> = {
   en: {
@@ -10,8 +11,6 @@ export const messages: Messages<Key> = {
     copied: 'Copied',
     email: 'Share by email',
     native: 'More ways to share',
-    n_native: 'Share',
-    n_email: 'Email',
   },
   'zh-CN': {
     group: '分享',
@@ -20,13 +19,17 @@ export const messages: Messages<Key> = {
     copied: '已复制',
     email: '通过邮件分享',
     native: '更多分享方式',
-    n_native: '分享',
-    n_email: '邮件',
   },
 };
 
-/** Networks' names as their own brands write them; Chinese pages use the Chinese names. */
+/**
+ * What each button says: networks' names as their own brands write them, where Chinese
+ * pages use the Chinese names.
+ */
 export const names: Record<string, string> = {
+  native: 'Share',
+  copy: 'Copy link',
+  email: 'Email',
   wechat: 'WeChat',
   weibo: 'Weibo',
   qq: 'QQ',
@@ -47,6 +50,9 @@ export const names: Record<string, string> = {
 };
 
 export const namesZh: Record<string, string> = {
+  native: '分享',
+  copy: '复制链接',
+  email: '邮件',
   wechat: '微信',
   weibo: '微博',
   qzone: 'QQ空间',

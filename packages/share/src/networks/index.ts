@@ -1,12 +1,10 @@
-import type { Network } from '../logic/networks.js';
-
-type Loader = () => Promise<{ default: string }>;
+import type { Network, Pack } from '../logic/networks.js';
 
 /**
- * Brand glyphs, one chunk each, so a page loads only the networks it names.
- * Action networks without a brand (copy, email, native) draw line glyphs from own.ts.
+ * Each network's chunk: its glyph, colours and share URL format, so a page downloads
+ * only the networks it names. Copy and the system share sheet need none.
  */
-export const brandIcons: Partial<Record<Network, Loader>> = {
+export const packs: Partial<Record<Network, () => Promise<Pack>>> = {
   wechat: () => import('./wechat.js'),
   weibo: () => import('./weibo.js'),
   qq: () => import('./qq.js'),
@@ -24,4 +22,5 @@ export const brandIcons: Partial<Record<Network, Loader>> = {
   threads: () => import('./threads.js'),
   mastodon: () => import('./mastodon.js'),
   vk: () => import('./vk.js'),
+  email: () => import('./email.js'),
 };

@@ -1,0 +1,2 @@
+export * from '../icons/bluesky.js';
+export const url = 'https://bsky.app/intent/compose?text=s';
