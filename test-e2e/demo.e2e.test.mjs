@@ -120,6 +120,61 @@ test('what a fan does reaches the brand: a share, a game, a review, and each wid
   assert.ok(gained('view') >= 3, `views: ${gained('view')}`);
 });
 
+test('a share made with the connection lost is kept, and reaches the brand once it is back', async () => {
+  // A fresh context: nothing of the beacon's retry code is in the cache to fall back on.
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const page = await context.newPage();
+  const loaded = [];
+  page.on('requestfinished', (r) => loaded.push(new URL(r.url()).pathname));
+  await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+  await page.evaluate(() => document.querySelector('.hero fan-share').updateComplete);
+  const before = await stats();
+  const loadedOnline = loaded.length;
+
+  await context.setOffline(true);
+  await page.locator('.hero fan-share [data-network="copy"]').click();
+  // Within the beacon's 5 s batch window it tries, fails, and keeps the share on the device.
+  await page.waitForFunction(() => /"n":"share"/.test(localStorage.getItem('fanfare.outbox') ?? ''), null, { timeout: 10_000 });
+  // Nor could the retry code arrive: it had not been needed while the page was online.
+  assert.ok(!loaded.some((p) => p.includes('/chunks/retry-')), 'the retry code was loaded already');
+  assert.equal(loaded.length, loadedOnline, 'something loaded while offline');
+
+  await context.setOffline(false);
+  let after;
+  for (let i = 0; i < 40; i++) {
+    after = await stats();
+    if ((after.totals.share ?? 0) > (before.totals.share ?? 0)) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  assert.equal((after.totals.share ?? 0) - (before.totals.share ?? 0), 1, 'the share arrived once, on the same page');
+  await page.waitForFunction(() => localStorage.getItem('fanfare.outbox') === null, null, { timeout: 5_000 });
+
+  // Lost again, now with the retry code at hand: it tries again and again, backing off...
+  await context.setOffline(true);
+  await page.locator('.hero fan-share [data-network="copy"]').click();
+  const box = await (
+    await page.waitForFunction(
+      () => {
+        const o = JSON.parse(localStorage.getItem('fanfare.outbox') ?? 'null');
+        return o?.n >= 3 && o;
+      },
+      null,
+      { timeout: 30_000, polling: 100 },
+    )
+  ).jsonValue();
+  assert.ok(box.next - Date.now() > 2_000, `next try in ${box.next - Date.now()} ms`);
+  // ...and once the connection is back, sends at once rather than when the backoff ends.
+  await context.setOffline(false);
+  for (let i = 0; i < 40 && Date.now() < box.next; i++) {
+    after = await stats();
+    if ((after.totals.share ?? 0) - (before.totals.share ?? 0) === 2) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.equal((after.totals.share ?? 0) - (before.totals.share ?? 0), 2, 'the second share did not arrive before the backoff ended');
+  await context.close();
+});
+
 test('the game starts with a game id and seed from the server (server mode)', async () => {
   const requests = [];
   const { page, problems } = await open('/zh.html', { width: 390, height: 844 }, requests);

@@ -39,8 +39,9 @@ function stash(batches: Batch[]) {
 
 export function createDelivery(endpoint: () => string | undefined, allowed: () => boolean) {
   const inflight = new Set<Batch>();
-  let retry: Promise<Retry> | undefined;
-  const retrier = () => (retry ??= import('./retry.js').then((m) => m.createRetry(OUTBOX_KEY, post, allowed)));
+  // Loaded on each need (the module system keeps it once it has arrived): offline, the
+  // retry code itself may be out of reach, and a later call must try again.
+  const retrier = (): Promise<Retry> => import('./retry.js').then((m) => m.retryFor(OUTBOX_KEY, post, allowed));
 
   /** Resolves true when the server took the batch, or refused it for good. */
   async function post(b: Batch): Promise<boolean> {
@@ -58,6 +59,8 @@ export function createDelivery(endpoint: () => string | undefined, allowed: () =
     }
     inflight.delete(b);
     const failed = shouldRetry(status);
+    // Kept at once, before any code loads: the retry code may be out of reach too.
+    if (failed) stash([b]);
     if (failed || stored()) (await retrier()).settle(b, failed, after);
     return !failed;
   }

@@ -10,6 +10,11 @@ export interface Retry {
   drain(): Promise<void>;
 }
 
+let made: Retry | undefined;
+
+/** The page's one Retry, made on first use. */
+export const retryFor = (...args: Parameters<typeof createRetry>): Retry => (made ??= createRetry(...args));
+
 export function createRetry(key: string, post: (b: Batch) => Promise<boolean>, allowed: () => boolean): Retry {
   let draining = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -25,6 +30,16 @@ export function createRetry(key: string, post: (b: Batch) => Promise<boolean>, a
     clearTimeout(timer);
     timer = setTimeout(() => void drain().catch(() => {}), until - Date.now());
   };
+
+  // Failures while the browser knew it was offline say nothing about the endpoint: once
+  // it is back online, what waits goes at once rather than after the backoff.
+  let offline = false;
+  addEventListener('online', () => {
+    if (!offline) return;
+    offline = false;
+    update((box) => ({ ...box, next: 0 }));
+    void drain().catch(() => {});
+  });
 
   async function drain() {
     if (draining || !allowed()) return;
@@ -46,6 +61,7 @@ export function createRetry(key: string, post: (b: Batch) => Promise<boolean>, a
     settle(b, failed, retryAfter) {
       const now = Date.now();
       if (failed) {
+        offline ||= !navigator.onLine;
         const box = update((box) => ({
           ...addBatches(box, [b], now),
           n: box.n + 1,
