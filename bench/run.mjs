@@ -291,7 +291,8 @@ const share = {
   '`<fan-share>`': {
     page: '/share/fanfare.html',
     laid: () => sized([...(document.querySelector('fan-share')?.shadowRoot?.querySelectorAll('.btn') ?? [])]),
-    // Six buttons laid out, each with its glyph drawn (icons arrive as their own small chunks).
+    // Six buttons laid out, each with its glyph drawn (each network's glyph, colours and
+    // link arrive as its own small chunk; until then its button holds its place, unseen).
     ready: () => {
       const btns = [...(document.querySelector('fan-share')?.shadowRoot?.querySelectorAll('.btn') ?? [])];
       return sized(btns) && btns.every((b) => b.querySelector('path')?.getAttribute('d'));
@@ -584,7 +585,7 @@ say(
     }),
   ),
   '',
-  '- Buttons laid out: from navigation start to the first frame with all six buttons in the page at a non-zero size. First render, complete: the first frame where they are also usable and drawn: `<fan-share>` with every glyph (icons are separate chunks), shareon with its links filled in by its script, shariff with its icon font loaded.',
+  '- Buttons laid out: from navigation start to the first frame with all six buttons in the page at a non-zero size. First render, complete: the first frame where they are also usable and drawn: `<fan-share>` with every glyph (each network\'s glyph, colours and link are a chunk of their own; until it arrives the button holds its place, unseen), shareon with its links filled in by its script, shariff with its icon font loaded.',
   '- `<fan-share>` is loaded by the one script tag (`fanfare.js`, then core, Lit and the share chunk, then one chunk per icon); the page reserves its height with the README\'s `fan-share:not(:defined)` rule.',
   '- shareon: `shareon.iife.js` (`defer init`) and `shareon.min.css`; shariff: `shariff.complete.js` (jQuery bundled) and `shariff.complete.css` (Font Awesome), the files its README gives to sites without jQuery or Font Awesome.',
 );
