@@ -1,8 +1,29 @@
 // The esbuild options of what ships: the embed build uses them, and the size check
 // measures with the same ones, so a budget can never be met by a build that differs.
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minifyLiterals } from './minify-literals.mjs';
+
+/**
+ * The share widget's network chunks (glyph, colours, URL format) ship as files of their
+ * own beside fanfare.js, named share-<network>.js, so the widget's table of them carries
+ * no content hashes (about 160 B of its start chunk). They are built on their own
+ * (networkOptions), not as entry points of the main build, which would make each import
+ * esbuild's shared runtime chunk: one more round trip before a button can show. Being
+ * unhashed, they are served like the loader: revalidated, not cached for ever.
+ */
+const networkChunks = {
+  name: 'fanfare-network-chunks',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/[a-z]+\.js$/ }, (args) =>
+      args.importer.endsWith(join('share', 'src', 'networks', 'index.ts'))
+        ? // Relative to the widget's own chunk in chunks/.
+          { path: `../share-${args.path.slice(2)}`, external: true }
+        : undefined,
+    );
+  },
+};
 
 export const shipOptions = {
   bundle: true,
@@ -13,18 +34,19 @@ export const shipOptions = {
   charset: 'utf8',
   conditions: ['source'],
   legalComments: 'none',
-  plugins: [minifyLiterals],
+  plugins: [minifyLiterals, networkChunks],
+  chunkNames: 'chunks/[name]-[hash]',
 };
 
-/**
- * The share widget's network chunks (glyph, colours, URL format) are entry points of
- * their own, named share-<network>.js, so the widget's table of them carries no content
- * hashes (about 160 B of its start chunk). Being unhashed, they are served like the
- * loader: revalidated, not cached for ever.
- */
 const networks = new URL('../packages/share/src/networks/', import.meta.url);
-export const networkEntries = Object.fromEntries(
-  readdirSync(networks)
+
+/** The esbuild options of the network chunks: standalone modules, one per network. */
+export const networkOptions = {
+  ...shipOptions,
+  splitting: false,
+  plugins: [],
+  entryNames: 'share-[name]',
+  entryPoints: readdirSync(networks)
     .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
-    .map((f) => [`share-${f.slice(0, -3)}`, fileURLToPath(new URL(f, networks))]),
-);
+    .map((f) => fileURLToPath(new URL(f, networks))),
+};

@@ -2,21 +2,22 @@
 // (Lit, core) lands in shared chunks, so a page loads one Lit however many widgets it has.
 import { build } from 'esbuild';
 import { rmSync, writeFileSync } from 'node:fs';
-import { networkEntries, shipOptions } from '../../scripts/esbuild-options.mjs';
+import { networkOptions, shipOptions } from '../../scripts/esbuild-options.mjs';
 
 const outdir = new URL('./dist/', import.meta.url).pathname;
 rmSync(outdir, { recursive: true, force: true });
 
 const result = await build({
   ...shipOptions,
-  entryPoints: { fanfare: new URL('./src/loader.ts', import.meta.url).pathname, ...networkEntries },
+  entryPoints: { fanfare: new URL('./src/loader.ts', import.meta.url).pathname },
   outdir,
-  chunkNames: 'chunks/[name]-[hash]',
   entryNames: '[name]',
   sourcemap: 'linked',
   metafile: true,
   logLevel: 'warning',
 });
+const networks = await build({ ...networkOptions, outdir, sourcemap: 'linked', metafile: true, logLevel: 'warning' });
+for (const [file, output] of Object.entries(networks.metafile.outputs)) result.metafile.outputs[file] = output;
 writeFileSync(new URL('./dist/meta.json', import.meta.url), JSON.stringify(result.metafile));
 const files = Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js'));
 console.log(`embed: ${files.length} files in packages/embed/dist`);
