@@ -235,6 +235,8 @@ export class FanShare extends FanElement {
 
   private async onAction(button: HTMLElement, n: Network): Promise<void> {
     if (n === 'wechat' || n === 'mastodon') return (await this.loadPanels()).toggle(this, n, button);
+    // A link network is a button only while its chunk is on the way (unseen): nothing to do.
+    if (n !== 'copy' && n !== 'native') return;
     const data = this.shareData(n);
     if (!this.emit('fan-share', { network: n, url: data.url }, { cancelable: true })) return;
     if (n === 'copy') return this.copy(button, data.url);

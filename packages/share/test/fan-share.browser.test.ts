@@ -210,6 +210,11 @@ describe('<fan-share>', () => {
     expect(waiting.querySelector('path')!.getAttribute('d')).to.equal('');
     // Held in place but unseen, so no empty grey button flashes before its colour and glyph.
     expect(getComputedStyle(waiting).visibility).to.equal('hidden');
+    // Clicked by a script meanwhile, it neither announces a share nor opens anything.
+    let announced = 0;
+    el.addEventListener('fan-share', () => announced++);
+    waiting.click();
+    expect(announced).to.equal(0);
     const first = el.getBoundingClientRect();
     await el.updateComplete;
     const later = el.getBoundingClientRect();
