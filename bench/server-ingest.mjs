@@ -3,14 +3,13 @@
 //   node bench/server-ingest.mjs
 // Prints events/s and latency percentiles, then checks every acknowledged event was stored.
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir, availableParallelism } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { build } from 'esbuild';
 
 const pkg = fileURLToPath(new URL('../packages/server/', import.meta.url));
 const requireFromServer = createRequire(pkg);
@@ -20,28 +19,19 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 128);
 const sync = process.env.BENCH_SYNC ?? 'normal';
 const batchMs = Number(process.env.BENCH_BATCH_MS ?? 2);
 
-// Bundle src/cli.ts so the bench needs no build of the workspace; bare imports resolve from the package.
-const outDir = join(pkg, 'node_modules/.cache/fanfare-bench');
-mkdirSync(outDir, { recursive: true });
-await build({
-  entryPoints: [join(pkg, 'src/cli.ts')],
-  outfile: join(outDir, 'cli.mjs'),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  conditions: ['source'],
-  external: ['fastify', 'better-sqlite3', 'zod', '@clickhouse/client', 'chart.js'],
-  logLevel: 'warning',
-});
-for (const f of ['index.html', 'app.js', 'app.css']) copyFileSync(join(pkg, 'src/dashboard', f), join(outDir, f));
+// The built CLI, as the demo and the end-to-end tests run it (scripts/fanfare-server.mjs).
+const cli = join(pkg, 'dist/cli.js');
+if (!existsSync(cli)) {
+  console.error('packages/server/dist/cli.js is missing: run `pnpm build` first.');
+  process.exit(1);
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'fanfare-bench-'));
 const db = join(dir, 'bench.db');
 writeFileSync(join(dir, 'config.json'), JSON.stringify({ rateLimit: { perSecond: 0, burst: 1 }, sqliteSync: sync, batchMs }));
 
 // Pin the server to one core when taskset exists, so the figure is "one core" and autocannon has the other.
-const cmd = [process.execPath, join(outDir, 'cli.mjs'), '--port', '0', '--db', db, '--config', join(dir, 'config.json')];
+const cmd = [process.execPath, cli, '--port', '0', '--db', db, '--config', join(dir, 'config.json')];
 const pinned = availableParallelism() > 1 && (await hasTaskset());
 const server = spawn(pinned ? 'taskset' : cmd[0], pinned ? ['-c', '0', ...cmd] : cmd.slice(1), {
   env: { ...process.env, FANFARE_ADMIN_TOKEN: 'bench-token-0123456789', LOG_LEVEL: 'info' },
