@@ -15,7 +15,7 @@ let made: Retry | undefined;
 /** The page's one Retry, made on first use. */
 export const retryFor = (...args: Parameters<typeof createRetry>): Retry => (made ??= createRetry(...args));
 
-export function createRetry(key: string, post: (b: Batch) => Promise<boolean>, allowed: () => boolean): Retry {
+function createRetry(key: string, post: (b: Batch) => Promise<boolean>, allowed: () => boolean): Retry {
   let draining = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
 

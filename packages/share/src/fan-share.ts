@@ -163,7 +163,7 @@ export class FanShare extends FanElement {
     if (pack === null) return nothing;
     const m = this.t;
     const name = this.name(n);
-    const label = m(n === 'copy' || n === 'email' || n === 'native' ? n : 'shareOn', { name });
+    const label = n === 'copy' ? name : m(n === 'email' || n === 'native' ? n : 'shareOn', { name });
     const visible =
       n === 'copy'
         ? html`<span class="swap"><span class=${this.copied ? 'off' : ''}>${name}</span><span class=${this.copied ? '' : 'off'}>${m('copied')}</span></span>`

@@ -42,8 +42,10 @@ export async function toggle(host: FanShare, n: Network, button: HTMLElement): P
  * panel with the link to copy by hand. True if the link was copied.
  */
 export function copyByHand(host: FanShare, text: string, button: HTMLElement): boolean {
+  // The panels' styles first: they keep the textarea used for copying off screen.
+  const panel = ready(host);
   const ok = copyWithSelection(host.renderRoot as ShadowRoot, text);
-  if (!ok) void ready(host).show('copy', button);
+  if (!ok) void panel.show('copy', button);
   return ok;
 }
 

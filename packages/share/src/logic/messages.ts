@@ -1,13 +1,12 @@
 import type { Messages } from '@fanfare/core';
 
-/** copy, email and native: those buttons' accessible names. */
-type Key = 'group' | 'shareOn' | 'copy' | 'copied' | 'email' | 'native';
+/** email and native: those buttons' accessible names (copy's is its name). */
+type Key = 'group' | 'shareOn' | 'copied' | 'email' | 'native';
 
 export const messages: Messages<Key> = {
   en: {
     group: 'Share',
     shareOn: 'Share on {name}',
-    copy: 'Copy link',
     copied: 'Copied',
     email: 'Share by email',
     native: 'More ways to share',
@@ -15,7 +14,6 @@ export const messages: Messages<Key> = {
   'zh-CN': {
     group: '分享',
     shareOn: '分享到{name}',
-    copy: '复制链接',
     copied: '已复制',
     email: '通过邮件分享',
     native: '更多分享方式',
