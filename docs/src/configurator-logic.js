@@ -121,9 +121,9 @@ export function rewardsFrom(rows) {
   return { value: rewards.length ? JSON.stringify(rewards) : '', problems };
 }
 
-/** The reason in a widget's own warning: `<fan-x> ignored a="b": reason. Keeping the default.` */
+/** The reason in a widget's own warning: `<fan-x> ignored a="b": reason. Keeping the default.` (or what it keeps). */
 export function warningReason(message) {
-  const m = /ignored [\w-]+="[\s\S]*?": ([\s\S]*?)\.? Keeping the default\.?$/.exec(message);
+  const m = /ignored [\w-]+="[\s\S]*?": ([\s\S]*?)\.? Keeping [^.]*\.?$/.exec(message);
   return m ? m[1] : '';
 }
 

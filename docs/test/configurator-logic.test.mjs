@@ -115,6 +115,10 @@ test("the reason in a widget's warning is read back for the form", () => {
     warningReason('<fan-share#main> ignored networks="foo": unknown: foo. Keeping the default.'),
     'unknown: foo',
   );
+  assert.equal(
+    warningReason('<fan-share> ignored networks="x twiter": skipped unknown twiter. Keeping x.'),
+    'skipped unknown twiter',
+  );
   assert.equal(warningReason('Something else entirely'), '');
 });
 

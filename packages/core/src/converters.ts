@@ -24,10 +24,13 @@ export function withAttribute<T>(el: Element, attr: string, fn: () => T): T {
   }
 }
 
-/** Log one warning that names the element, the attribute and the value. */
-export function warnAttribute(el: Element | undefined, attr: string, value: string, reason: string): void {
+/**
+ * Log one warning that names the element, the attribute and the value, and what the
+ * widget keeps instead (its default, unless part of the value was good).
+ */
+export function warnAttribute(el: Element | undefined, attr: string, value: string, reason: string, keeping = 'the default'): void {
   const tag = el ? `<${el.localName}${el.id ? `#${el.id}` : ''}>` : 'Fanfare';
-  console.warn(`${tag} ignored ${attr}="${value}": ${reason}. Keeping the default.`);
+  console.warn(`${tag} ignored ${attr}="${value}": ${reason}. Keeping ${keeping}.`);
 }
 
 /**
@@ -50,7 +53,7 @@ export const listOf = (allowed: readonly string[], fallback: string[]) =>
   converter<string[]>((raw) => {
     const r = parseList(raw, allowed);
     if (r.ok && r.unknown) {
-      warnAttribute(current?.el, current?.attr ?? 'attribute', raw, `skipped unknown ${r.unknown.join(', ')}`);
+      warnAttribute(current?.el, current?.attr ?? 'attribute', raw, `skipped unknown ${r.unknown.join(', ')}`, r.value.join(', '));
     }
     return r;
   }, fallback);
