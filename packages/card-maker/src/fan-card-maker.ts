@@ -30,6 +30,7 @@ const warned = new Set<string>();
  * @csspart card - The card preview.
  * @cssprop --fan-color-brand - Buttons and the current step.
  * @cssprop --fan-card-maker-width - Largest width of the widget (default 420px).
+ * @cssprop --fan-card-maker-surface - Background of the widget (falls back to --fan-color-surface).
  */
 export class FanCardMaker extends FanElement {
   static override styles = [tokens, styles];

@@ -2,7 +2,7 @@ import { LitElement } from 'lit';
 import { fanfare } from './config.js';
 import { withAttribute } from './converters.js';
 import type { FanEventDetails, FanEventName } from './events.js';
-import { format, pickLocale, type Locale, type Messages } from './logic/locale.js';
+import { pickLocale, type Locale } from './logic/locale.js';
 
 /**
  * The base of every Fanfare widget: typed events, a define() that survives the SDK
@@ -49,11 +49,6 @@ export class FanElement extends LitElement {
     return pickLocale([this.getAttribute('lang'), fanfare().config.lang, closestLang(this), navigator.language]);
   }
 
-  /** Translate with this widget's messages in its current locale. */
-  protected msg<K extends string>(messages: Messages<K>, key: K, vars?: Record<string, string | number>): string {
-    return format(messages, this.locale, key, vars);
-  }
-
   /**
    * Dispatch a typed `fan-*` event that bubbles out of the shadow root.
    * Returns false when a listener called preventDefault() on a cancelable event.
@@ -63,7 +58,6 @@ export class FanElement extends LitElement {
       new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
     );
   }
-
 }
 
 /** The closest `lang` above `el`, crossing shadow roots up to the page. */

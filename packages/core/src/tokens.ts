@@ -3,6 +3,16 @@ import { css } from 'lit';
 /**
  * Theme tokens every widget includes first. Public `--fan-*` properties are read with
  * fallbacks into private `--_fan-*` ones, so a page with no CSS for us still looks right.
+ *
+ * @cssprop --fan-color-brand - Brand colour: buttons, highlights (#c2185b).
+ * @cssprop --fan-color-on-brand - Text on the brand colour (#fff).
+ * @cssprop --fan-color-text - Text (#1f2328).
+ * @cssprop --fan-color-muted - Secondary text (#59636e).
+ * @cssprop --fan-color-surface - Panels and cards (#fff).
+ * @cssprop --fan-color-border - Borders (#d1d9e0).
+ * @cssprop --fan-color-focus - Focus rings (#0969da).
+ * @cssprop --fan-radius - Corner radius (10px).
+ * @cssprop --fan-font - Font stack (the system's, with Chinese faces).
  */
 export const tokens = css`
   :host {

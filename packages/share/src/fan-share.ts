@@ -22,6 +22,7 @@ import { styles } from './fan-share.styles.js';
  * @cssprop --fan-share-radius - Button corners (falls back to --fan-radius).
  * @cssprop --fan-share-button-bg - One background for every button instead of brand colours.
  * @cssprop --fan-share-button-color - One glyph and label colour for every button.
+ * @cssprop --fan-share-z-index - Stacking order of the floating bar (1000).
  */
 export class FanShare extends FanElement {
   static override styles = [tokens, styles];

@@ -1,4 +1,5 @@
 import { parseEnum, parseNumberInRange, parseUrl, type Parsed } from './parse.js';
+import { parseSiteKey } from './site-key.js';
 
 export const CONSENT = ['granted', 'pending', 'denied'] as const;
 export type Consent = (typeof CONSENT)[number];
@@ -26,7 +27,8 @@ const match = (re: RegExp, s: string, reason: string): Parsed<string> =>
 /** How each setting is checked; a setting not listed here is unknown. */
 const RULES: Record<keyof FanConfig, (s: string, base: string) => Parsed<unknown>> = {
   endpoint: (s, base) => parseUrl(s, base),
-  site: (s) => match(/^[\w.-]{1,64}$/, s, 'letters, digits, . _ - only'),
+  // The server's own rule: a key it would refuse must not be accepted here.
+  site: parseSiteKey,
   consent: (s) => parseEnum(s, CONSENT),
   lang: (s) => match(/^[a-z]{2,3}(?:[-_]\w{2,8})*$/i, s, 'not a language tag'),
   vitalsSample: (s) => parseNumberInRange(s, 0, 1),

@@ -1,0 +1,47 @@
+// Every error code the server answers with, and what a fan reads for it in each
+// language. The server sends `{error, message}`; `message` is for developers and logs,
+// a widget shows the text below for `error`, so no fan ever reads the server's English.
+// Pure: the server imports this file too.
+
+import type { Locale } from './locale.js';
+
+export const ERROR_TEXT = {
+  bad_request: {
+    en: 'Something went wrong with this request.',
+    'zh-CN': '请求有误，请刷新页面后重试。',
+  },
+  unauthorized: { en: 'Please sign in again.', 'zh-CN': '请重新登录。' },
+  forbidden: { en: 'This page may not do that.', 'zh-CN': '当前页面无权进行此操作。' },
+  not_found: { en: 'This was not found.', 'zh-CN': '未找到相关内容。' },
+  not_started: { en: 'This campaign has not started yet.', 'zh-CN': '活动尚未开始，敬请期待。' },
+  expired: { en: 'This game has expired; start a new one.', 'zh-CN': '本局已失效，请再来一局。' },
+  forged: { en: 'We could not verify this game.', 'zh-CN': '本局成绩未通过验证，无法领取奖励。' },
+  impossible: { en: 'We could not verify this game.', 'zh-CN': '本局成绩未通过验证，无法领取奖励。' },
+  too_fast: {
+    en: 'Those moves came too fast to be a person playing.',
+    'zh-CN': '操作速度过快，本局无法领取奖励。',
+  },
+  below_threshold: { en: 'No reward reached yet; keep playing!', 'zh-CN': '还没达到领奖条件，继续加油！' },
+  already_claimed: { en: 'This game already won its reward.', 'zh-CN': '本局奖励已领取。' },
+  daily_limit: {
+    en: 'That is all the rewards for today; come back tomorrow.',
+    'zh-CN': '今天的领奖次数已用完，明天再来吧。',
+  },
+  pool_empty: { en: 'Sorry, all rewards are gone.', 'zh-CN': '抱歉，奖励已发完。' },
+  rate_limited: { en: 'Too many tries; wait a moment.', 'zh-CN': '操作太频繁，请稍后再试。' },
+  internal: { en: 'Something went wrong on our side; try again later.', 'zh-CN': '服务器开小差了，请稍后再试。' },
+  /** Not from the server: the request never got an answer. */
+  offline: { en: 'Rewards are unavailable now; play on.', 'zh-CN': '暂时无法领奖，可继续游戏。' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type ErrorCode = keyof typeof ERROR_TEXT;
+
+export const ERROR_CODES = Object.keys(ERROR_TEXT) as ErrorCode[];
+
+export const isErrorCode = (code: unknown): code is ErrorCode =>
+  typeof code === 'string' && Object.hasOwn(ERROR_TEXT, code);
+
+/** What a fan reads for a server's error code; an unknown code reads as a generic failure. */
+export function errorText(code: unknown, locale: Locale): string {
+  return ERROR_TEXT[isErrorCode(code) ? code : 'bad_request'][locale];
+}

@@ -1,0 +1,36 @@
+// localStorage that never throws. It can (private mode, a full quota, a sandboxed iframe,
+// storage blocked by the fan); then values live in memory for this page view, so the
+// widget still behaves the same until the tab closes.
+
+const memory = new Map<string, string>();
+
+export function getItem(key: string): string | null {
+  try {
+    const v = localStorage.getItem(key);
+    if (v !== null) return v;
+  } catch {
+    /* memory below */
+  }
+  return memory.get(key) ?? null;
+}
+
+export function setItem(key: string, value: string): void {
+  memory.set(key, value);
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    /* memory holds it */
+  }
+}
+
+/** A stored JSON value, or undefined for nothing stored or anything unreadable. */
+export function getJson<T>(key: string): T | undefined {
+  const raw = getItem(key);
+  try {
+    return raw ? (JSON.parse(raw) as T) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const setJson = (key: string, value: unknown): void => setItem(key, JSON.stringify(value));

@@ -1,0 +1,27 @@
+// The one warning format of every widget, controller and loader:
+//   <fan-share#footer> ignored size="xl": expected one of s, m, l. Keeping the default.
+// A widget inside another one (the share buttons of a 2048 game) is named inside its
+// outer widget, so a marketer knows which tag on the page to fix.
+
+/** `<fan-2048#spring> <fan-share>`: the element, and the fan-* widgets around it. */
+export function widgetLabel(el: Element | undefined): string {
+  if (!el) return 'Fanfare';
+  let label = '';
+  for (let n: Element | undefined = el; n; n = (n.getRootNode() as ShadowRoot).host) {
+    if (n === el || n.localName.startsWith('fan-')) label = `<${n.localName}${n.id ? `#${n.id}` : ''}>${label && ' ' + label}`;
+  }
+  return label;
+}
+
+/** One console warning about `el`, in the shared format. */
+export function warn(el: Element | undefined, text: string): void {
+  console.warn(`${widgetLabel(el)} ${text}`);
+}
+
+/**
+ * Log one warning that names the element, the attribute and the value, and what the
+ * widget keeps instead (its default, unless part of the value was good).
+ */
+export function warnAttribute(el: Element | undefined, attr: string, value: string, reason: string, keeping = 'the default'): void {
+  warn(el, `ignored ${attr}="${value}": ${reason}. Keeping ${keeping}.`);
+}
