@@ -13,9 +13,15 @@ export function widgetLabel(el: Element | undefined): string {
   return label;
 }
 
-/** One console warning about `el`, in the shared format. */
+/**
+ * One console warning about `el`, in the shared format. An element not yet in the page
+ * (a widget that another one's template is still building) is named a moment later,
+ * once it has its place and so its outer widget.
+ */
 export function warn(el: Element | undefined, text: string): void {
-  console.warn(`${widgetLabel(el)} ${text}`);
+  const say = () => console.warn(`${widgetLabel(el)} ${text}`);
+  if (el && !el.isConnected) queueMicrotask(say);
+  else say();
 }
 
 /**

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { FanElement } from '../src/index.js';
-import { converter, oneOf } from '../src/converters.js';
+import { oneOf } from '../src/converters.js';
 import { property } from 'lit/decorators.js';
 import { html as litHtml } from 'lit';
 
@@ -65,4 +65,3 @@ describe('FanElement', () => {
   });
 });
 
-void converter;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseColor, parseEnum, parseIntInRange, parseJson, parseList, parseNumberInRange, parseUrl } from '../src/logic/parse.js';
 import { normalizeConfig } from '../src/logic/config.js';
+import { SITE_KEY_RULE } from '../src/logic/site-key.js';
 import { format, pickLocale } from '../src/logic/locale.js';
 
 const base = 'https://shop.example/p/42?x=1';
@@ -79,6 +80,16 @@ describe('normalizeConfig', () => {
     );
     expect(out).toEqual({ endpoint: 'https://shop.example/e', site: 'bloom-shop', lang: 'zh-CN' });
     expect(warnings).toEqual(['consent', 'vitalsSample', 'colour']);
+  });
+  // The server refuses these keys with a 400, which the beacon never retries: accepting
+  // one here would drop every event of that site without a word.
+  it.each(['bloom.shop', '-shop', 'shop/1', 'a'.repeat(65), 'bloom shop', ''])('refuses the site key %j, as the server does', (site) => {
+    const warnings: string[] = [];
+    expect(normalizeConfig({ site }, base, (k, _v, reason) => warnings.push(`${k}: ${reason}`))).toEqual({});
+    expect(warnings).toEqual([`site: ${SITE_KEY_RULE}`]);
+  });
+  it.each(['bloom-shop', 'bloom_shop', 'Shop1', 'a'.repeat(64)])('accepts the site key %j', (site) => {
+    expect(normalizeConfig({ site }, base, () => {})).toEqual({ site });
   });
   it('treats names of Object.prototype as unknown settings', () => {
     const warnings: string[] = [];
