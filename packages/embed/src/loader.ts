@@ -3,6 +3,7 @@
 // a single-page app adds it). Chunks resolve relative to this file, so the folder can
 // be hosted anywhere. Everything else (validation, Lit, the beacon) loads on demand.
 import type { FanfareStub } from '@fanfare/core/config';
+import { placeholderCss } from './placeholders.js';
 
 const widgets: Record<string, () => Promise<unknown>> = {
   'fan-share': () => import('@fanfare/share'),
@@ -13,17 +14,11 @@ const widgets: Record<string, () => Promise<unknown>> = {
 
 const pending = new Set(Object.keys(widgets));
 
-// Each widget's size before its chunk arrives, so nothing on the page moves when it
-// renders. Lit adopts the same shadow root and swaps these styles for its own.
-const placeholders: Record<string, string> = {
-  'fan-share':
-    ':host{display:block;min-height:40px}:host([size=s]){min-height:32px}:host([size=l]){min-height:48px}:host([layout=floating]){min-height:0}',
-  'fan-2048': ':host{display:block;max-width:30rem;aspect-ratio:1;margin-bottom:12rem}',
-  'fan-buyer-show': ':host{display:block;height:calc(16rem + min(240px,78vw)*1.25)}',
-};
-
+// Each widget's size before its chunk arrives (see placeholders.ts), so nothing
+// on the page moves when it renders. Lit adopts the same shadow root and swaps these
+// styles for its own.
 function reserve(tag: string): void {
-  const css = placeholders[tag];
+  const css = placeholderCss(tag);
   if (!css) return;
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
