@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chunk, MAX_BYTES, MAX_EVENTS } from '../src/logic/chunk.js';
-import type { WireEvent } from '../src/logic/wire.js';
+import { chunk } from '../src/logic/chunk.js';
+import { MAX_BYTES, MAX_EVENTS, type WireEvent } from '../src/logic/wire.js';
 
 const page = { site: 'bloom-shop', sdk: '0.1.0', pv: 'pv1', u: 'https://shop.example/p/42', r: 'https://t.co' };
 const ev = (i: number, pad = 0): WireEvent => ({ id: `e${i}`, n: 'share', w: 'fan-share', t: i, p: { network: 'x'.repeat(pad || 1) } });

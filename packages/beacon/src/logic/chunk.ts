@@ -1,8 +1,4 @@
-import type { PageInfo, Payload, WireEvent } from './wire.js';
-
-export const MAX_EVENTS = 50;
-/** Below 60 KB: the 64 KiB keepalive quota is shared with everything else the page sends. */
-export const MAX_BYTES = 60_000;
+import { MAX_BYTES, MAX_EVENTS, type PageInfo, type Payload, type WireEvent } from './wire.js';
 
 const encoder = new TextEncoder();
 const bytes = (s: string): number => encoder.encode(s).length;

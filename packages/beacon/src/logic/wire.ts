@@ -3,6 +3,14 @@
 
 export type Value = string | number | boolean;
 
+/**
+ * The most one request carries. The server imports these same two constants
+ * (`@fanfare/beacon/wire`), so the page and the collector cannot disagree on them.
+ */
+export const MAX_EVENTS = 50;
+/** Bytes of UTF-8 body. Below 60 KB: the 64 KiB keepalive quota is shared with everything else the page sends. */
+export const MAX_BYTES = 60_000;
+
 export interface WireEvent {
   id: string;
   /** `share`, `game_start`, … `view`, `vital`. */
