@@ -46,7 +46,7 @@ const observer = new MutationObserver(scan);
 
 // The beacon loads only once an endpoint is set, on the script tag or later by configure().
 let beacon = false;
-function startBeacon(settings: Record<string, unknown>): void {
+function startBeacon(settings: { endpoint?: unknown }): void {
   if (beacon || !settings.endpoint) return;
   beacon = true;
   import('@fanfare/beacon').then((m) => m.startBeacon(), (err) => console.error('Fanfare could not load its beacon:', err));
@@ -62,7 +62,7 @@ if (!window.fanfare) {
       startBeacon(settings);
     },
     adopt(real) {
-      real.subscribe((config) => startBeacon(config as unknown as Record<string, unknown>));
+      real.subscribe(startBeacon);
     },
   };
   window.fanfare = stub;
@@ -79,8 +79,8 @@ if (own) {
 // Another copy of Fanfare (a bundled widget) may have made the real object already.
 const current = window.fanfare;
 if ('subscribe' in current) {
-  current.subscribe((config) => startBeacon(config as unknown as Record<string, unknown>));
-  startBeacon(current.config as unknown as Record<string, unknown>);
+  current.subscribe(startBeacon);
+  startBeacon(current.config);
 }
 // A second copy of this script (a plugin and a theme both embedding it) only adds its
 // settings: loading the widgets twice would start a second Lit, which a Trusted Types
