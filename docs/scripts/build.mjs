@@ -2,7 +2,8 @@
 //   1. custom-elements.json from every packages/*/src/fan-*.ts (the analyzer, over JSDoc);
 //   2. the pages: docs/pages/ wrapped in the layout, widget pages with their generated
 //      reference tables, a page generated for any widget nobody has written one for;
-//   3. `vite build` (CSS and scripts hashed and bundled);
+//   3. `vite build` (CSS and scripts hashed and bundled; the configurator bundles core's
+//      checkAttribute, site-key rule and clipboard from @fanfare/core's built subpaths);
 //   4. the built embed folder copied to dist/fanfare/, which every page loads with
 //      <script type="module" src="./fanfare/fanfare.js">, as a site owner would.
 // Run after `pnpm -r --sort run build` (the embed folder must exist).
@@ -12,6 +13,7 @@ import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSyn
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { cssDefaults } from './lib/css-defaults.mjs';
 import { widgetsFrom } from './lib/manifest.mjs';
 import { reserveCss } from './lib/html.mjs';
 import { buildSite } from './lib/site.mjs';
@@ -37,7 +39,8 @@ const analyzed = spawnSync(process.execPath, [cem, 'analyze', '--config', 'custo
 });
 if (analyzed.status !== 0) process.exit(analyzed.status ?? 1);
 const manifest = JSON.parse(readFileSync(join(generated, 'custom-elements.json'), 'utf8'));
-const widgets = widgetsFrom(manifest);
+// Each --fan-* property's default, as the widgets' own styles fall back to it.
+const widgets = widgetsFrom(manifest, { cssDefaults: cssDefaults(widgetSources()) });
 
 // Tags the built loader knows; a widget it does not load yet gets no live example.
 const loader = readFileSync(join(embedDist, 'fanfare.js'), 'utf8');
@@ -103,6 +106,17 @@ function walk(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
   );
+}
+
+/** The widgets' TypeScript sources (styles, tokens and elements), where their CSS defaults are written. */
+function widgetSources() {
+  const packages = join(repo, 'packages');
+  return readdirSync(packages)
+    .map((p) => join(packages, p, 'src'))
+    .filter((dir) => existsSync(dir))
+    .flatMap(walk)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => readFileSync(f, 'utf8'));
 }
 
 function write(file, text) {

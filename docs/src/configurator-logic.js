@@ -1,6 +1,8 @@
 // The configurator's pure half: which control an attribute gets, the checks a marketer's
 // input goes through before it reaches the widget, and the code it writes. No DOM here,
-// so node tests can cover it (docs/test/configurator-logic.test.mjs).
+// so node tests can cover it (docs/test/configurator-logic.test.mjs). The site-key rule
+// is core's own (@fanfare/core/site-key, pure), so the docs cannot disagree with the server.
+import { parseSiteKey } from '@fanfare/core/site-key';
 
 /** Controls that need more than the attribute's type to choose. */
 const SPECIAL = {
@@ -121,17 +123,27 @@ export function rewardsFrom(rows) {
   return { value: rewards.length ? JSON.stringify(rewards) : '', problems };
 }
 
-/** The reason in a widget's own warning: `<fan-x> ignored a="b": reason. Keeping the default.` (or what it keeps). */
-export function warningReason(message) {
-  const m = /ignored [\w-]+="[\s\S]*?": ([\s\S]*?)\.? Keeping [^.]*\.?$/.exec(message);
-  return m ? m[1] : '';
+/**
+ * What the widget makes of a value, from core's `checkAttribute()` (the parser its
+ * converter runs, without a console warning), as the line shown under the field, or ''
+ * when the widget takes it whole. A list with unknown names is refused here even though
+ * the widget would keep the known ones: the code must not carry names it ignores.
+ * @param {{ ok: true, value: unknown, unknown?: string[] } | { ok: false, reason: string }} checked
+ */
+export function refusal(checked) {
+  if (!checked.ok) return `The widget ignores this value: ${checked.reason}.`;
+  if (checked.unknown?.length) {
+    const kept = Array.isArray(checked.value) ? checked.value.join(' ') : String(checked.value);
+    return `The widget skips unknown ${checked.unknown.join(', ')} and keeps only ${kept}.`;
+  }
+  return '';
 }
 
-/** Server-side site keys: what the Fanfare server accepts. */
+/** Site keys: core's one rule, the one the page's configure() and the server apply. */
 export function siteProblem(raw) {
-  const s = raw.trim();
-  if (!s || /^[a-z0-9][a-z0-9_-]{0,63}$/i.test(s)) return '';
-  return 'Letters, digits, "-" and "_" only, starting with a letter or digit, at most 64.';
+  if (!raw.trim()) return '';
+  const parsed = parseSiteKey(raw);
+  return parsed.ok ? '' : `Not a site key the server accepts: ${parsed.reason}.`;
 }
 
 /** Which kind of value a --fan-* custom property takes, from its name and description. */

@@ -2,6 +2,9 @@
 // marketer types, and the code it writes (which must read back as exactly the values set).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { intIn, listOf, oneOf, url } from '@fanfare/core';
+import { checkAttribute } from '@fanfare/core/check';
+import { SITE_KEY, SITE_KEY_RULE } from '@fanfare/core/site-key';
 import {
   choices,
   cssKind,
@@ -14,8 +17,8 @@ import {
   siteProblem,
   snippet,
   urlOrJsonProblem,
+  refusal,
   urlProblem,
-  warningReason,
 } from '../src/configurator-logic.js';
 
 test('each attribute gets the control its type calls for', () => {
@@ -106,27 +109,59 @@ test('reward rows become the rewards attribute; each bad row says why and is lef
   assert.equal(rewardsFrom([]).value, '');
 });
 
-test("the reason in a widget's warning is read back for the form", () => {
-  assert.equal(
-    warningReason('<fan-2048> ignored size="9": expected a whole number from 3 to 6. Keeping the default.'),
-    'expected a whole number from 3 to 6',
-  );
-  assert.equal(
-    warningReason('<fan-share#main> ignored networks="foo": unknown: foo. Keeping the default.'),
-    'unknown: foo',
-  );
-  assert.equal(
-    warningReason('<fan-share> ignored networks="x twiter": skipped unknown twiter. Keeping x.'),
-    'skipped unknown twiter',
-  );
-  assert.equal(warningReason('Something else entirely'), '');
+/**
+ * A stand-in widget in a stand-in registry: what checkAttribute() reads of a Lit element
+ * (its elementProperties, with core's real converters), so core's own parsers decide.
+ */
+function registerStandIn() {
+  class StandIn {
+    static elementProperties = new Map([
+      ['size', { converter: oneOf(['s', 'm', 'l'], 'm') }],
+      ['networks', { converter: listOf(['x', 'weibo', 'copy'], []) }],
+      ['url', { converter: url() }],
+      ['boardSize', { attribute: 'board-size', converter: intIn(3, 6, 4) }],
+      ['copied', { state: true }],
+    ]);
+  }
+  const defined = new Map([['fan-stand-in', StandIn]]);
+  globalThis.customElements = { get: (tag) => defined.get(tag) };
+  globalThis.document = { baseURI: 'https://shop.example/page/' };
+}
+
+test("the widget's refusals come from core's check, never from a warning's wording", () => {
+  registerStandIn();
+  const warned = [];
+  const original = console.warn;
+  // Any warning, in any wording, is only noted: nothing below may depend on one.
+  console.warn = (...args) => warned.push(args.map(String).join(' ').split('').reverse().join(''));
+  try {
+    const check = (name, value) => refusal(checkAttribute('fan-stand-in', name, value));
+    assert.equal(check('size', 'l'), '');
+    assert.equal(check('board-size', '5'), '');
+    assert.equal(check('size', 'xl'), 'The widget ignores this value: expected one of s, m, l.');
+    assert.match(check('board-size', '9'), /ignores this value: expected a whole number from 3 to 6/);
+    // Unknown networks: the known ones the widget would keep are named.
+    assert.equal(check('networks', 'x twiter copy'), 'The widget skips unknown twiter and keeps only x copy.');
+    assert.match(check('networks', 'twiter'), /ignores this value: unknown: twiter/);
+    assert.equal(check('url', '/spring?ref=1'), '');
+    assert.match(check('url', 'javascript:alert(1)'), /ignores this value: only http:, https: or relative URLs are allowed/);
+    assert.match(check('url', 'https://shop.example/a b'), /ignores this value: not a valid URL/);
+    // Internal state is no attribute; an attribute the widget lacks is said so.
+    assert.match(check('copied', ''), /has no attribute copied/);
+    assert.equal(check('lang', 'zh-CN'), '');
+    assert.deepEqual(warned, [], 'checking a value logs nothing');
+  } finally {
+    console.warn = original;
+  }
 });
 
-test('site keys follow the server’s rule', () => {
-  assert.equal(siteProblem('bloom-shop_2'), '');
-  assert.equal(siteProblem(''), '');
-  assert.match(siteProblem('bloom shop'), /Letters, digits/);
-  assert.match(siteProblem('-bloom'), /starting with a letter or digit/);
+test('site keys follow core’s one rule, the one the server applies', () => {
+  for (const ok of ['bloom-shop_2', 'b', 'x'.repeat(64), '', '  bloom  ']) assert.equal(siteProblem(ok), '', ok);
+  // bloom.shop passed here while the server refused it (and the beacon dropped its events).
+  for (const bad of ['bloom.shop', 'bloom shop', '-bloom', 'x'.repeat(65)]) {
+    assert.equal(SITE_KEY.test(bad.trim()), false, bad);
+    assert.ok(siteProblem(bad).includes(SITE_KEY_RULE), bad);
+  }
 });
 
 test('CSS properties are recognised as colours, lengths, numbers or fonts', () => {

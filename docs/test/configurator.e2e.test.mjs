@@ -36,6 +36,13 @@ before(async () => {
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective}`));
   });
+  // Every console warning is reworded, whoever writes or swaps console.warn: what the
+  // configurator explains must come from the widget's check, never from a warning's text.
+  await context.addInitScript(() => {
+    const reword = (fn) => (...args) => fn(`[reworded] ${args.map(String).join(' ').split(' ').reverse().join(' ')}`);
+    let current = reword(console.warn.bind(console));
+    Object.defineProperty(console, 'warn', { configurable: true, get: () => current, set: (fn) => (current = reword(fn)) });
+  });
   page = await context.newPage();
   watch(page, 'configurator');
   await page.goto(`${docs.url}/configurator.html#fan-share`, { waitUntil: 'networkidle' });
@@ -78,6 +85,11 @@ function attributes(el) {
 test('the form starts from the widget defaults: the code is just the script and the tag', async () => {
   assert.equal(await snippet(), '<script type="module" src="/fanfare/fanfare.js"></script>\n<fan-share></fan-share>');
   assert.deepEqual(await attributes(preview()), {});
+});
+
+test('only public attributes are offered: no internal state such as packs, copied or status', async () => {
+  const offered = await page.locator('#cfg-options .field-label code, #cfg-options .field-check code').allTextContents();
+  assert.deepEqual(offered.sort(), ['image', 'lang', 'layout', 'networks', 'size', 'text', 'title', 'url', 'utm', 'variant']);
 });
 
 test('networks are chosen and ordered, and the live widget follows at once', async () => {
@@ -181,6 +193,17 @@ test('a value that passes the form but the widget refuses is explained with the 
   await size.locator('input').fill('5');
   await size.locator('.field-msg.bad').waitFor({ state: 'hidden' });
   assert.match(await snippet(), /<fan-2048 size="5"><\/fan-2048>/);
+});
+
+test("2048's style fields start from the game's real defaults: a beige board, the widest width it grows to", async () => {
+  assert.equal(await field('--fan-2048-board').locator('input[type=color]').inputValue(), '#bbada0');
+  assert.equal(await field('--fan-2048-board').locator('input[type=text]').getAttribute('placeholder'), '#bbada0');
+  assert.equal(await field('--fan-2048-cell').locator('input[type=color]').inputValue(), '#cdc1b4');
+  assert.equal(await field('--fan-2048-max-width').locator('input').getAttribute('placeholder'), '30rem');
+  assert.equal(await field('--fan-2048-gap').locator('input').getAttribute('placeholder'), '8px');
+  // What the preview draws with no CSS set: the same beige.
+  const board = await page.locator('#preview fan-2048').evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('[part~="board"]')).backgroundColor);
+  assert.equal(board, 'rgb(187, 173, 160)');
 });
 
 test('nothing logged an error, broke the CSP or called another host', () => {

@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findProblems, linksOf, resolveLink } from '../scripts/lib/check.mjs';
 import { expandCode, expandExamples, reserveCss } from '../scripts/lib/html.mjs';
-import { widgetsFrom } from '../scripts/lib/manifest.mjs';
+import { cssDefaults } from '../scripts/lib/css-defaults.mjs';
+import { defaultIn, widgetsFrom } from '../scripts/lib/manifest.mjs';
 import { buildSite } from '../scripts/lib/site.mjs';
 
 const base = { name: 'FanElement', module: '../packages/core/src/fan-element.ts' };
@@ -26,16 +27,28 @@ const manifest = {
           attributes: [
             { name: 'question', fieldName: 'question', type: { text: 'string' }, default: "''", description: 'What to ask, e.g. `Which colour?`' },
             { name: 'lang', inheritedFrom: base },
+            // Lit's static properties give internal state an attribute; the analyzer lists them.
+            { name: 'packs', fieldName: 'packs', type: { text: 'Partial<Record<Network, Pack>>' } },
+            { name: 'copied', fieldName: 'copied', type: { text: 'boolean' } },
+            { name: 'helper', fieldName: 'helper', type: { text: 'string' } },
           ],
           members: [
             { kind: 'field', name: 'question', description: 'What to ask', attribute: 'question' },
             { kind: 'field', name: 'votes', type: { text: 'number' }, description: 'Votes so far.' },
             { kind: 'field', name: 'secret', privacy: 'private', description: 'Not for you.' },
+            { kind: 'field', name: 'packs', privacy: 'private', description: 'Loaded chunks.', attribute: 'packs' },
+            { kind: 'field', name: 'copied', state: true, type: { text: 'boolean' }, description: 'Just copied.', attribute: 'copied' },
+            { kind: 'field', name: 'helper', description: '@internal For the panels only.', attribute: 'helper' },
+            { kind: 'field', name: 'open', privacy: 'public', type: { text: 'boolean' }, description: 'Whether the results show.' },
             { kind: 'method', name: 'reset', description: 'Start again.', return: { type: { text: 'void' } } },
             { kind: 'method', name: 'emit', inheritedFrom: base },
           ],
           events: [{ name: 'fan-vote', description: '`{choice}` when a fan votes.' }, { name: 'name', inheritedFrom: base }],
-          cssProperties: [{ name: '--fan-poll-bar', description: 'Bar colour.' }],
+          cssProperties: [
+            { name: '--fan-poll-bar', description: 'Bar colour.' },
+            { name: '--fan-poll-width', description: 'Widest the poll grows (default 30rem).' },
+            { name: '--fan-poll-gap', description: 'Space between bars (8px).', default: '6px' },
+          ],
           cssParts: [{ name: 'bar', description: 'Each result bar.' }],
         },
       ],
@@ -51,7 +64,7 @@ test('widgets come from tagged classes, with only what a site owner can use', ()
   assert.equal(poll.package, '@fanfare/poll');
   assert.deepEqual(poll.attributes.map((a) => a.name), ['question', 'lang']);
   assert.match(poll.attributes[1].description, /zh-CN/, 'the inherited lang is explained');
-  assert.deepEqual(poll.properties.map((p) => p.name), ['votes']);
+  assert.deepEqual(poll.properties.map((p) => p.name), ['votes', 'open'], 'private, state and @internal members stay out');
   assert.deepEqual(poll.methods.map((m) => m.signature), ['reset(): void']);
   assert.deepEqual(poll.events.map((e) => e.name), ['fan-vote'], "the base class's emit() is not an event");
 });
@@ -132,4 +145,59 @@ test('the check fails on a broken link, a missing fragment, and a widget page wi
   ]);
   pages.delete('widgets/fan-poll.html');
   assert.ok(findProblems({ pages, widgets, exists: () => true }).includes('<fan-poll> has no page (widgets/fan-poll.html)'));
+});
+
+test('only public API reaches the reference and the configurator: no internal state, private or @internal member', () => {
+  const [, poll] = widgetsFrom(manifest);
+  const names = [...poll.attributes.map((a) => a.name), ...poll.properties.map((p) => p.name), ...poll.methods.map((m) => m.name)];
+  for (const internal of ['packs', 'copied', 'helper', 'secret']) assert.ok(!names.includes(internal), internal);
+  const { pages } = buildSite({ sources: new Map(), widgets: widgetsFrom(manifest), embedded: new Set() });
+  const page = pages.find((p) => p.path === 'widgets/fan-poll.html').html;
+  assert.doesNotMatch(page, /<code>(packs|copied|helper)<\/code>/);
+});
+
+test('a CSS property\'s default: the widget\'s own styles, else what its description states, else none', () => {
+  assert.equal(defaultIn('Widest the game grows (default 30rem).'), '30rem');
+  assert.equal(defaultIn('Space between tiles (a length, default 8px).'), '8px');
+  assert.equal(defaultIn('Space between buttons (8px).'), '8px');
+  assert.equal(defaultIn('Stacking order of the floating bar (1000).'), '1000');
+  assert.equal(defaultIn('Button corners (falls back to --fan-radius).'), '');
+  assert.equal(defaultIn('Board background.'), '');
+
+  const fromStyles = cssDefaults([
+    `:host { --_fan-radius: var(--fan-radius, 10px); --_fan-surface: var(--fan-color-surface, #fff); }`,
+    `:host { max-width: var(--fan-2048-max-width, 30rem); --_g: var(--fan-2048-gap, 8px); --_b: var(--fan-2048-board, #bbada0); }
+     i { background: var(--fan-2048-cell, #cdc1b4); border-radius: var(--fan-share-radius, var(--_fan-radius)); }
+     .card { background: var(--fan-card-maker-surface, var(--_fan-surface)); width: var(--fan-slide, min(240px, 78cqi)); }
+     .btn { background: var(--fan-share-button-bg, var(--_bg, #3d4752)); }`,
+  ]);
+  assert.equal(fromStyles.get('--fan-2048-board'), '#bbada0', 'the board is beige, not the brand pink');
+  assert.equal(fromStyles.get('--fan-2048-cell'), '#cdc1b4');
+  assert.equal(fromStyles.get('--fan-2048-max-width'), '30rem');
+  assert.equal(fromStyles.get('--fan-share-radius'), '10px', 'through the private token to the shared default');
+  assert.equal(fromStyles.get('--fan-card-maker-surface'), '#fff');
+  assert.equal(fromStyles.get('--fan-slide'), 'min(240px, 78cqi)');
+  assert.equal(fromStyles.has('--fan-share-button-bg'), false, 'a per-network colour is no single default');
+
+  const [, poll] = widgetsFrom(manifest, { cssDefaults: new Map([['--fan-poll-bar', '#bbada0'], ['--fan-poll-width', '31rem']]) });
+  assert.deepEqual(
+    poll.cssProperties.map((p) => [p.name, p.default]),
+    [['--fan-poll-bar', '#bbada0'], ['--fan-poll-width', '31rem'], ['--fan-poll-gap', '6px']],
+  );
+  assert.equal(widgetsFrom(manifest)[1].cssProperties[1].default, '30rem');
+});
+
+test("the configurator's script and stylesheet load on the configurator page only", () => {
+  const sources = new Map([
+    ['index.html', '<h1>Start</h1>'],
+    ['configurator.html', '<h1>Configurator</h1><!-- widget-picker -->'],
+  ]);
+  const { pages } = buildSite({ sources, widgets: widgetsFrom(manifest), embedded: new Set() });
+  const html = (path) => pages.find((p) => p.path === path).html;
+  assert.match(html('configurator.html'), /<link rel="stylesheet" href="\.\/_src\/configurator\.css">/);
+  assert.match(html('configurator.html'), /<script type="module" src="\.\/_src\/configurator\/main\.js">/);
+  for (const other of ['index.html', 'widgets/fan-poll.html', 'widgets/fan-share.html']) {
+    assert.doesNotMatch(html(other), /configurator\.css|configurator\/main\.js/, other);
+    assert.match(html(other), /_src\/docs\.css/, other);
+  }
 });

@@ -5,7 +5,7 @@ import { escape } from './html.mjs';
 const LOGO = `<svg class="logo" viewBox="0 0 32 32" aria-hidden="true" focusable="false"><rect width="32" height="32" rx="9" fill="#c2185b"/><path d="M9 22.5V10.2c0-.7.5-1.2 1.2-1.2H22l-2.6 4.3 2.6 4.2h-8.6v5a1.2 1.2 0 0 1-2.4 0Z" fill="#fff"/></svg>`;
 
 /**
- * @param page {{ path: string, title: string, description: string, body: string, toc: {id, html}[], wide?: boolean, scripts?: string[] }}
+ * @param page {{ path: string, title: string, description: string, body: string, toc: {id, html}[], wide?: boolean, scripts?: string[], styles?: string[] }}
  * @param nav {{ section: string, items: { path: string, label: string, hint?: string }[] }[]}
  */
 export function layout(page, nav) {
@@ -37,7 +37,7 @@ export function layout(page, nav) {
 <meta name="color-scheme" content="light">
 <link rel="icon" href="${link('favicon.svg')}" type="image/svg+xml">
 <link rel="stylesheet" href="${link('_src/docs.css')}">
-<script type="module" src="${link('_src/docs.js')}"></script>
+${(page.styles ?? []).map((s) => `<link rel="stylesheet" href="${link(s)}">\n`).join('')}<script type="module" src="${link('_src/docs.js')}"></script>
 ${(page.scripts ?? []).map((s) => `<script type="module" src="${link(s)}"></script>`).join('\n')}
 <script type="module" src="${link('fanfare/fanfare.js')}" vite-ignore></script>
 </head>

@@ -16,7 +16,12 @@ const LANG = {
 /** Widgets first in the order a site owner meets them; any new widget follows, by name. */
 const ORDER = ['fan-share', 'fan-2048', 'fan-card-maker', 'fan-buyer-show'];
 
-export function widgetsFrom(manifest) {
+/**
+ * @param manifest custom-elements.json
+ * @param options.cssDefaults Map of `--fan-*` → default, from the widgets' styles (css-defaults.mjs);
+ *   it wins over a default stated in a description, which wins over none.
+ */
+export function widgetsFrom(manifest, { cssDefaults = new Map() } = {}) {
   const classes = new Map();
   for (const mod of manifest.modules ?? []) {
     for (const decl of mod.declarations ?? []) {
@@ -26,10 +31,17 @@ export function widgetsFrom(manifest) {
   const widgets = [];
   for (const { decl, path } of classes.values()) {
     if (!decl.tagName) continue;
-    const attributes = (decl.attributes ?? []).map(attribute);
+    const members = new Map((decl.members ?? []).filter((m) => m.kind === 'field').map((m) => [m.name, m]));
+    // Lit's `static properties` gives every entry an attribute unless it says otherwise,
+    // and the analyzer lists them all, internal state included (`packs`, `copied`): only
+    // an attribute whose field is public is something a site owner can set.
+    const attributes = (decl.attributes ?? [])
+      .filter((a) => !a.inheritedFrom || a.name === 'lang')
+      .filter((a) => isPublic(members.get(a.fieldName ?? a.name)))
+      .map(attribute);
     const byField = new Set(attributes.map((a) => a.field));
     const publicMembers = (decl.members ?? []).filter(
-      (m) => !m.privacy && !m.static && !m.inheritedFrom && m.description,
+      (m) => isPublic(m) && !m.static && !m.inheritedFrom && m.description && !(m.attribute && !byField.has(m.name)),
     );
     widgets.push({
       tag: decl.tagName,
@@ -48,12 +60,40 @@ export function widgetsFrom(manifest) {
       events: (decl.events ?? [])
         .filter((e) => e.name?.startsWith('fan-'))
         .map((e) => ({ name: e.name, description: e.description ?? '' })),
-      cssProperties: (decl.cssProperties ?? []).map((p) => ({ name: p.name, description: p.description ?? '', default: p.default ?? '' })),
+      cssProperties: (decl.cssProperties ?? []).map((p) => ({
+        name: p.name,
+        description: p.description ?? '',
+        default: p.default ?? cssDefaults.get(p.name) ?? defaultIn(p.description),
+      })),
       cssParts: (decl.cssParts ?? []).map((p) => ({ name: p.name, description: p.description ?? '' })),
       slots: (decl.slots ?? []).map((s) => ({ name: s.name, description: s.description ?? '' })),
     });
   }
   return widgets.sort((a, b) => rank(a.tag) - rank(b.tag) || a.tag.localeCompare(b.tag));
+}
+
+/**
+ * Public API: not private or protected, not Lit internal state (`state: true`, marked by
+ * the analyzer plugin in custom-elements-manifest.config.mjs), not `@internal`. A field
+ * the manifest does not list (an inherited attribute) counts as public.
+ */
+function isPublic(member) {
+  if (!member) return true;
+  if (member.privacy === 'private' || member.privacy === 'protected' || member.state) return false;
+  return !/^\s*@internal\b/.test(member.description ?? '');
+}
+
+/**
+ * The default a `@cssprop` description states, `(default 30rem)`, `(a length, default 8px)`
+ * or a bare `(8px)`, or ''. Prose such as `(falls back to --fan-radius)` is no default.
+ */
+export function defaultIn(description = '') {
+  const m = /\(([^()]*(?:\([^()]*\)[^()]*)*)\)\.?\s*$/.exec(description);
+  if (!m) return '';
+  const inside = m[1].trim();
+  const stated = /(?:^|,\s*)default\s+(.+)$/.exec(inside);
+  if (stated) return stated[1].trim();
+  return /^[-+]?[\d.]+[a-z%]*$|^#[0-9a-f]{3,8}$/i.test(inside) ? inside : '';
 }
 
 function rank(tag) {

@@ -11,6 +11,11 @@ const GUIDES = [
   ['guides/benchmarks.html', 'Against its peers'],
 ];
 
+/** Pages with a script and stylesheet of their own, which no other page loads. */
+const PAGE_ASSETS = {
+  'configurator.html': { wide: true, scripts: ['_src/configurator/main.js'], styles: ['_src/configurator.css'] },
+};
+
 /**
  * @param sources Map of page path (relative to docs/pages) → its HTML body.
  * @param widgets from widgetsFrom(manifest).
@@ -36,7 +41,7 @@ export function buildSite({ sources, widgets, embedded, tokens = [] }) {
   for (const [path, body] of sources) {
     if (path.startsWith('widgets/')) continue;
     const filled = body.replace('<!-- tokens -->', tokenTable(tokens)).replace('<!-- widget-picker -->', picker(widgets, sources));
-    pages.push(page(path, filled, { live: true, wide: path === 'configurator.html', scripts: path === 'configurator.html' ? ['_src/configurator.js'] : [] }));
+    pages.push(page(path, filled, { live: true, ...(PAGE_ASSETS[path] ?? {}) }));
   }
   for (const { widget, path } of widgetPages) {
     const source = sources.get(path) ?? generatedWidgetPage(widget);
@@ -47,7 +52,7 @@ export function buildSite({ sources, widgets, embedded, tokens = [] }) {
   return { pages: pages.map((p) => ({ path: p.path, html: layout(p, nav) })), nav };
 }
 
-function page(path, source, { live, wide = false, scripts = [], widget }) {
+function page(path, source, { live, wide = false, scripts = [], styles = [], widget }) {
   const body = anchorHeadings(expandExamples(expandCode(source), { live }));
   const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(body);
   const lead = /<p class="lead">([\s\S]*?)<\/p>/.exec(body);
@@ -60,6 +65,7 @@ function page(path, source, { live, wide = false, scripts = [], widget }) {
     toc: headings(body),
     wide,
     scripts,
+    styles,
   };
 }
 
