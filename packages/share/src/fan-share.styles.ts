@@ -57,6 +57,7 @@ export const styles = css`
     text-decoration: none;
     white-space: nowrap;
     cursor: pointer;
+    position: relative;
   }
   .s .btn {
     --_h: 32px;
@@ -113,5 +114,21 @@ export const styles = css`
   .off,
   .wait {
     visibility: hidden;
+  }
+  /* With icons only, a ✓ alone does not say "Copied": the word shows as a tag above the
+     button for as long as the ✓ does, out of the flow so nothing moves, in the button's
+     own colours. */
+  .icon .done .label {
+    display: block;
+    position: absolute;
+    bottom: 110%;
+    inset-inline-start: 0;
+    padding: 4px 8px;
+    border-radius: 6px;
+    background: inherit;
+    pointer-events: none;
+  }
+  .icon .done .off {
+    display: none;
   }
 `;

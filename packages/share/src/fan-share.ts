@@ -1,10 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { FanElement, listOf, oneOf, parseUrl, tokens, url } from '@fanfare/core';
-import type { PopoverController } from '@fanfare/core/popover';
-import { messages, names, namesZh } from './logic/messages.js';
+import { FanElement, listOf, localize, oneOf, pageUrl, tokens, url, warn } from '@fanfare/core';
+import { copyText } from '@fanfare/core/clipboard';
 import { defaultNetworks, shareUrl, withUtm, type Network, type Pack, type ShareData } from './logic/networks.js';
+import { messages } from './messages.js';
 import { packs } from './networks/index.js';
 import { lines } from './icons/own.js';
+import type { SharePanels } from './panels.js';
 import { styles } from './fan-share.styles.js';
 
 /**
@@ -15,7 +16,7 @@ import { styles } from './fan-share.styles.js';
  * @csspart base - The group of buttons.
  * @csspart button - Each share link or button.
  * @csspart icon - The network's glyph.
- * @csspart label - The network's name (shown with `variant="label"`).
+ * @csspart label - The network's name (shown with `variant="label"`; with `icon`, "Copied" shows there for a moment).
  * @csspart popover - The WeChat QR code, copy fallback and Mastodon server panel.
  * @csspart qr - The QR code.
  * @cssprop --fan-share-gap - Space between buttons (8px).
@@ -68,16 +69,11 @@ export class FanShare extends FanElement {
   private copied = false;
   private status = '';
   private loading?: Promise<unknown>;
-  private panels?: typeof import('./panels.js');
-  private copiedTimer?: ReturnType<typeof setTimeout>;
-
-  // Set by panels.ts, which makes the popover on the first click that opens one.
-  /** @internal */
-  panel?: PopoverController;
-  /** @internal The WeChat panel's QR code. */
-  qr?: { d: string; size: number };
-  /** @internal The Mastodon panel's server name was not one. */
-  mastodonError?: boolean;
+  /** The popover panels (WeChat, Mastodon, copy by hand), made on the first click that opens one. */
+  private panels?: SharePanels;
+  /** The copied state's timer: first to announce it, then to end it. */
+  private timer?: ReturnType<typeof setTimeout>;
+  private t = localize(this, messages);
 
   /** The networks shown: the attribute's, or the locale's default; `native` only where the browser can share. */
   get shown(): Network[] {
@@ -87,7 +83,7 @@ export class FanShare extends FanElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.copiedTimer);
+    clearTimeout(this.timer);
     this.copied = false;
   }
 
@@ -96,10 +92,7 @@ export class FanShare extends FanElement {
     for (const n of this.shown) {
       if (!packs[n] || n in this.packs) continue;
       this.packs[n] = undefined;
-      const load = packs[n]().catch((err) => {
-        console.warn(`<fan-share> could not load ${n}, so its button is left out:`, err);
-        return null;
-      });
+      const load = packs[n]().catch((err) => (warn(this, `could not load ${n}, so its button is left out: ${err}`), null));
       this.loading = Promise.all([this.loading, load.then((pack) => (this.packs = { ...this.packs, [n]: pack }))]);
     }
   }
@@ -127,16 +120,11 @@ export class FanShare extends FanElement {
     }
   }
 
-  /** @internal The share URL from a network's format (see shareUrl) with what it receives now. */
-  link(format: string, n: string): string {
-    return shareUrl(format, this.shareData(n));
-  }
-
   /** What a network receives, read at the moment of use so a single-page app's route is current. */
   shareData(network: string): ShareData {
-    const base = this.url || canonicalUrl() || location.href.split('#')[0];
+    const canonical = pageUrl(document.querySelector('link[rel=canonical]')?.getAttribute('href') ?? '');
     return {
-      url: withUtm(base, network, this.utm),
+      url: withUtm(this.url || (canonical.ok ? canonical.value : location.href.split('#')[0]), network, this.utm),
       title: this.title || document.title,
       text: this.text,
       image: this.image,
@@ -144,98 +132,55 @@ export class FanShare extends FanElement {
   }
 
   override render(): TemplateResult {
-    const m = this.t;
-    return html`
-      <div
-        part="base"
-        class="base ${this.layout} ${this.size} ${this.variant}"
-        role=${this.layout === 'floating' ? 'region' : 'group'}
-        aria-label=${m('group')}
-      >
+    return html`<div part="base" class="base ${this.layout} ${this.size} ${this.variant}" role=${this.layout === 'floating' ? 'region' : 'group'} aria-label=${this.t('group')}>
         ${this.shown.map((n) => this.renderButton(n))}
       </div>
-      ${this.panels?.renderPanel(this) ?? nothing}
-      <span class="sr-only" role="status">${this.status}</span>
-    `;
+      ${this.panels?.render() ?? nothing}
+      <span class="sr-only" role="status">${this.status}</span>`;
   }
 
   private renderButton(n: Network): TemplateResult | typeof nothing {
     const pack = this.packs[n];
     if (pack === null) return nothing;
-    const m = this.t;
-    const name = this.name(n);
-    const label = n === 'copy' ? name : m(n === 'email' || n === 'native' ? n : 'shareOn', { name });
-    const visible =
-      n === 'copy'
-        ? html`<span class="swap"><span class=${this.copied ? 'off' : ''}>${name}</span><span class=${this.copied ? '' : 'off'}>${m('copied')}</span></span>`
-        : name;
-    const inner = html`${this.renderIcon(n, pack)}<span part="label" class="label">${visible}</span>`;
+    const { t, copied } = this;
+    const name = t(n);
+    // Copy's name is what it shows: "Copy link", then "Copied" (for speech input too).
+    const label = n === 'copy' ? (copied ? t('copied') : name) : t(n === 'email' ? 'byEmail' : n === 'native' ? 'moreWays' : 'shareOn', { name });
+    // "Copy link" and "Copied" share one cell, so the button keeps its width; with
+    // icons only, "Copied" shows above the ✓ as a tag (see .done in the styles).
+    const visible = n === 'copy' ? html`<span class="swap"><span class=${copied ? 'off' : ''}>${name}</span><span class=${copied ? '' : 'off'}>${t('copied')}</span></span>` : name;
+    const own = n === 'copy' && copied ? lines.check : lines[n as keyof typeof lines];
+    const inner = html`<svg part="icon" class="icon ${own || pack?.line ? 'line' : ''}" viewBox="0 0 24 24" aria-hidden="true"><path d=${own ?? pack?.d ?? ''}></path></svg
+      ><span part="label" class="label">${visible}</span>`;
     const tip = this.variant === 'icon' ? label : nothing;
     if (pack?.url) {
-      return html`<a
-        part="button"
-        class="btn"
-        data-network=${n}
-        href=${this.link(pack.url, n)}
-        target=${n === 'email' ? nothing : '_blank'}
-        rel="noopener noreferrer"
-        aria-label=${label}
-        title=${tip}
-        @click=${(e: MouseEvent) => this.onLink(e, n)}
-        >${inner}</a
-      >`;
+      return html`<a part="button" class="btn" data-network=${n} href=${this.link(pack.url, n)} target=${n === 'email' ? nothing : '_blank'} rel="noopener noreferrer" aria-label=${label} title=${tip} @click=${(e: MouseEvent) => this.onLink(e, n)}>${inner}</a>`;
     }
     const pops = n === 'wechat' || n === 'mastodon';
     // Until its chunk arrives a button keeps its place, unseen (and out of the tab order).
-    return html`<button
-      part="button"
-      class="btn ${packs[n] && !pack ? 'wait' : ''}"
-      type="button"
-      data-network=${n}
-      aria-label=${label}
-      title=${tip}
-      aria-haspopup=${pops ? 'dialog' : nothing}
-      aria-expanded=${pops ? String(this.panel?.openFor === n) : nothing}
-      @click=${(e: MouseEvent) => this.onAction(e.currentTarget as HTMLElement, n)}
-    >
-      ${inner}
-    </button>`;
+    return html`<button part="button" class="btn ${packs[n] && !pack ? 'wait' : ''} ${n === 'copy' && copied ? 'done' : ''}" type="button" data-network=${n}
+      aria-label=${label} title=${tip} aria-haspopup=${pops ? 'dialog' : nothing} aria-expanded=${pops ? String(this.panels?.openFor === n) : nothing}
+      @click=${(e: MouseEvent) => this.onAction(e.currentTarget as HTMLElement, n)}>${inner}</button>`;
   }
 
-  private renderIcon(n: Network, pack?: Pack): TemplateResult {
-    const own = n === 'copy' && this.copied ? lines.check : lines[n as keyof typeof lines];
-    const d = own ?? pack?.d ?? '';
-    return html`<svg part="icon" class="icon ${own || pack?.line ? 'line' : ''}" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path d=${d}></path>
-    </svg>`;
+  /** The share URL from a network's format (see shareUrl) with what the network receives now. */
+  private link(format: string, n: string): string {
+    return shareUrl(format, this.shareData(n));
   }
 
-  private async loadPanels(): Promise<typeof import('./panels.js')> {
-    return (this.panels ??= await import('./panels.js'));
-  }
-
-  /** @internal A network's name in the page's language. */
-  name(n: string): string {
-    return (this.locale === 'zh-CN' && namesZh[n]) || names[n];
-  }
-
-  private get t() {
-    return (key: keyof (typeof messages)['en'], vars?: Record<string, string>) => this.msg(messages, key, vars);
+  private async loadPanels(): Promise<SharePanels> {
+    const { SharePanels } = await import('./panels.js');
+    return (this.panels ??= new SharePanels(this, (format, n) => this.link(format, n)));
   }
 
   private onLink(e: MouseEvent, n: Network): void {
-    const link = e.currentTarget as HTMLAnchorElement;
-    const data = this.shareData(n);
-    if (!this.emit('fan-share', { network: n, url: data.url }, { cancelable: true })) {
-      e.preventDefault();
-      return;
-    }
+    if (!this.emit('fan-share', { network: n, url: this.shareData(n).url }, { cancelable: true })) return e.preventDefault();
     // Refresh the href at the moment of the click: the page's route may have changed.
-    link.href = this.link(this.packs[n]!.url!, n);
+    (e.currentTarget as HTMLAnchorElement).href = this.link(this.packs[n]!.url!, n);
   }
 
   private async onAction(button: HTMLElement, n: Network): Promise<void> {
-    if (n === 'wechat' || n === 'mastodon') return (await this.loadPanels()).toggle(this, n, button);
+    if (n === 'wechat' || n === 'mastodon') return (await this.loadPanels()).toggle(n, button);
     // A link network is a button only while its chunk is on the way (unseen): nothing to do.
     if (n !== 'copy' && n !== 'native') return;
     const data = this.shareData(n);
@@ -245,35 +190,28 @@ export class FanShare extends FanElement {
       await navigator.share({ title: data.title, text: data.text || undefined, url: data.url });
     } catch (err) {
       // A fan closing the share sheet is a choice, not an error.
-      if ((err as DOMException)?.name !== 'AbortError') console.warn('<fan-share> share sheet failed:', err);
+      if ((err as DOMException)?.name !== 'AbortError') warn(this, `share sheet failed: ${err}`);
     }
   }
 
+  /** Copy the link; where the browser lets no copy through, the panel shows it to copy by hand. */
   private async copy(button: HTMLElement, text: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(text);
-    } catch {
-      if (!(await this.loadPanels()).copyByHand(this, text, button)) return;
-    }
+    if (!(await copyText(text, this.renderRoot as ShadowRoot))) return (await this.loadPanels()).copyByHand(button);
     this.copied = true;
     // Cleared first so the same words twice in a row are spoken twice.
     this.status = '';
-    setTimeout(() => (this.status = this.t('copied')), 50);
-    clearTimeout(this.copiedTimer);
-    this.copiedTimer = setTimeout(() => (this.copied = false), 2000);
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.status = this.t('copied');
+      this.timer = setTimeout(() => (this.copied = false), 2000);
+    }, 50);
   }
 }
 
 function canShareNatively(): boolean {
-  if (typeof navigator.share !== 'function') return false;
   try {
-    return navigator.canShare ? navigator.canShare({ url: location.href }) : true;
+    return typeof navigator.share === 'function' && (!navigator.canShare || navigator.canShare({ url: location.href }));
   } catch {
     return false;
   }
-}
-
-function canonicalUrl(): string | undefined {
-  const r = parseUrl(document.querySelector('link[rel=canonical]')?.getAttribute('href') ?? '', document.baseURI);
-  return r.ok ? r.value : undefined;
 }

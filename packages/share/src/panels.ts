@@ -1,134 +1,119 @@
-import { format } from '@fanfare/core';
+import { localize, type FanElement } from '@fanfare/core';
+import { isWeChat } from '@fanfare/core/env';
+import { adoptLazyStyles } from '@fanfare/core/lazy-styles';
 import { PopoverController } from '@fanfare/core/popover';
-import { adoptStyles, html, nothing, type TemplateResult } from 'lit';
-import { panelMessages } from './logic/panel-messages.js';
+import { getItem, setItem } from '@fanfare/core/storage';
+import { selectOnFocus } from '@fanfare/core/clipboard';
+import { html, nothing, type TemplateResult } from 'lit';
 import { mastodonFormat } from './logic/mastodon.js';
-import type { Network } from './logic/networks.js';
-import { isWeChat } from './logic/wechat.js';
+import type { ShareData } from './logic/networks.js';
+import { panelMessages } from './panel-messages.js';
 import { panelStyles } from './panels.styles.js';
-import type { FanShare } from './fan-share.js';
 
-// The popover panels: WeChat's QR code (or, inside WeChat, where its ⋯ menu is),
+// The popover panels: WeChat's QR code (or, inside WeChat, where its ··· menu is),
 // Mastodon's server field, and the link to copy by hand. <fan-share> imports this
 // module on the first click that opens one, so pages that never open a panel never
 // download it, its styles or the popover controller.
 
 const MASTODON_KEY = 'fanfare:mastodon-server';
 
-/** Give `host` its popover and the panels' styles, once. */
-function ready(host: FanShare): PopoverController {
-  if (!host.panel) {
-    host.panel = new PopoverController(host, () => host.renderRoot.querySelector<HTMLElement>('.popover'));
-    adoptStyles(host.renderRoot as ShadowRoot, [...(host.constructor as typeof FanShare).elementStyles, panelStyles]);
-  }
-  return host.panel;
-}
-
-/** A click on WeChat or Mastodon: close its panel if open, else open it (WeChat's announces the share first). */
-export async function toggle(host: FanShare, n: Network, button: HTMLElement): Promise<void> {
-  const panel = ready(host);
-  if (panel.openFor === n) return panel.hide();
-  if (n === 'wechat') {
-    const url = host.shareData(n).url;
-    if (!host.emit('fan-share', { network: n, url }, { cancelable: true })) return;
-    if (!isWeChat(navigator.userAgent)) host.qr = (await import('./logic/qr.js')).qrPath(url);
-  }
-  host.mastodonError = false;
-  await panel.show(n, button);
-}
-
 /**
- * Where the Clipboard API refused: copy by the older selection command, else open a
- * panel with the link to copy by hand. True if the link was copied.
+ * What the panels need of their widget: a Fanfare element (its locale, shadow root and
+ * emit()) and what a network receives at the moment of use. The share URL from a
+ * network's format comes in as the controller's `link`.
  */
-export function copyByHand(host: FanShare, text: string, button: HTMLElement): boolean {
-  // The panels' styles first: they keep the textarea used for copying off screen.
-  const panel = ready(host);
-  const ok = copyWithSelection(host.renderRoot as ShadowRoot, text);
-  if (!ok) void panel.show('copy', button);
-  return ok;
-}
+export type PanelsHost = FanElement & { shareData(network: string): ShareData };
 
-/** The open panel, if any. */
-export function renderPanel(host: FanShare): TemplateResult | typeof nothing {
-  const kind = host.panel?.openFor;
-  if (!kind) return nothing;
-  const t = (key: keyof (typeof panelMessages)['en']) => format(panelMessages, host.locale, key);
-  const qr = host.qr;
-  let body: TemplateResult;
-  if (kind === 'wechat') {
-    body = isWeChat(navigator.userAgent)
-      ? html`<p class="hint">${t('wechatHint')}</p>`
-      : html`<svg part="qr" class="qr" viewBox="0 0 ${qr?.size ?? 0} ${qr?.size ?? 0}" role="img" aria-label=${t('wechatQrAlt')}>
-            <path d=${qr?.d ?? ''}></path>
-          </svg>
-          <p class="hint">${t('wechatScan')}</p>`;
-  } else if (kind === 'mastodon') {
-    body = html`<form class="server" @submit=${(e: SubmitEvent) => submitMastodon(host, e)}>
-      <label for="server">${t('mastodonServer')}</label>
-      <span class="row">
-        <input id="server" name="server" data-autofocus autocomplete="url" inputmode="url" placeholder="mastodon.social" .value=${storageGet(MASTODON_KEY) ?? ''} aria-invalid=${host.mastodonError ? 'true' : 'false'} aria-describedby="server-error" />
-        <button type="submit" class="go">${t('mastodonGo')}</button>
-      </span>
-      <span id="server-error" class="error">${host.mastodonError ? t('mastodonBad') : ''}</span>
-    </form>`;
-  } else {
-    body = html`<label class="manual"
-      >${t('copyFailed')}<input readonly .value=${host.shareData('copy').url} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()}
-    /></label>`;
+type Kind = 'wechat' | 'mastodon' | 'copy';
+
+export class SharePanels {
+  private readonly popover: PopoverController;
+  private readonly t;
+  /** The WeChat panel's QR code. */
+  private qr?: { d: string; size: number };
+  /** The server the fan typed in the Mastodon panel was not one. */
+  private mastodonError = false;
+
+  constructor(
+    private readonly host: PanelsHost,
+    private readonly link: (format: string, network: string) => string,
+  ) {
+    this.t = localize(host, panelMessages);
+    this.popover = new PopoverController(host, () => host.renderRoot.querySelector<HTMLElement>('.popover'));
+    adoptLazyStyles(host, panelStyles);
   }
-  return html`<div part="popover" class="popover" role="dialog" aria-label=${host.name(kind)} tabindex="-1">
-    <button class="close" type="button" aria-label=${t('close')} @click=${() => host.panel!.hide()}>
-      <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6 6 18"></path></svg>
-    </button>
-    ${body}
-  </div>`;
-}
 
-/** Share to the Mastodon server the fan typed (remembered for next time), or say why not. */
-function submitMastodon(host: FanShare, e: SubmitEvent): void {
-  e.preventDefault();
-  const input = (e.currentTarget as HTMLFormElement).elements.namedItem('server') as HTMLInputElement;
-  const format = mastodonFormat(input.value);
-  host.mastodonError = !format;
-  host.requestUpdate();
-  if (!format) return;
-  storageSet(MASTODON_KEY, input.value.trim());
-  if (!host.emit('fan-share', { network: 'mastodon', url: host.shareData('mastodon').url }, { cancelable: true })) return;
-  window.open(host.link(format, 'mastodon'), '_blank', 'noopener');
-  host.panel!.hide();
-}
-
-/** The pre-Clipboard-API way, for browsers or frames where writeText is refused. */
-function copyWithSelection(root: ShadowRoot, text: string): boolean {
-  const area = document.createElement('textarea');
-  area.value = text;
-  area.setAttribute('readonly', '');
-  area.className = 'offscreen';
-  root.append(area);
-  area.select();
-  let ok = false;
-  try {
-    ok = document.execCommand('copy');
-  } catch {
-    ok = false;
+  /** Which panel is open, if any. */
+  get openFor(): string | undefined {
+    return this.popover.openFor;
   }
-  area.remove();
-  return ok;
-}
 
-function storageGet(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
+  /** A click on WeChat or Mastodon: close its panel if open, else open it (WeChat's announces the share first). */
+  async toggle(n: 'wechat' | 'mastodon', button: HTMLElement): Promise<void> {
+    const { host, popover } = this;
+    if (popover.openFor === n) return popover.hide();
+    if (n === 'wechat') {
+      const url = host.shareData(n).url;
+      if (!host.emit('fan-share', { network: n, url }, { cancelable: true })) return;
+      if (!isWeChat(navigator.userAgent)) this.qr = (await import('./logic/qr.js')).qrPath(url);
+    }
+    this.mastodonError = false;
+    await popover.show(n, button);
   }
-}
 
-function storageSet(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    // Private mode or a full quota: the fan types the server again next time.
+  /** Copying failed both ways: show the link, selected, to copy by hand. */
+  copyByHand(button: HTMLElement): Promise<void> {
+    return this.popover.show('copy', button);
+  }
+
+  /** The open panel, if any. */
+  render(): TemplateResult | typeof nothing {
+    const kind = this.popover.openFor as Kind | undefined;
+    if (!kind) return nothing;
+    const { t, qr } = this;
+    let body: TemplateResult;
+    if (kind === 'wechat') {
+      body = isWeChat(navigator.userAgent)
+        ? html`<p class="hint">${t('wechatHint')}</p>`
+        : html`<svg part="qr" class="qr" viewBox="0 0 ${qr?.size ?? 0} ${qr?.size ?? 0}" role="img" aria-label=${t('wechatQrAlt')}>
+              <path d=${qr?.d ?? ''}></path>
+            </svg>
+            <p class="hint">${t('wechatScan')}</p>`;
+    } else if (kind === 'mastodon') {
+      body = html`<form class="server" @submit=${(e: SubmitEvent) => this.submitMastodon(e)}>
+        <label for="server">${t('mastodonServer')}</label>
+        <span class="row">
+          <input id="server" name="server" data-autofocus autocomplete="url" inputmode="url" placeholder="mastodon.social" .value=${getItem(MASTODON_KEY) ?? ''} aria-invalid=${String(this.mastodonError)} aria-describedby="server-error" />
+          <button type="submit" class="go">${t('mastodonGo')}</button>
+        </span>
+        <span id="server-error" class="error">${this.mastodonError ? t('mastodonBad') : ''}</span>
+      </form>`;
+    } else {
+      body = html`<label class="manual"
+        >${t('copyFailed')}<input readonly data-autofocus .value=${this.host.shareData('copy').url} @focus=${selectOnFocus}
+      /></label>`;
+    }
+    // Each dialog is named for what it does (its key in panelMessages is the panel's kind).
+    return html`<div part="popover" class="popover" role="dialog" aria-label=${t(kind)} tabindex="-1">
+      <button class="close" type="button" aria-label=${t('close')} @click=${() => this.popover.hide()}>
+        <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6 6 18"></path></svg>
+      </button>
+      ${body}
+    </div>`;
+  }
+
+  /** Share to the Mastodon server the fan typed (remembered for next time), or say why not. */
+  private submitMastodon(e: SubmitEvent): void {
+    e.preventDefault();
+    const { host } = this;
+    const input = (e.currentTarget as HTMLFormElement).elements.namedItem('server') as HTMLInputElement;
+    const format = mastodonFormat(input.value);
+    this.mastodonError = !format;
+    host.requestUpdate();
+    if (!format) return;
+    setItem(MASTODON_KEY, input.value.trim());
+    if (!host.emit('fan-share', { network: 'mastodon', url: host.shareData('mastodon').url }, { cancelable: true })) return;
+    window.open(this.link(format, 'mastodon'), '_blank', 'noopener');
+    this.popover.hide();
   }
 }

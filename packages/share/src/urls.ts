@@ -4,7 +4,7 @@ import { mastodonFormat } from './logic/mastodon.js';
 import { shareUrl, type ShareData } from './logic/networks.js';
 
 export { NETWORKS, shareUrl, withUtm, defaultNetworks, type Network, type Pack, type ShareData } from './logic/networks.js';
-export { isWeChat } from './logic/wechat.js';
+export { isWeChat } from '@fanfare/core/env';
 export { mastodonFormat };
 export { packs } from './networks/index.js';
 

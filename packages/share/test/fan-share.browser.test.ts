@@ -2,15 +2,22 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { FanShare } from '../src/fan-share.js';
+import { captureWarnings, sleep, trackTimers, waitFor } from '../../core/testing/index.js';
 
 const buttons = (el: FanShare) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="button"]')];
 const byNetwork = (el: FanShare, n: string) => el.shadowRoot!.querySelector<HTMLElement>(`[data-network="${n}"]`)!;
 
-function captureWarnings() {
-  const warnings: string[] = [];
-  const orig = console.warn;
-  console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
-  return { warnings, restore: () => (console.warn = orig) };
+/** Run `fn` with a clipboard that accepts every write; returns what was written last. */
+async function withClipboard(fn: () => unknown): Promise<string> {
+  let written = '';
+  const orig = navigator.clipboard.writeText;
+  navigator.clipboard.writeText = async (t: string) => void (written = t);
+  try {
+    await fn();
+  } finally {
+    navigator.clipboard.writeText = orig;
+  }
+  return written;
 }
 
 describe('<fan-share>', () => {
@@ -101,15 +108,10 @@ describe('<fan-share>', () => {
     const el = await fixture<FanShare>(html`<fan-share lang="en" variant="label" networks="copy" url="https://shop.example/c"></fan-share>`);
     const btn = byNetwork(el, 'copy');
     const before = btn.getBoundingClientRect();
-    let written = '';
-    const orig = navigator.clipboard.writeText;
-    navigator.clipboard.writeText = async (t: string) => void (written = t);
-    try {
+    const written = await withClipboard(async () => {
       btn.click();
       await waitFor(() => el.shadowRoot!.querySelector('[role="status"]')!.textContent);
-    } finally {
-      navigator.clipboard.writeText = orig;
-    }
+    });
     expect(written).to.equal('https://shop.example/c');
     const visible = [...btn.querySelectorAll('.swap > span')].find((s) => !s.classList.contains('off'))!;
     expect(visible.textContent).to.equal('Copied');
@@ -117,6 +119,9 @@ describe('<fan-share>', () => {
     expect(after.width).to.equal(before.width);
     expect(after.height).to.equal(before.height);
     expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('Copied');
+    // Its name is what it shows, for speech input too.
+    expect(btn.getAttribute('aria-label')).to.equal('Copied');
+    await expect(el).to.be.accessible();
   });
 
   it('falls back to a selectable link when the clipboard is refused', async () => {
@@ -134,6 +139,47 @@ describe('<fan-share>', () => {
     }
     const input = el.shadowRoot!.querySelector<HTMLInputElement>('.popover input')!;
     expect(input.value).to.equal('https://shop.example/d');
+    // Named for what it is for, and the link is selected, ready to copy.
+    expect(el.shadowRoot!.querySelector('.popover')!.getAttribute('aria-label')).to.equal('Copy the link by hand');
+    await waitFor(() => el.shadowRoot!.activeElement === input, 'the link field never took focus');
+    expect([input.selectionStart, input.selectionEnd]).to.deep.equal([0, input.value.length]);
+    el.lang = 'zh-CN';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.popover')!.getAttribute('aria-label')).to.equal('手动复制链接');
+  });
+
+  it('with icons only, shows 已复制 by the ✓ and announces it, moving nothing', async () => {
+    const wrap = await fixture<HTMLElement>(
+      html`<div style="padding-top: 48px"><fan-share lang="zh-CN" networks="weibo copy" url="https://shop.example/i"></fan-share></div>`,
+    );
+    const el = wrap.querySelector<FanShare>('fan-share')!;
+    await el.updateComplete;
+    const btn = byNetwork(el, 'copy');
+    const label = btn.querySelector<HTMLElement>('[part="label"]')!;
+    expect(label.checkVisibility()).to.equal(false);
+    const [before, whole] = [btn.getBoundingClientRect(), el.getBoundingClientRect()];
+    await withClipboard(async () => {
+      btn.click();
+      await waitFor(() => el.shadowRoot!.querySelector('[role="status"]')!.textContent);
+    });
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('已复制');
+    // Seen, not only heard: the word is on screen, just above the button, and only that word.
+    expect(label.checkVisibility()).to.equal(true);
+    expect(label.innerText).to.equal('已复制');
+    expect(btn.getAttribute('aria-label')).to.equal('已复制');
+    const tag = label.getBoundingClientRect();
+    expect(tag.width).to.be.greaterThan(0);
+    expect(tag.bottom).to.be.at.most(before.top);
+    expect(tag.top).to.be.at.least(0);
+    expect(getComputedStyle(label).color).to.equal(getComputedStyle(btn).color);
+    expect(getComputedStyle(label).backgroundColor).to.equal(getComputedStyle(btn).backgroundColor);
+    // Out of the flow: neither the button nor the widget changes size.
+    expect([btn.getBoundingClientRect().width, btn.getBoundingClientRect().height]).to.deep.equal([before.width, before.height]);
+    expect(el.getBoundingClientRect().height).to.equal(whole.height);
+    await expect(el).to.be.accessible();
+    // It goes with the ✓.
+    await waitFor(() => !btn.classList.contains('done'), 'the copied state never ended', 4000);
+    expect(label.checkVisibility()).to.equal(false);
   });
 
   it('shows a QR code for WeChat, keyboard only, and hands focus back on Escape', async () => {
@@ -144,6 +190,7 @@ describe('<fan-share>', () => {
     await waitFor(() => el.shadowRoot!.querySelector('.popover .qr path')?.getAttribute('d'));
     const panel = el.shadowRoot!.querySelector<HTMLElement>('.popover')!;
     expect(panel.textContent).to.contain('用微信扫一扫');
+    expect(panel.getAttribute('aria-label')).to.equal('分享到微信');
     expect(btn.getAttribute('aria-expanded')).to.equal('true');
     // Focus moves in once the panel is placed and shown.
     await waitFor(() => el.shadowRoot!.activeElement === panel.querySelector('.close'));
@@ -182,6 +229,34 @@ describe('<fan-share>', () => {
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('.error')!.textContent).to.contain('mastodon.social');
     expect(input.getAttribute('aria-invalid')).to.equal('true');
+  });
+
+  it('shares to the Mastodon server the fan names and remembers it for next time', async () => {
+    localStorage.removeItem('fanfare:mastodon-server');
+    const el = await fixture<FanShare>(html`<fan-share lang="en" networks="mastodon" url="https://shop.example/m"></fan-share>`);
+    const opened: string[] = [];
+    const open = window.open;
+    window.open = (u?: string | URL) => (opened.push(String(u)), null);
+    try {
+      byNetwork(el, 'mastodon').click();
+      const input = await waitFor(() => el.shadowRoot!.querySelector<HTMLInputElement>('.popover input'));
+      input.value = ' @fan@Mastodon.Social ';
+      const heard = oneEvent(el, 'fan-share');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('.popover .go')!.click();
+      expect((await heard).detail).to.deep.equal({ network: 'mastodon', url: 'https://shop.example/m' });
+    } finally {
+      window.open = open;
+    }
+    expect(opened).to.have.length(1);
+    expect(new URL(opened[0]).origin + new URL(opened[0]).pathname).to.equal('https://mastodon.social/share');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.popover')).to.equal(null);
+    // The next visit offers the same server.
+    const again = await fixture<FanShare>(html`<fan-share lang="en" networks="mastodon"></fan-share>`);
+    byNetwork(again, 'mastodon').click();
+    const input = await waitFor(() => again.shadowRoot!.querySelector<HTMLInputElement>('.popover input'));
+    expect(input.value).to.equal('@fan@Mastodon.Social');
+    localStorage.removeItem('fanfare:mastodon-server');
   });
 
   it('renders native only where navigator.share exists, decided before first paint', async () => {
@@ -264,14 +339,21 @@ describe('<fan-share>', () => {
     }
   });
 
-  it('clears its timers when removed', async () => {
+  it('leaves no timer pending once removed, however soon after a copy', async () => {
     const el = await fixture<FanShare>(html`<fan-share networks="copy"></fan-share>`);
-    const orig = navigator.clipboard.writeText;
-    navigator.clipboard.writeText = async () => {};
-    byNetwork(el, 'copy').click();
-    await new Promise((r) => setTimeout(r, 20));
-    navigator.clipboard.writeText = orig;
-    el.remove();
+    const timers = trackTimers();
+    try {
+      await withClipboard(async () => {
+        byNetwork(el, 'copy').click();
+        // The copy settles within microtasks; the announcement (50 ms) is still to come.
+        await sleep(0);
+      });
+      expect(timers.pending(), 'the copy started no timer: this test would prove nothing').to.be.greaterThan(0);
+      el.remove();
+      expect(timers.pending()).to.equal(0);
+    } finally {
+      timers.restore();
+    }
     // Reattached after the copied state's timer would have fired: it starts fresh.
     document.body.append(el);
     await el.updateComplete;
@@ -279,13 +361,3 @@ describe('<fan-share>', () => {
     el.remove();
   });
 });
-
-async function waitFor<T>(fn: () => T, ms = 3000): Promise<T> {
-  const start = performance.now();
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (performance.now() - start > ms) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
