@@ -1,4 +1,4 @@
-// plausible-tracker as its README sets it up, bundled by bench/run.mjs into /built/plausible.js.
+// plausible-tracker as its README sets it up, bundled by bench/lib/servers.mjs into /built/plausible.js.
 // trackLocalhost: the bench runs on 127.0.0.1, which the tracker otherwise ignores.
 import Plausible from '/built/plausible.js';
 

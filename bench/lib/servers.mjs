@@ -1,0 +1,131 @@
+// The bench's two loopback servers: a collector standing in for an analytics endpoint on
+// another origin, and the bench site (bench/pages at /, the embed folder at /fanfare/,
+// the peers from npm at /npm/), each page served with the strict CSP the demo has, relaxed
+// only where a peer cannot work without it.
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { build } from 'esbuild';
+import sirv from 'sirv';
+import { csp } from '../../scripts/serve.mjs';
+
+const bench = new URL('..', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
+
+const listen = (server) => new Promise((r) => server.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${server.address().port}`)));
+const sum = (xs, f) => xs.reduce((n, x) => n + f(x), 0);
+
+/**
+ * The collector: counts the share events of every request it gets. Fanfare batches
+ * `{e:[…]}`; plausible sends one `{n:…}` a request.
+ * @returns {Promise<{ origin: string, received: object[], collected(events, ms): Promise<object>, close(): void }>}
+ */
+export async function startCollector() {
+  const received = [];
+  const server = createServer((req, res) => {
+    // CORS as the beacon's README asks of an endpoint; plausible-tracker needs nothing more.
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'content-type' }).end();
+      return;
+    }
+    const path = new URL(req.url, 'http://x').pathname;
+    if (req.method !== 'POST' || (path !== '/e' && path !== '/api/event')) {
+      res.writeHead(404).end();
+      return;
+    }
+    const chunks = [];
+    let size = 0;
+    req.on('data', (c) => {
+      size += c.length;
+      if (size <= 100_000) chunks.push(c);
+    });
+    req.on('end', () => {
+      let events = 0;
+      try {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        events = Array.isArray(body.e) ? body.e.filter((e) => e.n === 'share').length : body.n === 'share' ? 1 : 0;
+      } catch {
+        // Not JSON: counted as a request with no events.
+      }
+      received.push({ path: req.url, bytes: size, events, mode: req.headers['sec-fetch-mode'] });
+      res.writeHead(204).end();
+    });
+  });
+  const origin = await listen(server);
+  return {
+    origin,
+    received,
+    /** Waits, at most `ms`, until `events` share events have come; returns what came. */
+    async collected(events, ms) {
+      const end = Date.now() + ms;
+      while (Date.now() < end && sum(received, (r) => r.events) < events) await new Promise((r) => setTimeout(r, 50));
+      return {
+        requests: received.length,
+        events: sum(received, (r) => r.events),
+        bytes: sum(received, (r) => r.bytes),
+        modes: [...new Set(received.map((r) => r.mode))],
+      };
+    },
+    close: () => server.close(),
+  };
+}
+
+/**
+ * The bench site. Pages may write `{{collector}}` for the collector's origin.
+ * @returns {Promise<{ origin: string, relax: Record<string, { why: string }>, close(): void }>}
+ */
+export async function startSite({ collectorOrigin }) {
+  // plausible-tracker ships extensionless ESM imports a browser cannot load: bundled and
+  // minified here, as a site would.
+  const built = new Map();
+  const out = await build({
+    stdin: { contents: "export { default } from 'plausible-tracker';", resolveDir: bench, sourcefile: 'plausible.js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2020',
+    write: false,
+    logLevel: 'error',
+  });
+  built.set('/built/plausible.js', out.outputFiles[0].contents);
+
+  const strict = csp([collectorOrigin]);
+  const relax = {
+    '/share/shariff.html': {
+      why: "shariff (jQuery) builds its buttons from HTML strings: without `require-trusted-types-for 'script'`",
+      policy: (p) => p.replace(/; require-trusted-types-for 'script'/, ''),
+    },
+  };
+  // BENCH_STRICT_CSP=1 serves every page with the strict policy, to see why a peer's page is relaxed.
+  const policyFor = (path) => (relax[path] && !process.env.BENCH_STRICT_CSP ? relax[path].policy(strict) : strict);
+
+  const pagesDir = `${bench}pages`;
+  const pageFiles = sirv(pagesDir, { dev: true });
+  const mounts = [
+    ['/fanfare/', sirv(`${root}packages/embed/dist`, { dev: true })],
+    ['/npm/', sirv(`${bench}node_modules`, { dev: true })],
+  ];
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    const notFound = () => res.writeHead(404).end('Not found');
+    for (const [prefix, handler] of mounts) {
+      if (path.startsWith(prefix)) {
+        req.url = req.url.slice(prefix.length - 1);
+        return handler(req, res, notFound);
+      }
+    }
+    if (built.has(path)) return res.writeHead(200, { 'content-type': 'text/javascript' }).end(built.get(path));
+    if (path.endsWith('.html')) {
+      const file = `${pagesDir}${path}`;
+      if (!file.startsWith(pagesDir) || !existsSync(file)) return notFound();
+      const html = readFileSync(file, 'utf8').replaceAll('{{collector}}', collectorOrigin);
+      return res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': policyFor(path), 'cache-control': 'no-store' })
+        .end(html);
+    }
+    if (path === '/favicon.ico') return res.writeHead(204).end();
+    return pageFiles(req, res, notFound);
+  });
+  const origin = await listen(server);
+  return { origin, relax, close: () => server.close() };
+}

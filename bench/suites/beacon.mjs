@@ -1,0 +1,110 @@
+// Beacon: @fanfare/beacon (through the embed loader) against plausible-tracker. A button
+// reports one share a click; the collector, on another loopback origin, counts what comes,
+// during the page's life and across page close.
+import { failure, n, pause, sum, withPage } from '../lib/browser.mjs';
+import { ms, table } from '../lib/report.mjs';
+
+export const EVENTS = 20;
+export const CLOSE_TRIALS = 5;
+
+const contenders = {
+  '`@fanfare/beacon` (embed loader)': {
+    page: '/beacon/fanfare.html',
+    ready: `() => globalThis[Symbol.for('fanfare.beacon')] === true`,
+  },
+  'plausible-tracker': { page: '/beacon/plausible.html', ready: `() => window.benchReady === true` },
+};
+
+async function ready(page, site, c) {
+  await page.goto(site.origin + c.page);
+  await page.waitForFunction(() => window.__bench.ready > 0, undefined, { timeout: 20_000 });
+}
+
+/** EVENTS clicks in one page view. */
+function clicks({ browser, site, collector }, c) {
+  return withPage(browser, c.ready, {}, async ({ page, external, problems, measure }) => {
+    await ready(page, site, c);
+    await pause(300);
+    collector.received.length = 0;
+    const t0 = Date.now();
+    for (let i = 0; i < EVENTS; i++) await page.click('#fire');
+    // The beacon sends every 10 events or after 5 s, whichever comes first.
+    const got = await collector.collected(EVENTS, 7000);
+    const { bench: m, responses: res } = await measure();
+    return {
+      ...got,
+      ms: Date.now() - t0,
+      js: sum(res.filter((r) => r.kind === 'script'), (r) => r.gzip),
+      files: res.length,
+      breakdown: res.map((r) => `${r.path.split('/').pop()} ${n(r.gzip)}`).join(', '),
+      external: external.length,
+      csp: m.csp,
+      problems,
+    };
+  });
+}
+
+/** One click, then the page closes at once; true if the collector got the event. */
+function closeRun({ browser, site, collector }, c) {
+  return withPage(browser, c.ready, {}, async ({ page }) => {
+    await ready(page, site, c);
+    collector.received.length = 0;
+    await page.click('#fire', { noWaitAfter: true });
+    await page.close();
+    const got = await collector.collected(1, 3000);
+    return { delivered: got.events >= 1, modes: got.modes };
+  });
+}
+
+export async function run(ctx) {
+  const results = {};
+  for (const [name, c] of Object.entries(contenders)) {
+    try {
+      const first = await clicks(ctx, c);
+      const closes = [];
+      for (let i = 0; i < CLOSE_TRIALS; i++) closes.push(await closeRun(ctx, c).catch((e) => ({ delivered: false, modes: [], failed: failure(e) })));
+      results[name] = {
+        ...first,
+        delivered: closes.filter((x) => x.delivered).length,
+        closeModes: [...new Set(closes.flatMap((x) => x.modes))],
+        closeFailures: closes.filter((x) => x.failed).map((x) => x.failed),
+      };
+    } catch (e) {
+      results[name] = { failed: failure(e) };
+    }
+  }
+  return results;
+}
+
+export function report(results) {
+  const rows = Object.entries(results).map(([name, r]) =>
+    r.failed
+      ? [name, `did not start: ${r.failed}`, '—', '—', '—', '—']
+      : [
+          name,
+          `**${n(r.js)}** (${r.files})`,
+          `**${r.requests}**`,
+          n(r.bytes),
+          r.events >= EVENTS ? ms(r.ms) : `only ${r.events} in 7 s`,
+          `**${r.delivered} / ${CLOSE_TRIALS}**${r.closeModes.length ? ` (fetch mode: ${r.closeModes.join(', ')})` : ''}`,
+        ],
+  );
+  const notes = Object.entries(results)
+    .filter(([, r]) => !r.failed)
+    .map(([name, r]) => {
+      const said = [`files (gzip B): ${r.breakdown}`, r.csp.length ? `CSP reports: ${[...new Set(r.csp)].join('; ')}` : 'served with the strict CSP (Trusted Types required)'];
+      if (r.problems.length) said.push(`console errors: ${[...new Set(r.problems)].join(' | ')}`);
+      if (r.closeFailures.length) said.push(`page-close trials that failed before the click: ${[...new Set(r.closeFailures)].join(' | ')}`);
+      return `- ${name}: ${said.join('; ')}.`;
+    });
+  return {
+    'beacon.events': EVENTS,
+    'beacon.closeTrials': CLOSE_TRIALS,
+    'beacon.table': table(
+      ['library', 'JS gzip B (files)', `requests per ${EVENTS} events`, `upload bytes per ${EVENTS} events`, 'first click to last event received', 'delivered across page close'],
+      rows,
+    ),
+    'beacon.notes': notes.join('\n'),
+    'beacon.external': sum(Object.values(results), (r) => r.external ?? 0),
+  };
+}

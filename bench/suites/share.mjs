@@ -1,0 +1,113 @@
+// Share buttons: <fan-share> against shareon and shariff, the same six networks on the
+// same page, each page view in a fresh context, the contenders interleaved.
+import { join } from 'node:path';
+import { cls, median, n, pause, sum, withPage } from '../lib/browser.mjs';
+import { ms, table } from '../lib/report.mjs';
+
+const sized = (els) => els.length === 6 && els.every((el) => el.offsetWidth > 0 && el.offsetHeight > 0);
+const contenders = {
+  '`<fan-share>`': {
+    page: '/share/fanfare.html',
+    laid: () => sized([...(document.querySelector('fan-share')?.shadowRoot?.querySelectorAll('.btn') ?? [])]),
+    // Six buttons laid out, each with its glyph drawn (each network's glyph, colours and
+    // link arrive as its own small chunk; until then its button holds its place, unseen).
+    ready: () => {
+      const btns = [...(document.querySelector('fan-share')?.shadowRoot?.querySelectorAll('.btn') ?? [])];
+      return sized(btns) && btns.every((b) => b.querySelector('path')?.getAttribute('d'));
+    },
+  },
+  shareon: {
+    page: '/share/shareon.html',
+    laid: () => sized([...document.querySelectorAll('.shareon > a')]),
+    // The links laid out and given their share URLs (the icons are in the stylesheet).
+    ready: () => {
+      const links = [...document.querySelectorAll('.shareon > a')];
+      return sized(links) && links.every((a) => a.href);
+    },
+  },
+  shariff: {
+    page: '/share/shariff.html',
+    laid: () => sized([...document.querySelectorAll('.shariff a')]),
+    // The buttons laid out and the icon font loaded.
+    ready: () => sized([...document.querySelectorAll('.shariff a')]) && document.fonts.check('16px "Font Awesome 5 Brands"'),
+  },
+};
+// The probes run in the page, where `sized` does not exist: it goes in with them.
+const inline = (f) => String(f).replace(/\bsized\(/g, `(${sized})(`);
+
+async function view({ browser, site, shots }, c, shotTaken) {
+  return withPage(browser, inline(c.ready), { laid: inline(c.laid) }, async ({ page, external, problems, measure }) => {
+    await page.goto(site.origin + c.page);
+    const shown = await page.waitForFunction(() => window.__bench.ready > 0, undefined, { timeout: 15_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (shown) await pause(1000); // late shifts: fonts, icons
+    if (shots && !shotTaken.has(c.page)) {
+      shotTaken.add(c.page);
+      await page.screenshot({ path: join(shots, `share-${c.page.split('/').pop().replace('.html', '')}.png`) });
+    }
+    const { bench: m, responses: res } = await measure();
+    if (!shown) return { failed: true, csp: m.csp, problems, external: external.length };
+    const code = res.filter((r) => r.kind === 'script' || r.kind === 'stylesheet');
+    return {
+      laid: m.laid,
+      first: m.ready,
+      cls: cls(m.shifts),
+      js: sum(code.filter((r) => r.kind === 'script'), (r) => r.gzip),
+      css: sum(code.filter((r) => r.kind === 'stylesheet'), (r) => r.gzip),
+      files: code.length,
+      other: sum(res.filter((r) => !code.includes(r)), (r) => r.gzip),
+      otherKinds: [...new Set(res.filter((r) => !code.includes(r)).map((r) => r.kind))],
+      external: external.length,
+      csp: m.csp,
+      problems,
+    };
+  });
+}
+
+/** @returns {Promise<Record<string, object[]>>} each contender's page views */
+export async function run(ctx) {
+  const results = {};
+  const shotTaken = new Set();
+  for (let i = 0; i < ctx.runs; i++) {
+    // Interleaved, so a busy moment on the machine does not land on one contender only.
+    for (const [name, c] of Object.entries(contenders)) (results[name] ??= []).push(await view(ctx, c, shotTaken));
+  }
+  return results;
+}
+
+export function report(results, { site }) {
+  const rows = Object.entries(results).map(([name, all]) => {
+    const rs = all.filter((x) => !x.failed);
+    const r = rs[0];
+    if (!r) return [name, '—', '—', '—', '—', 'never rendered', '—', '—'];
+    return [
+      name,
+      n(r.js),
+      n(r.css),
+      `**${n(r.js + r.css)}** (${r.files})`,
+      ms(median(rs.map((x) => x.laid))),
+      `**${ms(median(rs.map((x) => x.first)))}**${rs.length < all.length ? ` (${all.length - rs.length} of ${all.length} loads never rendered)` : ''}`,
+      `**${Math.max(...rs.map((x) => x.cls)).toFixed(4)}**`,
+      r.other ? `${n(r.other)} B gzip (${r.otherKinds.join(', ')})` : '—',
+    ];
+  });
+  const notes = Object.entries(results).map(([name, rs]) => {
+    const relaxed = site.relax[contenders[name].page];
+    const said = [relaxed ? `CSP relaxed: ${relaxed.why}` : 'served with the strict CSP (Trusted Types required, no inline styles)'];
+    const csps = [...new Set(rs.flatMap((r) => r.csp))];
+    if (csps.length) said.push(`CSP reports: ${csps.join('; ')}`);
+    const problems = [...new Set(rs.flatMap((r) => r.problems))];
+    if (problems.length) said.push(`console errors: ${problems.join(' | ')}`);
+    return `- ${name}: ${said.join('; ')}.`;
+  });
+  return {
+    'share.table': table(
+      ['library', 'JS gzip B', 'CSS gzip B', 'JS+CSS gzip B (files)', 'buttons laid out (median)', 'first render, complete (median)', 'CLS (worst)', 'other bytes'],
+      rows,
+    ),
+    'share.notes': notes.join('\n'),
+    'share.external': sum(Object.values(results).flat(), (r) => r.external),
+  };
+}

@@ -1,0 +1,144 @@
+// The demo shop with all four widgets, under a 4× CPU slowdown, as `npm run demo` runs it:
+// the real fanfare-server behind /e (beacon) and /games (rewards), with a throwaway
+// database. Without a built server the collector stands in for /e.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFanfareServer } from '../../scripts/fanfare-server.mjs';
+import { startServer } from '../../scripts/serve.mjs';
+import { cls, failure, inp, median, n, pause, sum, withPage } from '../lib/browser.mjs';
+import { ms, table } from '../lib/report.mjs';
+
+const root = new URL('../..', import.meta.url).pathname;
+const TAGS = ['fan-share', 'fan-2048', 'fan-card-maker', 'fan-buyer-show'];
+
+function view({ browser, shots }, shop) {
+  return withPage(browser, undefined, { viewport: { width: 1280, height: 900 }, throttle: 4 }, async ({ context, page, responses, external, problems }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: shop.url });
+    await page.goto(`${shop.url}/`);
+    await page.waitForFunction(
+      (tags) => {
+        const root = (t) => document.querySelector(t)?.shadowRoot;
+        return tags.every((t) => customElements.get(t) && root(t)?.querySelector('[part]')) && root('fan-buyer-show').querySelector('.slide img');
+      },
+      TAGS,
+      { timeout: 45_000, polling: 100 },
+    );
+    const rendered = await page.evaluate(() => performance.now());
+    const loadJs = (await responses()).filter((r) => r.kind === 'script');
+    // A few things a visitor does: copy the link, play eight moves, page the reviews.
+    await page.locator('fan-share').first().locator('[data-network=copy]').click();
+    await pause(400);
+    await page.locator('fan-2048').locator('[part=board]').click();
+    for (const key of ['ArrowLeft', 'ArrowUp', 'ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'ArrowRight', 'ArrowDown']) {
+      await page.keyboard.press(key);
+      await pause(150);
+    }
+    const next = page.locator('fan-buyer-show').locator('.next');
+    for (let i = 0; i < 3; i++) {
+      await next.click();
+      await pause(300);
+    }
+    await pause(1000);
+    const m = await page.evaluate(() => window.__bench);
+    const beaconOn = await page.evaluate(() => globalThis[Symbol.for('fanfare.beacon')] === true);
+    const all = await responses();
+    const js = all.filter((r) => r.kind === 'script');
+    if (shots) await page.screenshot({ path: join(shots, 'shop.png') });
+    return {
+      rendered,
+      loadJs: { files: loadJs.length, gzip: sum(loadJs, (r) => r.gzip), raw: sum(loadJs, (r) => r.raw) },
+      js: { files: js.length, gzip: sum(js, (r) => r.gzip), raw: sum(js, (r) => r.raw) },
+      vitals: js.some((r) => r.path.includes('/vitals-')),
+      beaconOn,
+      api: all.filter((r) => /^\/(e|games)\b/.test(r.path)).map((r) => r.path.split('/')[1]),
+      tasks: m.tasks,
+      cls: cls(m.shifts),
+      inp: inp(m.events),
+      external: external.length,
+      csp: m.csp,
+      problems,
+    };
+  });
+}
+
+/** @returns {Promise<{ views: object[], failures: string[], server: boolean }>} */
+export async function run(ctx) {
+  const runs = Math.min(ctx.runs, 3);
+  const serverCli = `${root}packages/server/dist/cli.js`;
+  const dbDir = mkdtempSync(join(tmpdir(), 'fanfare-bench-'));
+  const api = existsSync(serverCli)
+    ? await startFanfareServer({ db: join(dbDir, 'bench.db'), config: `${root}demo/fanfare.config.json` }).catch((e) => {
+        console.error(`fanfare-server did not start (${e.message}); the collector stands in for /e.`);
+        return undefined;
+      })
+    : undefined;
+  const shop = await startServer({ api: api?.url ?? ctx.collector.origin });
+  const views = [];
+  const failures = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      try {
+        views.push(await view(ctx, shop));
+      } catch (e) {
+        failures.push(failure(e));
+      }
+    }
+  } finally {
+    await shop.close();
+    await api?.stop();
+    rmSync(dbDir, { recursive: true, force: true });
+  }
+  return { views, failures, server: Boolean(api), runs };
+}
+
+export function report({ views, failures, server, runs }) {
+  const first = views[0];
+  const tbt = (r) => sum(r.tasks, (t) => t.d - 50);
+  const longest = (r) => Math.max(0, ...r.tasks.map((t) => t.d));
+  const range = (f, fmt) => {
+    const xs = views.map(f);
+    return xs.length > 1 ? `**${fmt(median(xs))}** (${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))})` : `**${fmt(xs[0])}**`;
+  };
+  const counts = (list) => Object.entries(list.reduce((o, k) => ({ ...o, [k]: (o[k] ?? 0) + 1 }), {}));
+  const csp = [...new Set(views.flatMap((r) => r.csp))];
+  const problems = [...new Set(views.flatMap((r) => r.problems))];
+  return {
+    'shop.ok': views.length > 0,
+    'shop.failures': [...new Set(failures)].join(' | '),
+    'shop.server': server,
+    'shop.views': runs,
+    'shop.table': first
+      ? table(
+          ['JS gzip B at render (files)', 'JS gzip B after interactions (files)', 'all four rendered at', 'long tasks', 'longest task', 'total blocking time', 'CLS', 'INP'],
+          [
+            [
+              `${n(first.loadJs.gzip)} (${first.loadJs.files})`,
+              `**${n(first.js.gzip)}** (${first.js.files}; ${n(first.js.raw)} B uncompressed)`,
+              range((r) => r.rendered, ms),
+              range((r) => r.tasks.length, String),
+              range(longest, ms),
+              range(tbt, ms),
+              range((r) => r.cls, (x) => x.toFixed(4)),
+              range((r) => r.inp.value, (x) => (x ? ms(x) : 'under 16 ms')),
+            ],
+          ],
+        )
+      : '',
+    'shop.vitalsViews': views.filter((r) => r.vitals).length,
+    'shop.inpPerView': views
+      .map((r) => (r.inp.worst ? `${ms(r.inp.value)} (\`${r.inp.worst.name}\` on \`${r.inp.worst.target}\`, ${r.inp.count} interactions over 16 ms)` : 'none over 16 ms'))
+      .join('; '),
+    'shop.tasksPerView': views.map((r) => r.tasks.map((t) => `${Math.round(t.d)}`).join(' + ') || 'none').join('; '),
+    'shop.beaconOn': Boolean(first?.beaconOn),
+    'shop.apiRequests': first?.api.length ? counts(first.api).map(([k, v]) => `${v} × /${k}`).join(', ') : 'none',
+    'shop.notes': [
+      csp.length ? `- CSP reports: ${csp.join('; ')}.` : '',
+      problems.length ? `- console errors: ${problems.join(' | ')}.` : '',
+      views.length && failures.length ? `- ${failures.length} page views did not finish: ${[...new Set(failures)].join(' | ')}.` : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    'shop.external': sum(views, (r) => r.external),
+  };
+}

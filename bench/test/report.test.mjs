@@ -1,0 +1,68 @@
+// The bench report: the template's prose filled from every suite's report() of made-up
+// figures, so a placeholder no suite supplies, or a section left open, fails here and not
+// after a three-minute run.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fill, render } from '../lib/report.mjs';
+import * as beacon from '../suites/beacon.mjs';
+import * as buyer from '../suites/buyer-show.mjs';
+import * as share from '../suites/share.mjs';
+import * as shop from '../suites/shop.mjs';
+
+const site = { relax: { '/share/shariff.html': { why: 'jQuery builds HTML strings' } } };
+const shareView = { laid: 120, first: 150, cls: 0, js: 16_000, css: 0, files: 13, other: 0, otherKinds: [], external: 0, csp: [], problems: [] };
+const beaconRun = { requests: 2, events: 20, bytes: 3000, modes: ['cors'], ms: 900, js: 2100, files: 3, breakdown: 'fanfare.js 700', external: 0, csp: [], problems: [], delivered: 5, closeModes: ['no-cors'], closeFailures: [] };
+const shopView = {
+  rendered: 1800,
+  loadJs: { files: 9, gzip: 30_000, raw: 90_000 },
+  js: { files: 12, gzip: 36_000, raw: 110_000 },
+  vitals: false,
+  beaconOn: true,
+  api: ['games', 'e'],
+  tasks: [{ d: 70 }],
+  cls: 0,
+  inp: { value: 40, worst: { name: 'keydown', target: 'fan-2048 div' }, count: 3 },
+  external: 0,
+  csp: [],
+  problems: [],
+};
+const buyerOut = 'fanfare 9000 300 800 0.0000 45\nembla 3000 250 9000 0.0000 60\n  ours loads the lightbox on demand\n';
+
+function figures({ shopViews = [shopView, shopView], buyerStdout = buyerOut } = {}) {
+  return {
+    date: '2026-12-01T00:00:00Z', cpu: '2 × Test CPU', memory: '4.0 GiB', os: 'Linux', node: 'v20', chromium: '150', runs: 2, seconds: 60, external: 0,
+    ...share.report({ '`<fan-share>`': [shareView, shareView], shareon: [shareView], shariff: [shareView] }, { site }),
+    ...beacon.report({ '`@fanfare/beacon` (embed loader)': beaconRun, 'plausible-tracker': { failed: 'timeout' } }),
+    ...shop.report({ views: shopViews, failures: [], server: true, runs: 2 }),
+    ...buyer.report({ code: 0, out: buyerStdout, err: '', runs: 2 }),
+  };
+}
+
+test('every placeholder of the template is filled by some suite, and every section closes', () => {
+  const md = render(figures());
+  assert.doesNotMatch(md, /\{\{|\}\}/);
+  assert.match(md, /^# Fanfare against its peers/);
+  assert.match(md, /\| `<fan-share>` \| 16,000 \|/);
+  assert.match(md, /- shariff: CSP relaxed: jQuery builds HTML strings\./);
+  assert.match(md, /\| `<fan-buyer-show>` \| 9,000 \| 300 ms \|/);
+  assert.match(md, /- ours loads the lightbox on demand/);
+  assert.match(md, /\| plausible-tracker \| did not start: timeout \|/);
+  assert.match(md, /with the real fanfare-server behind `\/e` and `\/games`/);
+  assert.match(md, /none of the views was sampled for Core Web Vitals/);
+  assert.match(md, /requests to the fanfare-server during the first view: 1 × \/games, 1 × \/e/);
+  assert.doesNotMatch(md, /\n\n\n/, 'no blank lines left where a section or an empty value was');
+});
+
+test('a suite that produced nothing says so in one line instead of its prose', () => {
+  const md = render(figures({ shopViews: [], buyerStdout: 'crashed\n' }));
+  assert.match(md, /## The demo shop[^\n]*\n\nNo page view finished:\s*$/);
+  assert.doesNotMatch(md, /CPU slowed 4×/);
+  assert.match(md, /bench\/buyer-show-1000\.mjs gave no table \(exit 0: crashed\)/);
+});
+
+test('the template language: values, sections on their own lines or inside one, and a name nobody supplies', () => {
+  assert.equal(fill('a {{x}} b\n{{empty}}\nc\n', { x: 1, empty: '' }), 'a 1 b\nc\n');
+  assert.equal(fill('{{#on}}\nyes\n{{/on}}\n{{^on}}\nno\n{{/on}}\nend\n', { on: false }), 'no\nend\n');
+  assert.equal(fill('it {{#on}}is{{/on}}{{^on}}is not{{/on}} on.\n', { on: true }), 'it is on.\n');
+  assert.throws(() => fill('{{missing}}', {}), /names \{\{missing\}\}, which no suite supplies/);
+});
