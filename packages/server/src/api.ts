@@ -1,7 +1,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { KEY_PATTERN, type Config } from './config.js';
-import { refuse } from './http.js';
+import { z } from 'zod';
+import { SITE_KEY, SITE_KEY_RULE } from '@fanfare/core/site-key';
+import { queryOf } from './body.js';
+import type { Config } from './config.js';
+import { refuse } from './errors.js';
 import { buildStats, parseRange } from './stats.js';
 import type { EventStore } from './store/types.js';
 
@@ -18,6 +21,18 @@ function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
+/** `?site=&from=&to=` → one site and a half-open range of ms; `now` sets the default range. */
+function statsQuery(now: () => number) {
+  return z
+    .object({ site: z.string().regex(SITE_KEY, SITE_KEY_RULE), from: z.string().optional(), to: z.string().optional() })
+    .transform((q, ctx) => {
+      const range = parseRange(q.from, q.to, now());
+      if (range) return { site: q.site, ...range };
+      ctx.addIssue({ code: 'custom', message: 'from/to must be YYYY-MM-DD or epoch ms, from before to, at most 400 days' });
+      return z.NEVER;
+    });
+}
+
 /** The dashboard's data, behind the admin token. */
 export async function apiRoutes(app: FastifyInstance, { config, store, now }: ApiOptions): Promise<void> {
   const token = config.adminToken;
@@ -30,19 +45,14 @@ export async function apiRoutes(app: FastifyInstance, { config, store, now }: Ap
     return refuse(reply, 401, 'unauthorized', 'send the admin token as "Authorization: Bearer <token>"');
   });
 
-  app.get<{ Querystring: { site?: string; from?: string; to?: string } }>('/api/stats', async (request, reply) => {
+  const query = statsQuery(now);
+  app.get<{ Querystring: z.output<typeof query> }>('/api/stats', { preValidation: queryOf(query) }, async (request, reply) => {
     const { site, from, to } = request.query;
-    if (typeof site !== 'string' || !KEY_PATTERN.test(site)) return refuse(reply, 400, 'bad_request', 'site is missing or malformed');
-    const range = parseRange(from, to, now());
-    if (!range) return refuse(reply, 400, 'bad_request', 'from/to must be YYYY-MM-DD or epoch ms, from before to, at most 400 days');
-    const length = range.to - range.from;
-    const [current, previous] = await Promise.all([
-      store.aggregate({ site, ...range }),
-      store.aggregate({ site, from: range.from - length, to: range.from }),
-    ]);
+    const length = to - from;
+    const [current, previous] = await Promise.all([store.aggregate({ site, from, to }), store.aggregate({ site, from: from - length, to: from })]);
     const before = buildStats(previous);
     reply.header('cache-control', 'no-store');
-    return { site, from: range.from, to: range.to, ...buildStats(current), previous: { total: before.total, totals: before.totals } };
+    return { site, from, to, ...buildStats(current), previous: { total: before.total, totals: before.totals } };
   });
 
   app.get('/api/sites', async () => {

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfigFile, parseConfig, type Config } from './config.js';
+import { ConfigError, loadConfigFile, MIN_SECRET_LENGTH, parseConfig, secretsFromEnv, type Config } from './config.js';
 import { createServer } from './server.js';
 
 const USAGE = `Usage: fanfare-server [--host 127.0.0.1] [--port 8787] [--db ./fanfare.db] [--config fanfare.config.json]
 
-Environment:
+Environment (each at least ${MIN_SECRET_LENGTH} characters; \`openssl rand -hex 24\` makes one):
   FANFARE_ADMIN_TOKEN  token for the dashboard and /api/stats (else "adminToken" in the config;
                        else a random one is made and printed at start)
   FANFARE_SECRET       key that signs game ids (else "secret" in the config; else random per start,
@@ -41,11 +41,10 @@ async function main(): Promise<void> {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port ${args.port} is not a port`);
     config = parseConfig({
       ...config,
+      ...secretsFromEnv(process.env),
       host: args.host ?? config.host,
       port,
       db: args.db ?? config.db,
-      adminToken: process.env.FANFARE_ADMIN_TOKEN || config.adminToken,
-      secret: process.env.FANFARE_SECRET || config.secret,
     });
   } catch (err) {
     if (err instanceof ConfigError) {

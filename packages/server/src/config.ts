@@ -1,9 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { SITE_KEY, SITE_KEY_RULE } from '@fanfare/core/site-key';
 
-/** Names that end up in SQL identifiers' neighbourhood or in signed ids: kept to a strict alphabet. */
-export const KEY_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/i;
-const key = z.string().regex(KEY_PATTERN, 'letters, digits, "-" and "_" only, at most 64');
+/** The page's rule (core's), so a key the page accepts is never refused here. */
+const siteKey = z.string().regex(SITE_KEY, SITE_KEY_RULE);
+
+/**
+ * A campaign's name travels inside its game ids, whose fields are joined by dots, and in
+ * the claim URL's path: so no dot, whatever site keys allow, and at most 64 (see
+ * `maxParamLength` in server.ts). The same alphabet as site keys today, for its own reason.
+ */
+export const CAMPAIGN_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/i;
+const campaignName = z.string().regex(CAMPAIGN_NAME, 'letters, digits, "-" and "_" only, at most 64');
+
+/** Spliced into ClickHouse's SQL as an identifier, so a strict alphabet. */
+export const CLICKHOUSE_DATABASE = /^[a-z_][a-z0-9_]{0,63}$/i;
+
+/** The shortest admin token or secret we accept, wherever it comes from. */
+export const MIN_SECRET_LENGTH = 16;
+const TOO_SHORT = `must be at least ${MIN_SECRET_LENGTH} characters (\`openssl rand -hex 24\` makes one)`;
+const secret = z.string().min(MIN_SECRET_LENGTH, TOO_SHORT);
 
 const origin = z.string().refine((s) => s === '*' || /^https?:\/\/[^/\s]+$/.test(s), {
   message: 'an origin is "*" or scheme://host[:port] with no path',
@@ -35,7 +51,7 @@ const reward = z
 
 const campaign = z.object({
   /** Site key whose origins may start and claim games; any origin when absent. */
-  site: key.optional(),
+  site: siteKey.optional(),
   sizes: z.array(z.number().int().min(3).max(6)).min(1).default([4]),
   rewards: z.array(reward).min(1),
   /** Codes handed out per UTC day across all players. */
@@ -68,23 +84,23 @@ export const configSchema = z.object({
   clickhouse: z
     .object({
       url: z.string().url().default('http://127.0.0.1:8123'),
-      database: z.string().regex(/^[a-z_][a-z0-9_]{0,63}$/i, 'letters, digits and "_"').default('fanfare'),
+      database: z.string().regex(CLICKHOUSE_DATABASE, 'letters, digits and "_"').default('fanfare'),
       username: z.string().default('default'),
       password: z.string().default(''),
     })
     .optional(),
   /** Sent by the dashboard as `Authorization: Bearer …`; FANFARE_ADMIN_TOKEN wins over it. */
-  adminToken: z.string().min(16).optional(),
+  adminToken: secret.optional(),
   /** HMAC key for game ids and player hashes; FANFARE_SECRET wins over it; random per start when absent. */
-  secret: z.string().min(16).optional(),
+  secret: secret.optional(),
   /** Known sites; when absent any site key is accepted from any origin (fine on a laptop, not in production). */
-  sites: z.record(key, site).optional(),
+  sites: z.record(siteKey, site).optional(),
   rateLimit: rateLimit.default({ perSecond: 20, burst: 100 }),
   /** SQLite `synchronous`: "normal" survives a killed process, "full" also survives a power cut. */
   sqliteSync: z.enum(['normal', 'full']).default('normal'),
   /** Longest wait before a batch of events is committed. */
   batchMs: z.number().min(0).max(1000).default(2),
-  campaigns: z.record(key, campaign).default({}),
+  campaigns: z.record(campaignName, campaign).default({}),
   /**
    * Behind a reverse proxy: its addresses ("127.0.0.1,10.0.0.0/8") or true, whose
    * X-Forwarded-For to believe; otherwise every fan would share the proxy's rate limit.
@@ -105,13 +121,33 @@ export type Reward = Campaign['rewards'][number];
 
 export class ConfigError extends Error {}
 
-export function parseConfig(input: unknown): Config {
+/** `source` names where the input came from (the config file's path), so the message can say where to look. */
+export function parseConfig(input: unknown, source?: string): Config {
   const result = configSchema.safeParse(input ?? {});
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new ConfigError(`invalid config:\n${lines.join('\n')}`);
+    throw new ConfigError(`invalid config${source ? ` in ${source}` : ''}:\n${lines.join('\n')}`);
   }
   return result.data;
+}
+
+/**
+ * The secrets given in the environment, which win over the config file's. Checked here
+ * rather than after the merge, so that a bad value is blamed on the variable it came from
+ * and not on the config file, which may not even hold that key.
+ */
+export function secretsFromEnv(env: Record<string, string | undefined>): Pick<Config, 'adminToken' | 'secret'> {
+  const out: Pick<Config, 'adminToken' | 'secret'> = {};
+  for (const [name, key] of [['FANFARE_ADMIN_TOKEN', 'adminToken'], ['FANFARE_SECRET', 'secret']] as const) {
+    const value = env[name];
+    // Set but empty counts as unset, as shells make it easy to export an empty variable.
+    if (!value) continue;
+    if (value.length < MIN_SECRET_LENGTH) {
+      throw new ConfigError(`the environment variable ${name} is ${value.length} characters long; it ${TOO_SHORT}`);
+    }
+    out[key] = value;
+  }
+  return out;
 }
 
 export function loadConfigFile(path: string): Config {
@@ -127,5 +163,5 @@ export function loadConfigFile(path: string): Config {
   } catch (err) {
     throw new ConfigError(`config ${path} is not JSON: ${(err as Error).message}`);
   }
-  return parseConfig(json);
+  return parseConfig(json, path);
 }

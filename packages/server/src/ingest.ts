@@ -1,10 +1,14 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+// The beacon's own limit, with no headroom: every beacon release has sent at most this.
+import { MAX_BYTES } from '@fanfare/beacon/wire';
 import type { GroupCommit } from './batcher.js';
+import { bodyOf } from './body.js';
 import { isBot } from './bots.js';
 import type { Config } from './config.js';
-import { allowOrigin, originAllowed, preflight, refuse } from './http.js';
+import { originAllowed, pageCors } from './cors.js';
+import { refuse } from './errors.js';
 import type { TokenBuckets } from './ratelimit.js';
-import { MAX_BODY_BYTES, parseBatch, toStored } from './wire.js';
+import { batchSchema, toStored, type Batch } from './wire.js';
 
 export interface IngestOptions {
   config: Config;
@@ -13,18 +17,21 @@ export interface IngestOptions {
   now: () => number;
 }
 
+async function notTooLarge(request: FastifyRequest, reply: FastifyReply) {
+  const raw = request.body as Buffer | undefined;
+  if (raw && raw.length > MAX_BYTES) return refuse(reply, 413, 'bad_request', 'body too large');
+}
+
+// A crawler gets the same 204 as a fan, so it has no reason to retry or adapt.
+async function ignoreBots(request: FastifyRequest, reply: FastifyReply) {
+  if (isBot(request.headers['user-agent'])) return reply.code(204).send();
+}
+
 /** `POST /e`: open to the internet, so every check is cheap and comes before any write. */
 export async function ingestRoutes(app: FastifyInstance, { config, batcher, buckets, now }: IngestOptions): Promise<void> {
-  app.options('/e', preflight);
-  app.post('/e', async (request, reply) => {
-    allowOrigin(reply, request);
-    const raw = request.body as Buffer | undefined;
-    if (raw && raw.length > MAX_BODY_BYTES) return refuse(reply, 413, 'bad_request', 'body too large');
-    // A crawler gets the same 204 as a fan, so it has no reason to retry or adapt.
-    if (isBot(request.headers['user-agent'])) return reply.code(204).send();
-    const parsed = parseBatch(raw);
-    if (!parsed.ok) return refuse(reply, 400, parsed.error, parsed.message);
-    const { batch } = parsed;
+  pageCors(app, ['/e']);
+  app.post<{ Body: Batch }>('/e', { preValidation: [notTooLarge, ignoreBots, bodyOf(batchSchema)] }, async (request, reply) => {
+    const batch = request.body;
     if (!originAllowed(config, batch.site, request.headers.origin)) {
       return refuse(reply, 403, 'forbidden', `this page may not send events for site "${batch.site}"`);
     }

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import type { ServerResponse } from 'node:http';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { apiRoutes } from './api.js';
 import { GroupCommit } from './batcher.js';
 import { parseConfig, type Config, type ConfigInput } from './config.js';
 import { dashboardRoutes } from './dashboard/routes.js';
-import { RewardLedger } from './games/ledger.js';
+import { frameworkError, handleErrors, refuseRaw } from './errors.js';
 import { gameRoutes } from './games/routes.js';
-import { refuse } from './http.js';
+import { GameService } from './games/service.js';
 import { ingestRoutes } from './ingest.js';
 import { TokenBuckets } from './ratelimit.js';
+import { RewardLedger } from './store/rewards.js';
 import { SqliteEventStore } from './store/sqlite.js';
 import type { EventStore } from './store/types.js';
 
@@ -38,13 +38,6 @@ async function openStore(config: Config): Promise<EventStore> {
   return new SqliteEventStore(config.db, { synchronous: config.sqliteSync });
 }
 
-// The router's hooks get Node's raw response, before fastify's reply exists.
-function rawRefusal(res: ServerResponse, status: number, message: string): void {
-  res.statusCode = status;
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.end(JSON.stringify({ error: 'bad_request', message }));
-}
-
 export async function createServer(input: Config | ConfigInput, opts: ServerOptions = {}): Promise<FanfareServer> {
   const config = parseConfig(input);
   const now = opts.now ?? Date.now;
@@ -56,6 +49,7 @@ export async function createServer(input: Config | ConfigInput, opts: ServerOpti
 
   const app = Fastify({
     logger: opts.logger ?? false,
+    // Every route's ceiling; /e refuses above the beacon's MAX_BYTES itself, with its own 413.
     bodyLimit: 64 * 1024,
     // Off unless configured: believing any X-Forwarded-For would let anyone dodge the rate limit.
     trustProxy: config.trustProxy,
@@ -65,33 +59,24 @@ export async function createServer(input: Config | ConfigInput, opts: ServerOpti
     routerOptions: {
       // A game id with a 64-character campaign name is about 150 characters.
       maxParamLength: 300,
-      onMaxParamLength: (_path, _req, res) => rawRefusal(res, 414, 'path too long'),
-      onBadUrl: (_path, _req, res) => rawRefusal(res, 400, 'malformed path'),
+      onMaxParamLength: (_path, _req, res) => refuseRaw(res, 414, 'bad_request', 'path too long'),
+      onBadUrl: (_path, _req, res) => refuseRaw(res, 400, 'bad_request', 'malformed path'),
     },
-    frameworkErrors: (_err, _request, reply) => refuse(reply, 400, 'bad_request', 'malformed request'),
+    frameworkErrors: frameworkError,
   });
 
-  // Every route reads raw bytes and validates them itself, so no body is parsed by a
-  // library that might throw on odd input, whatever the content type claims.
+  // Every route gets raw bytes and decodes them in its own preValidation hook (body.ts),
+  // so no body is parsed by a library that might throw on odd input, whatever the
+  // content type claims.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
-
-  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, request, reply) => {
-    const status = err.statusCode ?? 500;
-    if (status >= 500) {
-      request.log.error({ err }, 'request failed');
-      return refuse(reply, 500, 'internal', 'something went wrong on our side');
-    }
-    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return refuse(reply, 413, 'bad_request', 'body too large');
-    return refuse(reply, status, 'bad_request', err.message);
-  });
-  app.setNotFoundHandler((_request, reply) => refuse(reply, 404, 'not_found', 'no such endpoint'));
+  handleErrors(app);
 
   app.get('/healthz', async () => ({ ok: true }));
 
   await app.register(ingestRoutes, { config, batcher, buckets, now });
   await app.register(apiRoutes, { config, store, now });
-  await app.register(gameRoutes, { config, secret, ledger, now });
+  await app.register(gameRoutes, { games: new GameService({ config, secret, ledger, now }) });
   await app.register(dashboardRoutes);
 
   let closing: Promise<void> | undefined;

@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { KEY_PATTERN } from './config.js';
+// The beacon's own limit (and MAX_BYTES, checked in ingest.ts): it never sends more, so
+// anything bigger is not ours. One constant, so the page and the server cannot disagree.
+import { MAX_EVENTS } from '@fanfare/beacon/wire';
+import type { ErrorCode } from '@fanfare/core/errors';
+import { SITE_KEY, SITE_KEY_RULE } from '@fanfare/core/site-key';
+import { decodeBody } from './body.js';
 
-/** Wire format v1 limits, from DESIGN.md: the beacon never sends more, so anything bigger is not ours. */
-export const MAX_EVENTS = 50;
-export const MAX_BODY_BYTES = 60 * 1024;
 const MAX_PROPS = 32;
 
 const id = z.string().min(1).max(64);
@@ -23,7 +25,8 @@ const event = z.object({
 
 export const batchSchema = z.object({
   v: z.literal(1),
-  site: z.string().regex(KEY_PATTERN),
+  // The page's rule (core's configure()), so a key the page accepts is never refused here.
+  site: z.string().regex(SITE_KEY, SITE_KEY_RULE),
   sdk: z.string().max(32).default(''),
   pv: z.string().max(64).default(''),
   u: z.string().max(2048).default(''),
@@ -57,36 +60,12 @@ export function stripQuery(url: string): string {
   return cut === -1 ? url : url.slice(0, cut);
 }
 
-export type ParseResult = { ok: true; batch: Batch } | { ok: false; error: string; message: string };
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+export type ParseResult = { ok: true; batch: Batch } | { ok: false; error: ErrorCode; message: string };
 
 /** Bytes → a validated batch, or the reason it is not one. Never throws. */
 export function parseBatch(body: Buffer | string | undefined): ParseResult {
-  if (body === undefined || body.length === 0) return { ok: false, error: 'bad_request', message: 'empty body' };
-  let text: string;
-  if (typeof body === 'string') {
-    text = body;
-  } else {
-    try {
-      text = utf8.decode(body);
-    } catch {
-      return { ok: false, error: 'bad_request', message: 'body is not UTF-8' };
-    }
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, error: 'bad_request', message: 'body is not JSON' };
-  }
-  const result = batchSchema.safeParse(json);
-  if (!result.success) {
-    const first = result.error.issues[0];
-    const where = first?.path.join('.') || 'body';
-    return { ok: false, error: 'bad_request', message: `${where}: ${first?.message ?? 'invalid'}` };
-  }
-  return { ok: true, batch: result.data };
+  const parsed = decodeBody(batchSchema, body);
+  return parsed.ok ? { ok: true, batch: parsed.value } : { ok: false, error: 'bad_request', message: parsed.reason };
 }
 
 export function toStored(batch: Batch, now: number): StoredEvent[] {
@@ -105,4 +84,9 @@ export function toStored(batch: Batch, now: number): StoredEvent[] {
     sdk: batch.sdk,
     p: JSON.stringify(e.p),
   }));
+}
+
+/** A vital's `p.fan` marks one caused inside one of our widgets: `true`, 1 or the widget's tag. */
+export function isFan(value: unknown): boolean {
+  return value === true || value === 1 || (typeof value === 'string' && value.length > 0);
 }

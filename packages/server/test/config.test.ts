@@ -1,5 +1,10 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../src/config.js';
+import { ConfigError, loadConfigFile, MIN_SECRET_LENGTH, parseConfig, secretsFromEnv } from '../src/config.js';
+import { bundleCli } from './child.js';
 import { batch, send, share, start, type Running } from './helpers.js';
 
 describe('parseConfig', () => {
@@ -19,6 +24,49 @@ describe('parseConfig', () => {
   ])('refuses %s and says where', (_name, input, message) => {
     expect(() => parseConfig(input)).toThrow(ConfigError);
     expect(() => parseConfig(input)).toThrow(message);
+  });
+});
+
+describe('a short admin token or secret', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'fanfare-config-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is blamed on the environment variable it came from, with the minimum', () => {
+    for (const name of ['FANFARE_ADMIN_TOKEN', 'FANFARE_SECRET']) {
+      const read = () => secretsFromEnv({ [name]: 'short' });
+      expect(read).toThrow(ConfigError);
+      expect(read).toThrow(`the environment variable ${name} is 5 characters long; it must be at least ${MIN_SECRET_LENGTH} characters`);
+      expect(read).not.toThrow(/config/);
+    }
+    expect(MIN_SECRET_LENGTH).toBe(16);
+    expect(secretsFromEnv({ FANFARE_ADMIN_TOKEN: 'x'.repeat(16), FANFARE_SECRET: '' })).toEqual({ adminToken: 'x'.repeat(16) });
+  });
+
+  it('is blamed on the config file, by its path, when it is there', () => {
+    const file = join(dir, 'short.json');
+    writeFileSync(file, JSON.stringify({ adminToken: 'short' }));
+    expect(() => loadConfigFile(file)).toThrow(`invalid config in ${file}:\n  adminToken: must be at least 16 characters`);
+  });
+
+  it('stops fanfare-server with exit code 2 and names FANFARE_ADMIN_TOKEN, not the config file it did not come from', async () => {
+    const cli = await bundleCli();
+    const file = join(dir, 'fine.json');
+    writeFileSync(file, JSON.stringify({ db: join(dir, 'fine.db') }));
+    const proc = spawn(process.execPath, [cli, '--port', '0', '--config', file], {
+      env: { ...process.env, FANFARE_ADMIN_TOKEN: 'short' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    proc.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => proc.on('exit', resolve));
+    expect(code).toBe(2);
+    expect(out).toContain('the environment variable FANFARE_ADMIN_TOKEN is 5 characters long; it must be at least 16 characters');
+    expect(out).not.toContain(file);
+    expect(out).not.toContain('adminToken');
   });
 });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeMoves, move, newGame, type Direction } from '@fanfare/game-2048/engine';
+import { isErrorCode } from '@fanfare/core/errors';
 import { start, UA, type Running } from './helpers.js';
 
 interface Started {
@@ -109,14 +110,14 @@ describe('POST /games', () => {
   });
 
   it.each([
-    ['an unknown campaign', { campaign: 'nope' }, 404],
-    ['a size the campaign does not offer', { campaign: 'spring', size: 6 }, 400],
-    ['no campaign', { size: 4 }, 400],
-    ['a non-integer size', { campaign: 'spring', size: 4.5 }, 400],
-  ])('refuses %s', async (_name, body, status) => {
+    ['an unknown campaign', { campaign: 'nope' }, 404, 'not_found'],
+    ['a size the campaign does not offer', { campaign: 'spring', size: 6 }, 400, 'bad_request'],
+    ['no campaign', { size: 4 }, 400, 'bad_request'],
+    ['a non-integer size', { campaign: 'spring', size: 4.5 }, 400, 'bad_request'],
+  ])('refuses %s', async (_name, body, status, code) => {
     const res = await post('/games', body);
     expect(res.status).toBe(status);
-    expect(res.json.error).toBe('bad_request');
+    expect(res.json.error).toBe(code);
   });
 
   it('starts no game outside the campaign’s dates', async () => {
@@ -125,7 +126,7 @@ describe('POST /games', () => {
     expect(ended.json.error).toBe('expired');
     const soon = await post('/games', { campaign: 'soon' });
     expect(soon.status).toBe(403);
-    expect(soon.json.error).toBe('bad_request');
+    expect(soon.json.error).toBe('not_started');
   });
 
   it('counts starts toward the player’s daily limit', async () => {
@@ -342,9 +343,39 @@ describe('hostile input', () => {
           const status = res.status;
           const json = (await res.json()) as { error?: string };
           expect(status >= 400 && status < 500, `${path} ${body.slice(0, 30)} → ${status}`).toBe(true);
-          expect(json.error, `${path} ${JSON.stringify(json)}`).toMatch(/^[a-z_]+$/);
+          // One of core's codes, so the widget has a text in each language for it.
+          expect(isErrorCode(json.error), `${path} ${JSON.stringify(json)}`).toBe(true);
         }
       }
     }
+  });
+});
+
+describe('a campaign tied to a site', () => {
+  let s2: Running;
+  beforeAll(async () => {
+    s2 = await start({
+      sites: { 'bloom-shop': { origins: ['https://shop.example'] } },
+      campaigns: { own: { site: 'bloom-shop', rewards: [{ tile: 32, title: 'Own', codes: ['O-1'] }], minMsPerMove: 0 } },
+    });
+  });
+  afterAll(() => s2.stop());
+
+  const from = (origin: string, path: string, body: unknown) =>
+    fetch(`${s2.url}${path}`, { method: 'POST', headers: { 'content-type': 'text/plain', origin }, body: JSON.stringify(body) });
+
+  it('refuses pages of other origins as forbidden, at the start and at the claim', async () => {
+    const elsewhere = await from('https://evil.example', '/games', { campaign: 'own' });
+    expect(elsewhere.status).toBe(403);
+    expect(((await elsewhere.json()) as { error: string }).error).toBe('forbidden');
+
+    const started = await from('https://shop.example', '/games', { campaign: 'own' });
+    expect(started.status).toBe(200);
+    const g = (await started.json()) as Started;
+    const claimed = await from('https://evil.example', `/games/${g.id}/claim`, { moves: encodeMoves(play(4, g.seed, 32)) });
+    expect(claimed.status).toBe(403);
+    expect(((await claimed.json()) as { error: string }).error).toBe('forbidden');
+    // The refusal is readable by the page that was refused.
+    expect(claimed.headers.get('access-control-allow-origin')).toBe('https://evil.example');
   });
 });

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { KEY_PATTERN } from '../config.js';
+import { CAMPAIGN_NAME } from '../config.js';
 
 /** Everything the server needs to judge a claim, carried by the game id itself. */
 export interface Ticket {
@@ -30,7 +30,7 @@ export function decodeTicket(secret: string, id: string): Ticket | null {
   const parts = id.split('.');
   if (parts.length !== 7) return null;
   const [version, campaign, size, seed, issued, expires, sig] = parts as [string, string, string, string, string, string, string];
-  if (version !== VERSION || !KEY_PATTERN.test(campaign) || !/^[3-6]$/.test(size) || !/^[0-9a-f]{32}$/.test(seed)) {
+  if (version !== VERSION || !CAMPAIGN_NAME.test(campaign) || !/^[3-6]$/.test(size) || !/^[0-9a-f]{32}$/.test(seed)) {
     return null;
   }
   if (!/^[0-9a-z]{1,12}$/.test(issued) || !/^[0-9a-z]{1,12}$/.test(expires)) return null;

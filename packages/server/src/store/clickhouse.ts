@@ -1,7 +1,7 @@
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
-import { KEY_PATTERN } from '../config.js';
-import type { StoredEvent } from '../wire.js';
-import { isFan } from './sqlite.js';
+import { SITE_KEY } from '@fanfare/core/site-key';
+import { CLICKHOUSE_DATABASE } from '../config.js';
+import { isFan, type StoredEvent } from '../wire.js';
 import type { EventStore, RangeQuery, RawAggregates } from './types.js';
 
 export interface ClickHouseOptions {
@@ -21,8 +21,10 @@ function table(database: string): string {
   ) ENGINE = ReplacingMergeTree() ORDER BY (site, id)`;
 }
 
+// Safe to splice only because the site-key rule admits no quote and no backslash; every
+// key reaching here has passed it already, at the route, and this check keeps it so.
 function quoteSite(site: string): string {
-  if (!KEY_PATTERN.test(site)) throw new Error(`refusing site key ${JSON.stringify(site)}`);
+  if (!SITE_KEY.test(site)) throw new Error(`refusing site key ${JSON.stringify(site)}`);
   return `'${site}'`;
 }
 
@@ -45,7 +47,7 @@ export class ClickHouseEventStore implements EventStore {
 
   static async open(opts: ClickHouseOptions): Promise<ClickHouseEventStore> {
     const database = opts.database ?? 'fanfare';
-    if (!KEY_PATTERN.test(database) || database.includes('-')) throw new Error(`bad ClickHouse database name ${database}`);
+    if (!CLICKHOUSE_DATABASE.test(database)) throw new Error(`bad ClickHouse database name ${database}`);
     const client = createClient({
       url: opts.url ?? 'http://127.0.0.1:8123',
       username: opts.username ?? 'default',

@@ -1,12 +1,8 @@
-import Database from 'better-sqlite3';
-import type { StoredEvent } from '../wire.js';
+import type Database from 'better-sqlite3';
+import { isFan, type StoredEvent } from '../wire.js';
 import { Checkpointer } from './checkpointer.js';
+import { openSqlite, type SqliteOptions } from './sqlite-db.js';
 import type { EventStore, RangeQuery, RawAggregates } from './types.js';
-
-export interface SqliteOptions {
-  /** "normal" survives a killed process (WAL pages are in the OS cache); "full" also a power cut. */
-  synchronous?: 'normal' | 'full';
-}
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
@@ -25,17 +21,6 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_site_ts ON events (site, ts);
 `;
-
-export function openSqlite(path: string, opts: SqliteOptions = {}): Database.Database {
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${opts.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
-  db.pragma('busy_timeout = 5000');
-  // Event ids are random, so every insert touches a random page of the primary key: a
-  // bigger cache than the default 2 MB keeps those pages in memory.
-  db.pragma('cache_size = -65536');
-  return db;
-}
 
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite';
@@ -124,9 +109,4 @@ export class SqliteEventStore implements EventStore {
     await this.#checkpointer?.stop();
     if (this.#db.open) this.#db.close();
   }
-}
-
-/** `p.fan` marks a vital caused inside one of our widgets: `true`, 1 or the widget's tag. */
-export function isFan(value: unknown): boolean {
-  return value === true || value === 1 || (typeof value === 'string' && value.length > 0);
 }

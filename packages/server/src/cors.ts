@@ -1,12 +1,10 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from './config.js';
 
-export function refuse(reply: FastifyReply, status: number, error: string, message: string): FastifyReply {
-  return reply.code(status).type('application/json; charset=utf-8').send({ error, message });
-}
+// Which pages may call us, and the headers that let those pages read the answer.
 
 /**
- * May a page at `origin` send for `site`? No configured sites means an open dev setup.
+ * May a page at `origin` act for `site`? No configured sites means an open dev setup.
  * A browser always sends Origin on a cross-site POST; its absence means a non-browser
  * client, which could forge the header anyway, so only pages are held to the list.
  */
@@ -16,7 +14,7 @@ export function originAllowed(config: Config, site: string | undefined, origin: 
     // Not tied to one site: any configured site's page may call.
     return Object.values(config.sites).some((s) => matches(s.origins, origin));
   }
-  const entry = config.sites[site];
+  const entry = Object.hasOwn(config.sites, site) ? config.sites[site] : undefined;
   return entry !== undefined && matches(entry.origins, origin);
 }
 
@@ -24,7 +22,7 @@ function matches(origins: string[], origin: string | undefined): boolean {
   return origins.includes('*') || origin === undefined || origins.includes(origin);
 }
 
-/** CORS for simple requests: echo an allowed origin, never credentials. */
+/** CORS for simple requests: echo the origin, never credentials. */
 export function allowOrigin(reply: FastifyReply, request: FastifyRequest): void {
   const origin = request.headers.origin;
   reply.header('access-control-allow-origin', origin ?? '*');
@@ -42,6 +40,11 @@ export function preflight(request: FastifyRequest, reply: FastifyReply): Fastify
   return reply.code(204).send();
 }
 
-export function utcDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+/**
+ * CORS for every route of one plugin: the headers go on every answer, refusals and
+ * validation failures included, so the page can read why; and each path answers its preflight.
+ */
+export function pageCors(app: FastifyInstance, paths: string[]): void {
+  app.addHook('onRequest', async (request, reply) => allowOrigin(reply, request));
+  for (const path of paths) app.options(path, preflight);
 }

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Campaign, Config } from '../config.js';
-import { openSqlite } from '../store/sqlite.js';
+import { openSqlite } from './sqlite-db.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS reward_codes (
