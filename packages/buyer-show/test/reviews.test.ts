@@ -4,18 +4,30 @@ import { averageRating, filterReviews, formatDate, maskName } from '../src/logic
 
 describe('maskName', () => {
   it.each([
-    ['Lisa', 'L***a'],
-    ['Lisa Wong', 'L***g'],
-    ['  Al  ', 'A*'],
-    ['J', 'J*'],
+    // Latin names become initials: stars would read as letters ("S***m" looks five long).
+    ['Sam', 'S.'],
+    ['Lisa', 'L.'],
+    ['Lisa Wong', 'L. W.'],
+    ['Sam  de  Carter', 'S. C.'],
+    ['  Al  ', 'A.'],
+    ['J', 'J.'],
     ['', ''],
+    ['   ', ''],
+    // Han, kana and Hangul keep the shop convention of a fixed two-star mask.
     ['王小明', '王**明'],
     ['欧阳娜娜', '欧**娜'],
     ['王明', '王*'],
-    ['😀abc😎', '😀***😎'],
+    ['王', '王*'],
+    ['😀abc😎', '😀.'],
     ['𠮷野家', '𠮷**家'],
   ])('%s → %s', (name, masked) => {
     expect(maskName(name)).toBe(masked);
+  });
+
+  it('never shows as many characters as a Latin name has', () => {
+    for (const name of ['Sam', 'Lisa', 'Jordan', 'Ana', 'Priya', 'Al', 'Bo']) {
+      expect(maskName(name).replace(/[.\s]/g, '').length).toBe(1);
+    }
   });
 });
 

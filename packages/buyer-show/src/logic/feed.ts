@@ -2,7 +2,7 @@
 // marketer's export or a third-party review service, so nothing in it is trusted:
 // every field is checked, repaired when a safe repair exists, and dropped otherwise.
 // Each repair or drop adds one reason; the element turns them into one warning.
-import { parseUrl } from '@fanfare/core';
+import { parseUrl } from '@fanfare/core/parse';
 
 export interface Photo {
   src: string;

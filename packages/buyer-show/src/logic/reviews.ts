@@ -4,23 +4,25 @@ import type { Review } from './feed.js';
 export const FILTERS = ['all', 'photos', '5'] as const;
 export type Filter = (typeof FILTERS)[number];
 
-// Han, Hiragana, Katakana and Hangul: names written in these are short, so fewer stars
-// keep them readable (王**明) while hiding as much as the Latin form hides.
+// Han, Hiragana, Katakana and Hangul: the shop convention for these names (王**明) is
+// familiar to their readers, who know the two stars as a fixed mask.
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /**
- * Mask a buyer's name the way shop reviews do: first and last character kept, a fixed
- * number of stars between, so the length of the name is not given away either.
- * Characters, not UTF-16 units, so an emoji or a rare Han character is never cut in half.
+ * Mask a buyer's name the way shop reviews do, so that what is shown never pretends to
+ * be the name's length. Names in Han, kana or Hangul keep their first and last character
+ * around two stars (王**明; two characters: 王*). Other names become initials, first and
+ * last word: "Sam" is "S.", "Lisa Wong" is "L. W.". Stars in a Latin name ("S***m") read
+ * as five letters, and an initial does not. Characters, not UTF-16 units, so an emoji or
+ * a rare Han character is never cut in half.
  */
 export function maskName(name: string): string {
-  const chars = Array.from(name.replace(/\s+/g, ' ').trim());
-  if (!chars.length) return '';
-  if (chars.length === 1) return `${chars[0]}*`;
+  const words = name.trim().split(/\s+/);
+  const chars = Array.from(words.join(' '));
   const first = chars[0];
-  const last = chars[chars.length - 1];
-  if (chars.length === 2) return `${first}*`;
-  return `${first}${CJK.test(first) ? '**' : '***'}${last}`;
+  if (!first) return '';
+  if (!CJK.test(first)) return words.length > 1 ? `${first}. ${Array.from(words.at(-1)!)[0]}.` : `${first}.`;
+  return chars.length > 2 ? `${first}**${chars.at(-1)}` : `${first}*`;
 }
 
 export function filterReviews(reviews: readonly Review[], filter: Filter): Review[] {
