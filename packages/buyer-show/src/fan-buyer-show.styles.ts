@@ -70,15 +70,6 @@ export const styles = css`
     position: relative;
   }
   .track {
-    display: flex;
-    overflow-x: auto;
-    scroll-snap-type: x mandatory;
-    scrollbar-width: none;
-    /* Horizontal swipes move the carousel, vertical ones still scroll the page. */
-    touch-action: pan-x pan-y;
-    overscroll-behavior-x: contain;
-  }
-  .track {
     /* Contains the visually hidden labels, which would otherwise widen the page. */
     position: relative;
     gap: var(--_gap);

@@ -1,6 +1,23 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
-import type { FanBuyerShow } from './fan-buyer-show.js';
+import { css, html, nothing, type LitElement, type TemplateResult } from 'lit';
+import { adoptLazyStyles } from '@fanfare/core/lazy-styles';
 import type { Review } from './logic/feed.js';
+import type { Translate } from './messages.js';
+
+// The photo dialog's template and styles, loaded on the first tap on a photo. What it
+// shows and where focus goes belong to LightboxController (controllers/lightbox.ts).
+
+/** What the dialog shows, and what it asks of its controller. */
+export interface LightboxState {
+  readonly review?: Review;
+  readonly at: number;
+  /** The author as spoken in the labels. */
+  readonly name: string;
+  readonly t: Translate;
+  /** Show photo `at`; `scroll` is false when the strip is there already (after a swipe). */
+  go(at: number, scroll?: boolean): void;
+  onKey(e: KeyboardEvent): void;
+  onClose(): void;
+}
 
 const styles = css`
   dialog {
@@ -12,13 +29,8 @@ const styles = css`
   dialog::backdrop {
     background: #000c;
   }
+  /* The strip scrolls and snaps as the carousel's track does (scroll-strip.styles.ts). */
   .strip {
-    display: flex;
-    overflow-x: auto;
-    scroll-snap-type: x mandatory;
-    scrollbar-width: none;
-    touch-action: pan-x pan-y;
-    overscroll-behavior-x: contain;
     background: #111;
   }
   figure {
@@ -51,32 +63,28 @@ const styles = css`
   }
 `;
 
-/** Add the dialog's styles to the widget's shadow root, once; they load with this chunk. */
-export function adopt(root: ShadowRoot): void {
-  const sheet = styles.styleSheet;
-  if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-}
+/** Add the dialog's styles to the widget's shadow root, once. */
+export const adopt = (host: LitElement): void => adoptLazyStyles(host, styles);
+
+const close = (e: Event) => (e.currentTarget as HTMLElement).closest('dialog')!.close();
 
 /**
- * The photo dialog of the review a fan opened. A native modal <dialog>: focus is
- * trapped and Escape closes it for free, and the page behind is inert.
- * Photos sit on a scroll-snap strip, so a swipe moves between them like the carousel.
+ * A native modal <dialog>: focus is trapped and Escape closes it for free, and the page
+ * behind is inert. Photos sit on a scroll-snap strip, so a swipe moves between them like
+ * the carousel.
  */
-export function lightbox(host: FanBuyerShow, open: { review: Review; at: number } | undefined): TemplateResult {
-  const name = open ? host.nameOf(open.review) : '';
-  const photos = open?.review.photos ?? [];
-  const at = open?.at ?? 0;
-  const t = host.t.bind(host);
-  const onScroll = (e: Event) => {
+export function lightbox(s: LightboxState): TemplateResult {
+  const { review, at, name, t } = s;
+  const photos = review?.photos ?? [];
+  const onScrollEnd = (e: Event) => {
     const strip = e.currentTarget as HTMLElement;
     const i = Math.round(Math.abs(strip.scrollLeft) / (strip.clientWidth || 1));
-    if (open && i !== at) host.showPhoto(i, false);
+    if (i !== at) s.go(i, false);
   };
-  return html`<dialog part="lightbox" aria-label=${open ? t('lightbox', { name }) : nothing}
-    @keydown=${(e: KeyboardEvent) => host.photoKey(e)} @close=${() => host.closed()}
-    @click=${(e: Event) => e.target === e.currentTarget && (e.currentTarget as HTMLDialogElement).close()}>
-    ${open
-      ? html`<div class="strip" tabindex="0" @scrollend=${onScroll}>
+  return html`<dialog part="lightbox" aria-label=${review ? t('lightbox', { name }) : nothing}
+    @keydown=${s.onKey} @close=${s.onClose} @click=${(e: Event) => e.target === e.currentTarget && close(e)}>
+    ${review
+      ? html`<div class="strip" tabindex="0" @scrollend=${onScrollEnd}>
             ${photos.map(
               (p, i) => html`<figure>
                 <img src=${p.src} width=${p.width} height=${p.height} alt=${p.alt || t('photoBy', { name })}
@@ -85,15 +93,13 @@ export function lightbox(host: FanBuyerShow, open: { review: Review; at: number 
             )}
           </div>
           <div class="bar">
-            <button part="button" aria-label=${t('prev')} aria-disabled=${at <= 0}
-              @click=${() => host.showPhoto(at - 1)}>‹</button>
+            <button part="button" aria-label=${t('prevPhoto')} aria-disabled=${at <= 0} @click=${() => s.go(at - 1)}>‹</button>
             <span class="pos" aria-live="polite">${t('photoPos', { n: at + 1, total: photos.length })}</span>
-            <button part="button" aria-label=${t('next')} aria-disabled=${at >= photos.length - 1}
-              @click=${() => host.showPhoto(at + 1)}>›</button>
-            <button part="button" class="close" autofocus @click=${(e: Event) => (e.currentTarget as HTMLElement).closest('dialog')!.close()}
-              >${t('close')}</button>
+            <button part="button" aria-label=${t('nextPhoto')} aria-disabled=${at >= photos.length - 1}
+              @click=${() => s.go(at + 1)}>›</button>
+            <button part="button" class="close" autofocus @click=${close}>${t('close')}</button>
           </div>
-          ${open.review.text ? html`<p class="review">${open.review.text}</p>` : nothing}`
+          ${review.text ? html`<p class="review">${review.text}</p>` : nothing}`
       : nothing}
   </dialog>`;
 }

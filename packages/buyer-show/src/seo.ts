@@ -1,37 +1,42 @@
-import type { FanBuyerShow } from './fan-buyer-show.js';
-import { buildJsonLd, serializeJsonLd } from './logic/jsonld.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { warn } from '@fanfare/core';
+import { buildJsonLd, serializeJsonLd, type JsonLdInput } from './logic/jsonld.js';
 
 /**
- * Write (or update, or remove) the element's schema.org JSON-LD in its light DOM, where
- * search engines read it. Kept apart so pages without `seo` never load it.
+ * Keeps the host's schema.org JSON-LD in its light DOM, where search engines read it, in
+ * step with what the carousel shows: after each update it is written, rewritten or
+ * removed (an input without a product name writes nothing). Kept apart so pages without
+ * `seo` never load it.
  */
-export function writeJsonLd(host: FanBuyerShow): void {
-  const all = host.all;
-  const data =
-    host.seo !== null &&
-    buildJsonLd({
-      product: host.seo || all.find((r) => r.product)?.product?.name || '',
-      all,
-      shown: host.shown,
-      average: host.average,
-      name: (r) => host.nameOf(r),
-    });
-  const text = data ? serializeJsonLd(data) : '';
-  if (text === (host.ld?.isConnected ? host.ld.text : '')) return;
-  host.ld?.remove();
-  host.ld = undefined;
-  if (!text) return;
-  const script = document.createElement('script');
-  script.type = 'application/ld+json';
-  try {
-    script.text = (policy() ?? String)(text) as string;
-  } catch {
-    // Trusted Types enforced and our policy refused by the page's allow-list.
-    if (!warned) console.warn(`<${host.localName}> could not write JSON-LD: add fanfare-json-ld to the page's trusted-types CSP directive.`);
-    warned = true;
-    return;
+export class JsonLdController implements ReactiveController {
+  private script?: HTMLScriptElement;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly input: () => JsonLdInput,
+  ) {
+    host.addController(this);
   }
-  host.append((host.ld = script));
+
+  hostUpdated(): void {
+    const data = buildJsonLd(this.input());
+    const text = data ? serializeJsonLd(data) : '';
+    if (text === (this.script?.isConnected ? this.script.text : '')) return;
+    this.script?.remove();
+    this.script = undefined;
+    if (!text) return;
+    const script = document.createElement('script');
+    script.type = 'application/ld+json';
+    try {
+      script.text = (policy() ?? String)(text) as string;
+    } catch {
+      // Trusted Types enforced and our policy refused by the page's allow-list.
+      if (!warned) warn(this.host, "could not write JSON-LD: add fanfare-json-ld to the page's trusted-types CSP directive.");
+      warned = true;
+      return;
+    }
+    this.host.append((this.script = script));
+  }
 }
 
 let warned = false;

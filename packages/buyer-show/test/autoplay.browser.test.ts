@@ -1,8 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { FanBuyerShow } from '../src/index.js';
 import '../src/define.js';
-import { emulateMedia, resetMouse, sendMouse } from './commands.js';
-import { $, inlineFeed, loaded, nextEvent, review, sleep } from './helpers.js';
+import { emulateMedia, resetMouse, sendMouse } from '@web/test-runner-commands';
+import { nextEvent, sleep, trackTimers, warningsDuring } from '../../core/testing/index.js';
+import { $, inlineFeed, loaded, review } from './helpers.js';
 
 // Three slides in 600px (two in view): stops at 0 and 1, then rewinds to 0.
 async function mount(autoplay = '2', style = 'width: 600px'): Promise<FanBuyerShow> {
@@ -105,22 +106,26 @@ describe('<fan-buyer-show> autoplay', () => {
   });
 
   it('stops its timer when removed from the page', async () => {
-    const el = await mount();
-    el.remove();
-    await staysPut(el);
+    const timers = trackTimers();
+    try {
+      const el = await mount();
+      // open-wc's waitUntil leaves its own timeout pending; the widget's interval is the one that must go.
+      const running = timers.pending();
+      el.remove();
+      expect(timers.pending(), 'the autoplay interval was not cleared').to.equal(running - 1);
+      await staysPut(el);
+    } finally {
+      timers.restore();
+    }
   });
 
   it('warns about a bad autoplay value and stays off', async () => {
-    const orig = console.warn;
-    const seen: string[] = [];
-    console.warn = (m: string) => seen.push(m);
-    try {
-      const el = await mount('fast');
-      expect(el.autoplay).to.equal(0);
-      expect($(el, '.play')).to.equal(null);
-    } finally {
-      console.warn = orig;
-    }
+    let el!: FanBuyerShow;
+    const seen = await warningsDuring(async () => {
+      el = await mount('fast');
+    });
+    expect(el.autoplay).to.equal(0);
+    expect($(el, '.play')).to.equal(null);
     expect(seen).to.have.length(1);
     expect(seen[0]).to.contain('autoplay="fast"');
   });

@@ -6,6 +6,9 @@ export const FEED_URL = new URL('./fixtures/feed.json', import.meta.url).href;
 export const $ = <T extends Element = HTMLElement>(el: FanBuyerShow, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
 export const $$ = <T extends Element = HTMLElement>(el: FanBuyerShow, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];
 export const text = (el: FanBuyerShow, sel: string) => $(el, sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+/** The carousel's position as the eye reads it ("1 of 8", "1 / 8"); a screen reader hears `spokenPos()`. */
+export const shownPos = (el: FanBuyerShow) => text(el, '.pos [aria-hidden="true"]');
+export const spokenPos = (el: FanBuyerShow) => text(el, '.pos .sr-only');
 
 /** Resolves when the feed has been read and the first slides are on screen. */
 export async function loaded(el: FanBuyerShow): Promise<void> {
@@ -33,24 +36,3 @@ export function inlineFeed(feed: unknown): HTMLScriptElement {
   s.textContent = JSON.stringify(feed);
   return s;
 }
-
-/** Capture console.warn for the duration of `fn`. */
-export async function warnings(fn: () => Promise<void>): Promise<string[]> {
-  const seen: string[] = [];
-  const orig = console.warn;
-  console.warn = (m: string) => seen.push(String(m));
-  try {
-    await fn();
-  } finally {
-    console.warn = orig;
-  }
-  return seen;
-}
-
-export const nextEvent = <T = unknown>(target: EventTarget, name: string, timeout = 4000) =>
-  new Promise<CustomEvent<T>>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${name} within ${timeout} ms`)), timeout);
-    target.addEventListener(name, (e) => (clearTimeout(timer), resolve(e as CustomEvent<T>)), { once: true });
-  });
-
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,13 +1,14 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { FanBuyerShow } from '../src/index.js';
 import '../src/define.js';
-import { sendKeys } from './commands.js';
-import { $, FEED_URL, loaded, nextEvent, text } from './helpers.js';
+import { sendKeys } from '@web/test-runner-commands';
+import { nextEvent } from '../../core/testing/index.js';
+import { $, FEED_URL, inlineFeed, loaded, review, text } from './helpers.js';
 
-async function mount(): Promise<FanBuyerShow> {
+async function mount(setup: (el: FanBuyerShow) => void = (e) => (e.src = FEED_URL)): Promise<FanBuyerShow> {
   const wrap = await fixture<HTMLDivElement>(html`<div style="width: 600px"></div>`);
   const el = document.createElement('fan-buyer-show');
-  el.src = FEED_URL;
+  setup(el);
   wrap.append(el);
   await loaded(el);
   return el;
@@ -23,7 +24,8 @@ describe('<fan-buyer-show> lightbox', () => {
     const dialog = $<HTMLDialogElement>(el, 'dialog');
     expect(dialog.open).to.equal(true);
     expect(dialog.matches(':modal')).to.equal(true);
-    expect(dialog.getAttribute('aria-label')).to.equal('Photos from L***a');
+    // A masked name is read as a name ("L", "王星星明"), so the dialog does not use it.
+    expect(dialog.getAttribute('aria-label')).to.equal('Photos from a customer');
     expect(dialog.contains(el.shadowRoot!.activeElement)).to.equal(true);
     expect(text(el, 'dialog .pos')).to.equal('Photo 1 of 2');
     expect($<HTMLImageElement>(el, 'dialog img').alt).to.equal('A woman in a green linen dress');
@@ -43,7 +45,7 @@ describe('<fan-buyer-show> lightbox', () => {
   it('follows a swipe: the strip scrolls and the counter keeps up', async () => {
     const el = await mount();
     $(el, '.slide .shot').click();
-    await waitUntil(() => $<HTMLDialogElement>(el, 'dialog').open);
+    await waitUntil(() => $<HTMLDialogElement>(el, 'dialog')?.open);
     const strip = $(el, '.strip');
     strip.scrollTo({ left: strip.clientWidth, behavior: 'instant' });
     await waitUntil(() => text(el, 'dialog .pos') === 'Photo 2 of 2', 'the counter did not follow');
@@ -55,9 +57,43 @@ describe('<fan-buyer-show> lightbox', () => {
   it('is accessible while open', async () => {
     const el = await mount();
     $(el, '.slide .shot').click();
-    await waitUntil(() => $<HTMLDialogElement>(el, 'dialog').open);
+    await waitUntil(() => $<HTMLDialogElement>(el, 'dialog')?.open);
     await expect(el).to.be.accessible();
     $(el, 'dialog .close').click();
     await waitUntil(() => !$<HTMLDialogElement>(el, 'dialog').open, 'Close did not close');
+  });
+
+  it('speaks Chinese: photo buttons by measure word, the dialog by the buyer or their full name', async () => {
+    const feed = { reviews: [review(1, { author: '王小明', photos: [review(1).photos, review(2).photos].flat() })] };
+    for (const names of ['masked', 'full']) {
+      const el = await mount((e) => {
+        e.lang = 'zh-CN';
+        e.setAttribute('names', names);
+        e.append(inlineFeed(feed));
+      });
+      $(el, '.slide .shot').click();
+      await waitUntil(() => $<HTMLDialogElement>(el, 'dialog')?.open);
+      await el.updateComplete;
+      expect($(el, 'dialog').getAttribute('aria-label')).to.equal(names === 'full' ? '王小明的晒图' : '买家的晒图');
+      const [prev, next] = [...el.shadowRoot!.querySelectorAll('dialog .bar button')];
+      expect(prev.getAttribute('aria-label')).to.equal('上一张');
+      expect(next.getAttribute('aria-label')).to.equal('下一张');
+      expect(text(el, 'dialog .pos')).to.equal('第 1 张，共 2 张');
+      $(el, 'dialog .close').click();
+      await waitUntil(() => !$<HTMLDialogElement>(el, 'dialog').open, 'Close did not close');
+    }
+  });
+
+  it('closes when the widget leaves the page, and opens again when it is back', async () => {
+    const el = await mount();
+    $(el, '.slide .shot').click();
+    await waitUntil(() => $<HTMLDialogElement>(el, 'dialog')?.open);
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    await waitUntil(() => !$(el, 'dialog')?.hasAttribute('open'), 'the dialog stayed open');
+    await loaded(el);
+    $(el, '.slide .shot').click();
+    await waitUntil(() => $<HTMLDialogElement>(el, 'dialog')?.matches(':modal'), 'the dialog did not open again');
   });
 });

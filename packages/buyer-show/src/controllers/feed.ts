@@ -1,7 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { warn } from '@fanfare/core';
+import { Task } from '@fanfare/core/task';
 import { readFeed, summarize, type Review } from '../logic/feed.js';
 
-export type FeedState = { status: 'loading' | 'error'; reviews?: undefined } | { status: 'ready'; reviews: Review[] };
+export type FeedStatus = 'loading' | 'ready' | 'error';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -13,15 +15,26 @@ const RETRY_MS = 1500;
 /**
  * Loads the feed from a URL or from an inline `<script type="application/json">` child,
  * retries a failed fetch once, validates it and warns once about what it had to fix.
+ * A `Task` runs each load: a new source aborts the one before, and an answer that comes
+ * after the element left the page, or after another source was asked for, is dropped.
  */
 export class FeedController implements ReactiveController {
-  state: FeedState = { status: 'loading' };
-  private run = 0;
+  private task: Task<[string], Review[]>;
   private source: string | undefined;
-  private host: Host;
 
-  constructor(host: Host) {
-    (this.host = host).addController(this);
+  constructor(private readonly host: Host) {
+    this.task = new Task(host, ([src], signal) => this.read(src, signal));
+    host.addController(this);
+  }
+
+  get status(): FeedStatus {
+    const { status } = this.task;
+    return status === 'complete' ? 'ready' : status === 'error' ? 'error' : 'loading';
+  }
+
+  /** The valid reviews once the feed is ready. */
+  get reviews(): Review[] | undefined {
+    return this.task.status === 'complete' ? this.task.value : undefined;
   }
 
   hostConnected(): void {
@@ -30,36 +43,37 @@ export class FeedController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    // A late answer must not land in an element that has left the page.
-    this.run++;
     this.source = undefined;
   }
 
   /** Load from `src`, or from the inline child when `src` is empty. The same source twice is a no-op. */
-  async load(src: string): Promise<void> {
+  load(src: string): void {
     if (src === this.source) return;
     this.source = src;
-    const run = ++this.run;
-    this.set({ status: 'loading' });
-    let state: FeedState = { status: 'error' };
+    void this.task.run(src);
+  }
+
+  private async read(src: string, signal: AbortSignal): Promise<Review[]> {
+    // Only the load still wanted may speak: one warning per feed, none from a dropped one.
+    const note = (what: string) => signal.aborted || warn(this.host, `${what}.`);
     try {
-      const [text, base] = src ? await fetchText(src) : await this.inline();
+      const [text, base] = src ? await fetchText(src, signal) : await this.inline();
       let raw: unknown;
       try {
         raw = JSON.parse(text);
       } catch {
-        throw 'the feed is not valid JSON';
+        throw new Error('the feed is not valid JSON');
       }
       const feed = readFeed(raw, base);
-      if (!feed.ok) throw feed.reason;
-      if (feed.problems.length && run === this.run) this.warn(`repaired or dropped parts of its feed: ${summarize(feed.problems)}`);
-      state = { status: 'ready', reviews: feed.reviews };
+      if (!feed.ok) throw new Error(feed.reason);
+      if (feed.problems.length) note(`repaired or dropped parts of its feed: ${summarize(feed.problems)}`);
       // Validating 1,000 reviews and rendering the first slides are two tasks, not one long one.
       await new Promise((r) => setTimeout(r));
+      return feed.reviews;
     } catch (e) {
-      if (run === this.run) this.warn(`could not show its feed: ${e}`);
+      note(`could not show its feed: ${(e as Error).message}`);
+      throw e;
     }
-    if (run === this.run) this.set(state);
   }
 
   private async inline(): Promise<[string, string]> {
@@ -69,34 +83,24 @@ export class FeedController implements ReactiveController {
       await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
     }
     const script = find();
-    if (!script) throw 'no src and no <script type="application/json"> child';
+    if (!script) throw new Error('no src and no <script type="application/json"> child');
     return [script.textContent ?? '', document.baseURI];
-  }
-
-  private set(state: FeedState): void {
-    this.state = state;
-    this.host.requestUpdate();
-  }
-
-  private warn(what: string): void {
-    const h = this.host;
-    console.warn(`<${h.localName}${h.id ? `#${h.id}` : ''}> ${what}.`);
   }
 }
 
 /** The feed's text and its absolute URL. A timeout or a 5xx is retried once; a 4xx will not mend itself. */
-async function fetchText(src: string, retry = true): Promise<[string, string]> {
+async function fetchText(src: string, signal: AbortSignal, retry = true): Promise<[string, string]> {
   let status = 0;
   try {
-    const res = await fetch(src, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const res = await fetch(src, { signal: AbortSignal.any([signal, AbortSignal.timeout(TIMEOUT_MS)]) });
     if (res.ok) return [await res.text(), res.url || src];
     status = res.status;
   } catch {
     // Offline, blocked or timed out: worth the one retry.
   }
-  if (retry && (status === 0 || status >= 500)) {
+  if (retry && !signal.aborted && (status === 0 || status >= 500)) {
     await new Promise((r) => setTimeout(r, RETRY_MS));
-    return fetchText(src, false);
+    return fetchText(src, signal, false);
   }
-  throw `${src} ${status ? `answered ${status}` : 'did not answer'}`;
+  throw new Error(`${src} ${status ? `answered ${status}` : 'did not answer'}`);
 }
