@@ -1,7 +1,7 @@
 // Drawing a card on a canvas. The preview and the exported image come from this one
 // function on a 1080×1350 canvas, so what the fan sees is exactly what is saved.
-import { BRAND, CARD, STICKER_SIZE, cover, layoutText, type Sticker } from './logic/layout.js';
-import type { Shape, Template } from './logic/templates.js';
+import { BRAND, CARD, STICKER_SIZE, type Shape, type Sticker, type Template } from './logic/card.js';
+import { cover, layoutText } from './logic/layout.js';
 
 export interface Picture {
   src: CanvasImageSource;
@@ -85,10 +85,10 @@ export function drawCard(c: Ctx, a: CardArt): void {
   for (const k of a.stickers) {
     c.save();
     c.translate(k.x, k.y);
-    c.rotate((k.r * Math.PI) / 180);
-    c.font = `${(STICKER_SIZE * k.s) / 100}px ${EMOJI_FONT}`;
+    c.rotate((k.rotation * Math.PI) / 180);
+    c.font = `${(STICKER_SIZE * k.scale) / 100}px ${EMOJI_FONT}`;
     c.textAlign = 'center';
-    c.fillText(k.e, 0, 0);
+    c.fillText(k.emoji, 0, 0);
     c.restore();
   }
 
@@ -138,4 +138,14 @@ export function loadFont(t: Template, text: string): Promise<unknown> {
     faces.set(fontUrl, (face = f.load().then((f) => document.fonts.add(f), () => 0)));
   }
   return Promise.all([face, document.fonts.load(fontOf(t, 40), text || 'a').catch(() => 0)]);
+}
+
+let scratch: CanvasRenderingContext2D | undefined;
+/** `<input type=color>` takes #rrggbb only; a canvas turns any colour into that form. One canvas serves every call. */
+export function toHex(color: string): string {
+  scratch ??= document.createElement('canvas').getContext('2d')!;
+  // A colour the canvas refuses leaves fillStyle as it was: start from black each time.
+  scratch.fillStyle = '#000';
+  scratch.fillStyle = color;
+  return /^#[0-9a-f]{6}$/i.test(scratch.fillStyle) ? scratch.fillStyle : '#000000';
 }

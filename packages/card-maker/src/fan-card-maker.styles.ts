@@ -82,7 +82,7 @@ export const styles = css`
     cursor: grab;
     padding: 0;
   }
-  .handle[aria-pressed='true'] {
+  .handle[aria-current] {
     border-color: #fff;
     box-shadow: 0 0 0 2px #0008;
   }
@@ -97,7 +97,8 @@ export const styles = css`
     justify-self: start;
   }
   textarea,
-  select {
+  select,
+  .link {
     font: inherit;
     padding: 8px;
     border: 1px solid var(--_fan-border);
@@ -125,6 +126,10 @@ export const styles = css`
     display: flex;
     align-items: center;
     gap: 8px;
+  }
+  .link {
+    flex: 1;
+    min-width: 0;
   }
   .choices,
   .actions,

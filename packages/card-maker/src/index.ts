@@ -1,6 +1,4 @@
 import './define.js';
 
 export { FanCardMaker } from './fan-card-maker.js';
-export type { Sticker } from './logic/layout.js';
-export type { CardState } from './logic/state.js';
-export type { Template } from './logic/templates.js';
+export type { CardState, Sticker, Template } from './logic/card.js';

@@ -1,21 +1,25 @@
 import type { Messages } from '@fanfare/core';
 
-type Key =
-  | 's0' | 's1' | 's2' | 's3' | 'back' | 'next' | 'message' | 'count' | 'wishes'
-  | 'color' | 'photo' | 'private' | 'removePhoto' | 'type' | 'size' | 'decode' | 'busy' | 'stickers' | 'add'
-  | 'sticker' | 'keys' | 'remove' | 'preview' | 'format' | 'send' | 'save' | 'copy' | 'copied' | 'hold'
+export type Key =
+  | 'designStep' | 'messageStep' | 'decorateStep' | 'sendStep' | 'back' | 'next'
+  | 'message' | 'count' | 'countSpoken' | 'wishes' | 'color'
+  | 'photo' | 'private' | 'removePhoto' | 'type' | 'size' | 'decode' | 'busy'
+  | 'stickers' | 'add' | 'sticker' | 'keys' | 'touch' | 'remove'
+  | 'preview' | 'format' | 'send' | 'save' | 'saved' | 'copy' | 'copied' | 'copyFailed' | 'link' | 'hold'
   | 'received' | 'own' | 'broken';
 
+// Toasts and statuses take no full stop; sentences, hints and errors do.
 export const messages: Messages<Key> = {
   en: {
-    s0: 'Choose a design',
-    s1: 'Write your message',
-    s2: 'Add a photo and stickers',
-    s3: 'Save or send',
+    designStep: 'Choose a design',
+    messageStep: 'Write your message',
+    decorateStep: 'Add a photo and stickers',
+    sendStep: 'Save or send',
     back: 'Back',
     next: 'Next',
     message: 'Your message',
     count: '{n} of {max} characters',
+    countSpoken: '{n} of {max} characters',
     wishes: 'Or pick a wish',
     color: 'Text colour',
     photo: 'Add a photo',
@@ -29,32 +33,39 @@ export const messages: Messages<Key> = {
     add: 'Add {e}',
     sticker: 'Sticker {e}',
     keys: 'Drag to move. Arrow keys move, + and − resize, R rotates, Delete removes.',
+    touch: 'Drag to move. Pinch with two fingers to resize, twist them to rotate.',
     remove: 'Remove sticker',
     preview: 'Card preview: {m}',
     format: 'Image format',
     send: 'Send',
     save: 'Save image',
+    saved: 'Image saved: {name}',
     copy: 'Copy link',
-    copied: 'Link copied.',
+    copied: 'Link copied',
+    copyFailed: 'Could not copy. Select the link and copy it yourself.',
+    link: 'Link to your card',
     hold: 'Press and hold the image to save or send it.',
     received: 'You got a card!',
     own: 'Make your own',
     broken: "This card couldn't be opened, but you can make one of your own.",
   },
   'zh-CN': {
-    s0: '选一个样式',
-    s1: '写下祝福',
-    s2: '加照片和贴纸',
-    s3: '保存或发送',
+    designStep: '选一个样式',
+    messageStep: '写下祝福',
+    decorateStep: '添加照片和贴纸',
+    sendStep: '保存或发送',
     back: '上一步',
     next: '下一步',
     message: '你的祝福',
+    // The short form is what the eye reads; a screen reader would say the slash (斜杠).
     count: '已输入 {n}/{max} 字',
-    wishes: '或者选一句现成的祝福',
+    countSpoken: '已输入 {n} 字，最多 {max} 字',
+    wishes: '或选一句祝福语',
     color: '文字颜色',
     photo: '添加照片',
     private: '照片只保存在你的设备上，不会上传。',
-    removePhoto: '删除照片',
+    // 删除 would make a fan fear the photo in their album goes too.
+    removePhoto: '移除照片',
     type: '这个文件不是图片，请选择 JPEG、PNG 或 WebP 格式的照片。',
     size: '照片超过 {mb} MB 了，换一张小一点的吧。',
     decode: '这张照片打不开，可能已损坏，换一张试试。',
@@ -62,14 +73,18 @@ export const messages: Messages<Key> = {
     stickers: '贴纸',
     add: '添加 {e}',
     sticker: '贴纸 {e}',
-    keys: '拖动可移动；方向键移动，+ 和 − 缩放，R 旋转，Delete 删除。',
+    keys: '拖动即可移动；也可用方向键移动、+/− 缩放、R 旋转、Delete 删除。',
+    touch: '拖动即可移动；双指捏合可缩放，双指转动可旋转。',
     remove: '删除贴纸',
     preview: '贺卡预览：{m}',
     format: '图片格式',
     send: '发送',
     save: '保存图片',
+    saved: '图片已保存：{name}',
     copy: '复制链接',
-    copied: '链接已复制。',
+    copied: '链接已复制',
+    copyFailed: '复制失败，请选中链接后手动复制。',
+    link: '贺卡链接',
     hold: '长按图片即可保存或发送给朋友。',
     received: '你收到一张贺卡！',
     own: '我也做一张',

@@ -1,20 +1,25 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/define.js';
-import { FanCardMaker } from '../src/index.js';
+import type { FanCardMaker } from '../src/index.js';
 import { encodeState } from '../src/logic/state.js';
-import { HASH_KEY } from '../src/logic/layout.js';
+import { HASH_KEY } from '../src/logic/card.js';
+import { captureWarnings, sleep, waitFor, warningsDuring } from '../../core/testing/index.js';
 
 type El = FanCardMaker;
 const $ = <T extends Element = HTMLElement>(el: El, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
 const $$ = <T extends Element = HTMLElement>(el: El, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];
 const button = (el: El, text: string) => $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent!.trim().includes(text))!;
+/** What the element keeps to itself, read the way only a test may. */
+const inside = <T>(el: El, name: string) => (el as unknown as Record<string, T>)[name];
+/** Today as the fan's file names spell it, YYYY-MM-DD in local time. */
+const today = () => new Date().toLocaleDateString('sv');
 
 async function settle(el: El) {
   // Drawing waits for fonts and lazily loaded modules; a few rounds let every one land.
   for (let i = 0; i < 6; i++) {
     await el.updateComplete;
     await el.drawn;
-    await new Promise((r) => setTimeout(r, 10));
+    await sleep(10);
   }
 }
 
@@ -24,9 +29,14 @@ async function make(tpl = html`<fan-card-maker lang="en" brand-text="Bloom Flowe
   return el;
 }
 
-async function next(el: El) {
-  button(el, el.locale === 'en' ? 'Next' : '下一步').click();
-  await settle(el);
+/** Walk the wizard forward to step `n` (1: design … 4: save or send) as a fan does, with Next. */
+async function atStep(el: El, n: 1 | 2 | 3 | 4) {
+  const current = () => $$(el, '.steps li').findIndex((li) => li.hasAttribute('aria-current')) + 1;
+  while (current() < n) {
+    button(el, el.locale === 'en' ? 'Next' : '下一步').click();
+    await settle(el);
+  }
+  return el;
 }
 
 function pixel(el: El, x: number, y: number) {
@@ -50,40 +60,47 @@ async function rotatedJpeg(w: number, h: number) {
   return new File([plain.slice(0, 2), new Uint8Array(app1), plain.slice(2)], 'phone.jpg', { type: 'image/jpeg' });
 }
 
-async function pick(el: El, file: File) {
+function choose(el: El, ...files: File[]) {
   const input = $<HTMLInputElement>(el, 'input[type=file]');
-  const dt = new DataTransfer();
-  dt.items.add(file);
-  input.files = dt.files;
-  input.dispatchEvent(new Event('change'));
-  for (let i = 0; i < 100 && !$$(el, '[role=alert]').length && !button(el, 'Remove photo'); i++) await new Promise((r) => setTimeout(r, 20));
+  for (const file of files) {
+    const dt = new DataTransfer();
+    dt.items.add(file);
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change'));
+  }
+}
+
+async function pick(el: El, file: File) {
+  choose(el, file);
+  await waitFor(() => $$(el, '[role=alert]').length || button(el, 'Remove photo'), 'the photo was neither taken nor refused');
   await settle(el);
+}
+
+const photoOf = (el: El) => inside<{ photo?: { w: number; h: number; blob: Blob } } | undefined>(el, 'photo')?.photo;
+const imageOf = (el: El) => inside<{ blob: Blob }>(el, 'exporter').blob;
+
+/** Replace a browser function for one test; the returned function puts the browser's own back. */
+function stub<T extends object, K extends keyof T>(target: T, key: K, value: T[K]) {
+  const own = Object.getOwnPropertyDescriptor(target, key);
+  Object.defineProperty(target, key, { value, configurable: true, writable: true });
+  return () => (own ? Object.defineProperty(target, key, own) : Reflect.deleteProperty(target, key));
 }
 
 describe('<fan-card-maker>', () => {
   afterEach(() => history.replaceState(null, '', location.pathname + location.search));
 
-  it('survives being defined twice', () => {
-    expect(() => FanCardMaker.define('fan-card-maker')).not.to.throw();
-    expect(customElements.get('fan-card-maker')).to.equal(FanCardMaker);
-  });
-
   it('refuses bad attribute values with one warning each and keeps the defaults', async () => {
-    const warnings: string[] = [];
-    const orig = console.warn;
-    console.warn = (m: string) => warnings.push(m);
-    history.replaceState(null, '', `#fan-card=${encodeState({ t: 'love', m: 'hi', k: [] })}`);
-    try {
-      const el = await make(html`<fan-card-maker lang="en" max-photo-mb="lots" link="javascript:alert(1)"></fan-card-maker>`);
-      expect(el.maxPhotoMb).to.equal(15);
-      expect(el.link).to.equal('');
-      expect($<HTMLAnchorElement>(el, 'a').href).to.equal(location.href.split('#')[0]);
-      expect(warnings).to.have.length(2);
-      expect(warnings[0]).to.contain('<fan-card-maker>').and.contain('max-photo-mb="lots"');
-      expect(warnings[1]).to.contain('link="javascript:alert(1)"');
-    } finally {
-      console.warn = orig;
-    }
+    history.replaceState(null, '', `#fan-card=${encodeState({ template: 'love', message: 'hi', stickers: [] })}`);
+    let el!: El;
+    const warnings = await warningsDuring(async () => {
+      el = await make(html`<fan-card-maker lang="en" max-photo-mb="lots" link="javascript:alert(1)"></fan-card-maker>`);
+    });
+    expect(el.maxPhotoMb).to.equal(15);
+    expect(el.link).to.equal('');
+    expect($<HTMLAnchorElement>(el, 'a').href).to.equal(location.href.split('#')[0]);
+    expect(warnings).to.have.length(2);
+    expect(warnings[0]).to.contain('<fan-card-maker>').and.contain('max-photo-mb="lots"');
+    expect(warnings[1]).to.contain('link="javascript:alert(1)"');
   });
 
   it('step 1: offers the six designs and previews the chosen one on a 1080×1350 canvas', async () => {
@@ -104,9 +121,24 @@ describe('<fan-card-maker>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('step 2: counts characters, offers wishes in the fan\'s language and draws the message', async () => {
-    const el = await make();
-    await next(el);
+  it('walks back and forth through the four steps by name, focusing each heading', async () => {
+    const el = await atStep(await make(), 4);
+    expect($(el, '[aria-current=step]').textContent).to.contain('Save or send');
+    expect(button(el, 'Next')).to.equal(undefined);
+    button(el, 'Back').click();
+    await settle(el);
+    expect($(el, '[aria-current=step]').textContent).to.contain('Add a photo and stickers');
+    expect(el.shadowRoot!.activeElement?.textContent).to.equal('Add a photo and stickers');
+    for (let i = 0; i < 2; i++) {
+      button(el, 'Back').click();
+      await settle(el);
+    }
+    expect($(el, 'h2').textContent).to.equal('Choose a design');
+    expect(button(el, 'Back')).to.equal(undefined);
+  });
+
+  it("step 2: counts characters, offers wishes in the fan's language and draws the message", async () => {
+    const el = await atStep(await make(), 2);
     expect(document.activeElement).to.equal(el);
     expect(el.shadowRoot!.activeElement?.tagName).to.equal('H2'); // focus moves to the new step's heading
     const area = $<HTMLTextAreaElement>(el, 'textarea');
@@ -131,21 +163,60 @@ describe('<fan-card-maker>', () => {
     const el = wrap.querySelector<El>('fan-card-maker')!;
     await settle(el);
     expect(button(el, '春节')).not.to.equal(undefined);
-    await next(el);
+    expect(button(el, '告白')).not.to.equal(undefined);
+    await atStep(el, 2);
     expect($(el, 'label').textContent).to.equal('你的祝福');
-    expect($(el, '.wish').textContent).to.equal('生日快乐！愿你所有的心愿都成真。');
+    expect($(el, '.wish').textContent).to.equal('生日快乐！愿你心想事成，岁岁欢喜。');
+    expect($(el, 'legend').textContent).to.equal('或选一句祝福语');
     await expect(el).to.be.accessible();
   });
 
+  it('step 2: shows the count short, and says it in words to a screen reader (no slash read as 斜杠)', async () => {
+    const el = await atStep(await make(html`<fan-card-maker lang="zh-CN"></fan-card-maker>`), 2);
+    const area = $<HTMLTextAreaElement>(el, 'textarea');
+    area.value = '生日快乐🎉';
+    area.dispatchEvent(new Event('input'));
+    await settle(el);
+    const spoken = el.shadowRoot!.getElementById(area.getAttribute('aria-describedby')!)!;
+    expect(spoken.textContent).to.equal('已输入 5 字，最多 120 字');
+    const shown = $(el, '.hint [aria-hidden=true]');
+    expect(shown.textContent).to.equal('已输入 5/120 字');
+    expect(shown.checkVisibility()).to.equal(true);
+  });
+
+  it('step 2: the colour field reads the design colour without making a canvas on every render', async () => {
+    const el = await atStep(await make(), 2);
+    expect($<HTMLInputElement>(el, 'input[type=color]').value).to.equal('#7a1f3d');
+    let canvases = 0;
+    const create = document.createElement;
+    document.createElement = function (this: Document, tag: string, options?: ElementCreationOptions) {
+      if (tag.toLowerCase() === 'canvas') canvases++;
+      return create.call(this, tag, options);
+    } as typeof document.createElement;
+    try {
+      const area = $<HTMLTextAreaElement>(el, 'textarea');
+      for (const text of ['H', 'Hi', 'Hi!']) {
+        area.value = text;
+        area.dispatchEvent(new Event('input'));
+        await el.updateComplete;
+      }
+    } finally {
+      document.createElement = create;
+    }
+    expect(canvases).to.equal(0);
+    expect($<HTMLInputElement>(el, 'input[type=color]').value).to.equal('#7a1f3d');
+  });
+
   it('step 3: stickers are added, moved, scaled, rotated and removed by keyboard', async () => {
-    const el = await make();
-    await next(el);
-    await next(el);
+    const el = await atStep(await make(), 3);
     await settle(el);
     button(el, '🎈').click();
     await settle(el);
     const handle = $(el, '.handle');
     expect(el.shadowRoot!.activeElement).to.equal(handle);
+    // The chosen sticker is the current one, not a "pressed" button (read as 已按下 in Chinese).
+    expect(handle.getAttribute('aria-current')).to.equal('true');
+    expect(handle.hasAttribute('aria-pressed')).to.equal(false);
     const x = () => parseFloat(handle.style.getPropertyValue('--x'));
     const before = x();
     const key = (k: string, shiftKey = false) => handle.dispatchEvent(new KeyboardEvent('keydown', { key: k, shiftKey, bubbles: true }));
@@ -156,6 +227,7 @@ describe('<fan-card-maker>', () => {
     key('r');
     await settle(el);
     expect(handle.style.getPropertyValue('--r')).to.equal('15deg');
+    expect(parseFloat(handle.style.getPropertyValue('--size'))).to.be.closeTo(((160 * 1.1) / 1080) * 100, 0.01);
     expect(el.shareLink).to.equal('');
     await expect(el).to.be.accessible();
     key('Delete');
@@ -163,10 +235,22 @@ describe('<fan-card-maker>', () => {
     expect($$(el, '.handle')).to.have.length(0);
   });
 
+  it('step 3: the sticker hint speaks of keys with a mouse, of fingers on a touch screen', async () => {
+    const el = await atStep(await make(), 3);
+    expect($(el, '#keys').textContent).to.contain('Arrow keys');
+    const real = window.matchMedia;
+    const restore = stub(window, 'matchMedia', (q: string) => (q === '(pointer: coarse)' ? { ...real.call(window, q), matches: true } : real.call(window, q)));
+    try {
+      el.requestUpdate();
+      await settle(el);
+      expect($(el, '#keys').textContent).to.contain('Pinch with two fingers').and.not.contain('Arrow keys');
+    } finally {
+      restore();
+    }
+  });
+
   it('step 3: drags a sticker with the pointer', async () => {
-    const el = await make();
-    await next(el);
-    await next(el);
+    const el = await atStep(await make(), 3);
     button(el, '🎁').click();
     await settle(el);
     const handle = $(el, '.handle');
@@ -181,13 +265,11 @@ describe('<fan-card-maker>', () => {
   });
 
   it('step 3: a photo is downscaled to 2048 px and drawn; a huge one too', async () => {
-    const el = await make();
-    await next(el);
-    await next(el);
+    const el = await atStep(await make(), 3);
     expect($(el, '.hint').textContent).to.contain('never uploaded');
     await pick(el, await imageFile(6000, 4000));
     expect($$(el, '[role=alert]')).to.have.length(0);
-    const photo = (el as unknown as { photo: { photo: { w: number; h: number; blob: Blob } } }).photo.photo;
+    const photo = photoOf(el)!;
     expect([photo.w, photo.h]).to.deep.equal([2048, 1365]);
     expect(photo.blob.type).to.equal('image/jpeg');
     // The photo area in the built-in designs is at the top: now green from the photo.
@@ -196,19 +278,23 @@ describe('<fan-card-maker>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('step 3: applies the camera\'s orientation once', async () => {
-    const el = await make();
-    await next(el);
-    await next(el);
+  it('step 3: the photo picked last wins, even when an earlier one finishes decoding later', async () => {
+    const el = await atStep(await make(), 3);
+    choose(el, await imageFile(6000, 4000), await imageFile(300, 200));
+    await waitFor(() => photoOf(el), 'no photo was taken');
+    await sleep(500); // time enough for the large one to finish and be dropped
+    await settle(el);
+    expect([photoOf(el)!.w, photoOf(el)!.h]).to.deep.equal([300, 200]);
+  });
+
+  it("step 3: applies the camera's orientation once", async () => {
+    const el = await atStep(await make(), 3);
     await pick(el, await rotatedJpeg(300, 100));
-    const photo = (el as unknown as { photo: { photo: { w: number; h: number } } }).photo.photo;
-    expect([photo.w, photo.h]).to.deep.equal([100, 300]);
+    expect([photoOf(el)!.w, photoOf(el)!.h]).to.deep.equal([100, 300]);
   });
 
   it('step 3: a corrupt image, a non-image and a too-large file each get a clear message', async () => {
-    const el = await make(html`<fan-card-maker lang="en" max-photo-mb="1"></fan-card-maker>`);
-    await next(el);
-    await next(el);
+    const el = await atStep(await make(html`<fan-card-maker lang="en" max-photo-mb="1"></fan-card-maker>`), 3);
     await pick(el, new File([new Uint8Array([0xff, 0xd8, 0xff, 0x00, 1, 2, 3])], 'broken.jpg', { type: 'image/jpeg' }));
     expect($(el, '[role=alert]').textContent).to.contain("couldn't be opened");
     await pick(el, new File(['hello'], 'note.txt', { type: 'text/plain' }));
@@ -221,13 +307,10 @@ describe('<fan-card-maker>', () => {
   it('step 4: the exported image is a 1080×1350 JPEG, PNG on request, and saving reports its size', async () => {
     const el = await make();
     const created = oneEvent(el, 'fan-card-create');
-    await next(el);
-    await next(el);
-    await next(el);
+    await atStep(el, 4);
     expect((await created).detail).to.deep.equal({ template: 'birthday' });
-    const out = (el as unknown as { out: { blob: Blob } }).out;
-    expect(out.blob.type).to.equal('image/jpeg');
-    const bmp = await createImageBitmap(out.blob);
+    expect(imageOf(el).type).to.equal('image/jpeg');
+    const bmp = await createImageBitmap(imageOf(el));
     expect([bmp.width, bmp.height]).to.deep.equal([1080, 1350]);
     expect(el.shareLink).to.match(/#fan-card=1\.[\w-]+$/);
 
@@ -235,24 +318,56 @@ describe('<fan-card-maker>', () => {
     select.value = 'png';
     select.dispatchEvent(new Event('change'));
     await settle(el);
-    expect(out.blob.type).to.equal('image/png');
+    expect(imageOf(el).type).to.equal('image/png');
     const events: CustomEvent[] = [];
     el.addEventListener('fan-card-export', (e) => events.push(e));
-    // Stop the download navigating the test page: the click still reaches the anchor.
-    const stop = (e: Event) => e.preventDefault();
-    document.addEventListener('click', stop, true);
+    const restore = stub(HTMLAnchorElement.prototype, 'click', () => {});
     try {
       button(el, 'Save image').click();
     } finally {
-      document.removeEventListener('click', stop, true);
+      restore();
     }
-    expect(events.map((e) => e.detail)).to.deep.equal([{ format: 'png', bytes: (el as unknown as { out: { blob: Blob } }).out.blob.size }]);
+    expect(events.map((e) => e.detail)).to.deep.equal([{ format: 'png', bytes: imageOf(el).size }]);
     await expect(el).to.be.accessible();
   });
 
+  it('step 4: saving says so, and names the file after the design and the day', async () => {
+    const el = await atStep(await make(), 4);
+    const downloads: string[] = [];
+    const restore = stub(HTMLAnchorElement.prototype, 'click', function (this: HTMLAnchorElement) {
+      downloads.push(this.download);
+    });
+    try {
+      button(el, 'Save image').click();
+      await settle(el);
+    } finally {
+      restore();
+    }
+    expect(downloads).to.deep.equal([`birthday-card-${today()}.jpg`]);
+    expect($(el, '[role=status]').textContent).to.equal(`Image saved: birthday-card-${today()}.jpg`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('step 4: in Chinese the saved file is a 贺卡 named after the design', async () => {
+    const el = await make(html`<fan-card-maker lang="zh-CN"></fan-card-maker>`);
+    button(el, '春节').click();
+    await atStep(el, 4);
+    const downloads: string[] = [];
+    const restore = stub(HTMLAnchorElement.prototype, 'click', function (this: HTMLAnchorElement) {
+      downloads.push(this.download);
+    });
+    try {
+      button(el, '保存图片').click();
+      await settle(el);
+    } finally {
+      restore();
+    }
+    expect(downloads).to.deep.equal([`春节贺卡-${today()}.jpg`]);
+    expect($(el, '[role=status]').textContent).to.equal(`图片已保存：春节贺卡-${today()}.jpg`);
+  });
+
   it('step 4: sends the image file through the share sheet when the browser can', async () => {
-    const el = await make();
-    for (let i = 0; i < 3; i++) await next(el);
+    const el = await atStep(await make(), 4);
     const nav = navigator as Navigator & Record<string, unknown>;
     const shared: ShareData[] = [];
     Object.assign(nav, { canShare: () => true, share: async (d: ShareData) => void shared.push(d) });
@@ -260,7 +375,7 @@ describe('<fan-card-maker>', () => {
       const channel = oneEvent(el, 'fan-card-share');
       button(el, 'Send').click();
       expect((await channel).detail).to.deep.equal({ channel: 'files' });
-      expect(shared[0].files![0].name).to.equal('card.jpg');
+      expect(shared[0].files![0].name).to.equal(`birthday-card-${today()}.jpg`);
       expect(shared[0].url).to.equal(el.shareLink);
     } finally {
       // Own properties shadowed the browser's; removing them brings its own back.
@@ -270,14 +385,12 @@ describe('<fan-card-maker>', () => {
   });
 
   it('step 4: falls back to sharing the link, then to a download', async () => {
-    const el = await make();
-    for (let i = 0; i < 3; i++) await next(el);
+    const el = await atStep(await make(), 4);
     const nav = navigator as Navigator & Record<string, unknown>;
     const shared: ShareData[] = [];
     const channels: string[] = [];
     el.addEventListener('fan-card-share', (e) => channels.push(e.detail.channel));
-    const stop = (e: Event) => e.preventDefault();
-    document.addEventListener('click', stop, true);
+    const restore = stub(HTMLAnchorElement.prototype, 'click', () => {});
     try {
       Object.assign(nav, { canShare: () => false, share: async (d: ShareData) => void shared.push(d) });
       button(el, 'Send').click();
@@ -288,17 +401,58 @@ describe('<fan-card-maker>', () => {
       button(el, 'Send').click();
       expect((await exported).detail.format).to.equal('jpeg');
       expect(channels).to.deep.equal(['link', 'download']);
+      await settle(el);
+      expect($(el, '[role=status]').textContent).to.contain('Image saved');
     } finally {
-      document.removeEventListener('click', stop, true);
+      restore();
       // Own properties shadowed the browser's; removing them brings its own back.
       Reflect.deleteProperty(nav, 'share');
       Reflect.deleteProperty(nav, 'canShare');
     }
   });
 
+  it('step 4: copies the link and says so', async () => {
+    const el = await atStep(await make(), 4);
+    const copied: string[] = [];
+    const restore = stub(navigator, 'clipboard', { writeText: async (text: string) => void copied.push(text) } as unknown as Clipboard);
+    try {
+      const channel = oneEvent(el, 'fan-card-share');
+      button(el, 'Copy link').click();
+      expect((await channel).detail).to.deep.equal({ channel: 'copy' });
+      await settle(el);
+      expect(copied).to.deep.equal([el.shareLink]);
+      expect($(el, '[role=status]').textContent).to.equal('Link copied');
+      expect($$(el, 'input.link')).to.have.length(0);
+    } finally {
+      restore();
+    }
+  });
+
+  it('step 4: when copying fails, shows the link selected to copy by hand', async () => {
+    const el = await atStep(await make(), 4);
+    const channels: string[] = [];
+    el.addEventListener('fan-card-share', (e) => channels.push(e.detail.channel));
+    const restoreClipboard = stub(navigator, 'clipboard', { writeText: () => Promise.reject(new Error('denied')) } as unknown as Clipboard);
+    const restoreCommand = stub(document, 'execCommand', () => false);
+    try {
+      button(el, 'Copy link').click();
+      const field = await waitFor(() => $<HTMLInputElement>(el, 'input.link'), 'no field to copy from');
+      await settle(el);
+      expect(field.readOnly).to.equal(true);
+      expect(field.value).to.equal(el.shareLink);
+      expect(el.shadowRoot!.activeElement).to.equal(field);
+      expect([field.selectionStart, field.selectionEnd]).to.deep.equal([0, el.shareLink.length]);
+      expect($(el, '[role=status]').textContent).to.contain('Could not copy');
+      expect(channels).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    } finally {
+      restoreCommand();
+      restoreClipboard();
+    }
+  });
+
   it('step 4: inside WeChat shows the image to long-press instead', async () => {
-    const el = await make();
-    for (let i = 0; i < 3; i++) await next(el);
+    const el = await atStep(await make(), 4);
     Object.defineProperty(navigator, 'userAgent', { value: 'Mozilla/5.0 MicroMessenger/8.0.50', configurable: true });
     try {
       const channel = oneEvent(el, 'fan-card-share');
@@ -318,7 +472,8 @@ describe('<fan-card-maker>', () => {
 
   it('opens a received card from the hash with a "make your own" link', async () => {
     const msg = '<img src=x onerror=alert(1)> Happy birthday';
-    history.replaceState(null, '', `#fan-card=${encodeState({ t: 'love', m: msg, k: [{ e: '🎉', x: 100, y: 100, s: 100, r: 0 }] })}`);
+    const card = { template: 'love', message: msg, stickers: [{ emoji: '🎉', x: 100, y: 100, scale: 100, rotation: 0 }] };
+    history.replaceState(null, '', `#fan-card=${encodeState(card)}`);
     const el = await make(html`<fan-card-maker lang="en" link="https://shop.example/cards"></fan-card-maker>`);
     expect($(el, 'h2').textContent).to.equal('You got a card!');
     // The message is text on a canvas and in a label, never markup.
@@ -330,9 +485,17 @@ describe('<fan-card-maker>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('opens a card sent before the state had readable names', async () => {
+    // Made by the widget at commit bfe7667: [template, message, stickers], unchanged since.
+    history.replaceState(null, '', '#fan-card=1.WyJiaXJ0aGRheSIsIkhhcHB5IGJpcnRoZGF5ISIsW11d');
+    const el = await make();
+    expect($(el, 'h2').textContent).to.equal('You got a card!');
+    expect($(el, 'canvas').getAttribute('aria-label')).to.equal('Card preview: Happy birthday!');
+  });
+
   it('shows a friendly fallback for a broken or hostile hash', async () => {
     // Unreadable, markup, and a well-formed card whose design this page does not have.
-    for (const bad of ['garbage', '1.PHNjcmlwdD4', encodeState({ t: 'no-such-design', m: 'hi', k: [] })]) {
+    for (const bad of ['garbage', '1.PHNjcmlwdD4', encodeState({ template: 'no-such-design', message: 'hi', stickers: [] })]) {
       history.replaceState(null, '', HASH_KEY + bad);
       const el = await make();
       expect($(el, '[role=alert]').textContent).to.contain("couldn't be opened");
@@ -341,15 +504,15 @@ describe('<fan-card-maker>', () => {
     }
   });
 
-  it('uses a brand\'s own templates, skipping bad entries with a warning', async () => {
-    const warnings: string[] = [];
-    const orig = console.warn;
-    console.warn = (m: string) => warnings.push(m);
+  it("uses a brand's own templates, skipping bad entries with one warning that says what is kept", async () => {
+    const { warnings, restore } = captureWarnings();
     try {
       const json = JSON.stringify([{ id: 'bad' }, { id: 'peony', name: { en: 'Peony', 'zh-CN': '牡丹' }, background: { colors: ['#fde', '#f9c'] } }]);
       const el = await make(html`<fan-card-maker lang="en" templates=${json}></fan-card-maker>`);
       expect($$(el, '.template').map((b) => b.textContent!.trim())).to.deep.equal(['Peony']);
-      expect(warnings.join()).to.contain('template 0 "bad" skipped');
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.match(/^<fan-card-maker> ignored templates="\[\{/);
+      expect(warnings[0]).to.contain('template 0 "bad" skipped').and.contain('Keeping peony.');
       const fromUrl = await make(html`<fan-card-maker lang="zh-CN" templates="/packages/card-maker/test/fixtures/templates.json"></fan-card-maker>`);
       await settle(fromUrl);
       expect($$(fromUrl, '.template').map((b) => b.textContent!.trim())).to.deep.equal(['牡丹']);
@@ -361,7 +524,42 @@ describe('<fan-card-maker>', () => {
       expect(warnings.join()).to.contain('HTTP 404');
       expect(warnings.join()).to.match(/logo="[^"]*\/no\/such\/logo.png": it could not be loaded/);
     } finally {
-      console.warn = orig;
+      restore();
+    }
+  });
+
+  it('shows the designs of the latest templates value, not of an earlier one answered late', async () => {
+    const el = await make(html`<fan-card-maker lang="en" templates="/packages/card-maker/test/fixtures/templates.json"></fan-card-maker>`);
+    el.templates = '/packages/card-maker/test/fixtures/templates.json?again';
+    await el.updateComplete;
+    el.templates = JSON.stringify([{ id: 'rose', name: 'Rose', background: { colors: ['#f36'] } }]);
+    await settle(el);
+    await sleep(200);
+    expect($$(el, '.template').map((b) => b.textContent!.trim())).to.deep.equal(['Rose']);
+  });
+
+  it('loads its templates when put back in the page while they were on the way', async () => {
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const real = window.fetch;
+    const restore = stub(window, 'fetch', async (...args: Parameters<typeof fetch>) => {
+      await answered;
+      return real(...args);
+    });
+    try {
+      const el = document.createElement('fan-card-maker');
+      el.setAttribute('lang', 'en');
+      el.templates = '/packages/card-maker/test/fixtures/templates.json';
+      document.body.append(el);
+      await waitFor(() => inside(el, 'designs'), 'the templates never started loading');
+      el.remove();
+      document.body.append(el);
+      answer();
+      await waitFor(() => $$(el, '.template').length, 'no designs after coming back');
+      expect($$(el, '.template').map((b) => b.textContent!.trim())).to.deep.equal(['Peony']);
+      el.remove();
+    } finally {
+      restore();
     }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BRAND, CARD, clampSticker, cover, downscale, layoutText, textBox } from '../src/logic/layout.js';
+import { BRAND, CARD } from '../src/logic/card.js';
+import { clampSticker, cover, downscale, layoutText, textBox } from '../src/logic/layout.js';
 import { loadTemplates } from '../src/logic/templates.js';
 import { BUILTINS } from '../src/logic/builtins.js';
 import { measure } from './measure.js';
@@ -49,11 +50,11 @@ describe('card geometry', () => {
   });
 
   it.each([
-    ['inside stays', { e: '🎈', x: 100, y: 200, s: 100, r: 10 }, { e: '🎈', x: 100, y: 200, s: 100, r: 10 }],
-    ['off the card comes back', { e: '🎈', x: -50, y: 9999, s: 100, r: 0 }, { e: '🎈', x: 0, y: 1350, s: 100, r: 0 }],
-    ['scale within range', { e: '🎈', x: 1, y: 1, s: 5000, r: 0 }, { e: '🎈', x: 1, y: 1, s: 300, r: 0 }],
-    ['angle wraps', { e: '🎈', x: 1, y: 1, s: 100, r: 190 }, { e: '🎈', x: 1, y: 1, s: 100, r: -170 }],
-    ['negative angle wraps', { e: '🎈', x: 1, y: 1, s: 100, r: -200 }, { e: '🎈', x: 1, y: 1, s: 100, r: 160 }],
+    ['inside stays', { emoji: '🎈', x: 100, y: 200, scale: 100, rotation: 10 }, { emoji: '🎈', x: 100, y: 200, scale: 100, rotation: 10 }],
+    ['off the card comes back', { emoji: '🎈', x: -50, y: 9999, scale: 100, rotation: 0 }, { emoji: '🎈', x: 0, y: 1350, scale: 100, rotation: 0 }],
+    ['scale within range', { emoji: '🎈', x: 1, y: 1, scale: 5000, rotation: 0 }, { emoji: '🎈', x: 1, y: 1, scale: 300, rotation: 0 }],
+    ['angle wraps', { emoji: '🎈', x: 1, y: 1, scale: 100, rotation: 190 }, { emoji: '🎈', x: 1, y: 1, scale: 100, rotation: -170 }],
+    ['negative angle wraps', { emoji: '🎈', x: 1, y: 1, scale: 100, rotation: -200 }, { emoji: '🎈', x: 1, y: 1, scale: 100, rotation: 160 }],
   ])('clampSticker: %s', (_n, k, out) => {
     expect(clampSticker(k)).toEqual(out);
   });

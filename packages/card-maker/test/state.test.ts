@@ -7,27 +7,59 @@ const v1 = (json: unknown) => `1.${b64(JSON.stringify(json))}`;
 
 describe('card state in the URL', () => {
   it.each<[string, CardState]>([
-    ['plain English', { t: 'birthday', m: 'Happy birthday!', k: [] }],
-    ['Chinese with a newline', { t: 'spring-festival', m: '新春快乐！\n万事如意', k: [] }],
-    ['emoji and stickers', { t: 'love', m: '❤️ 👨‍👩‍👧', k: [{ e: '🇨🇳', x: 10, y: 20, s: 150, r: -45 }, { e: '👍🏽', x: 1080, y: 1350, s: 40, r: 180 }] }],
-    ['a colour', { t: 'thanks', m: '', k: [], c: '#ff00aa' }],
+    ['plain English', { template: 'birthday', message: 'Happy birthday!', stickers: [] }],
+    ['Chinese with a newline', { template: 'spring-festival', message: '新春快乐！\n万事如意', stickers: [] }],
+    [
+      'emoji and stickers',
+      {
+        template: 'love',
+        message: '❤️ 👨‍👩‍👧',
+        stickers: [
+          { emoji: '🇨🇳', x: 10, y: 20, scale: 150, rotation: -45 },
+          { emoji: '👍🏽', x: 1080, y: 1350, scale: 40, rotation: 180 },
+        ],
+      },
+    ],
+    ['a colour', { template: 'thanks', message: '', stickers: [], color: '#ff00aa' }],
   ])('round-trips %s', (_n, state) => {
     const enc = encodeState(state);
     expect(enc).toMatch(/^1\.[A-Za-z0-9_-]+$/);
     expect(decodeState(enc)).toEqual({ ok: true, value: state });
   });
 
+  // Made by the widget before CardState had readable field names (commit bfe7667): the
+  // link format must not change with the names, or cards already sent stop opening.
+  it.each<[string, string, CardState]>([
+    [
+      'a card with stickers and a colour',
+      '1.WyJzcHJpbmctZmVzdGl2YWwiLCLmlrDmmKXlv6vkuZDvvIFcbuS4h-S6i-WmguaEjyDwn46JIixbWyLwn4-uIiwxMjAsMzAwLDE1MCwtNDVdLFsi8J-RqOKAjfCfkanigI3wn5GnIiwxMDgwLDAsNDAsMTgwXV0sIiNmZmQ4NmIiXQ',
+      {
+        template: 'spring-festival',
+        message: '新春快乐！\n万事如意 🎉',
+        stickers: [
+          { emoji: '🏮', x: 120, y: 300, scale: 150, rotation: -45 },
+          { emoji: '👨‍👩‍👧', x: 1080, y: 0, scale: 40, rotation: 180 },
+        ],
+        color: '#ffd86b',
+      },
+    ],
+    ['a plain card', '1.WyJiaXJ0aGRheSIsIkhhcHB5IGJpcnRoZGF5ISIsW11d', { template: 'birthday', message: 'Happy birthday!', stickers: [] }],
+  ])('still opens a link made before the names changed: %s', (_n, link, state) => {
+    expect(decodeState(link)).toEqual({ ok: true, value: state });
+    expect(encodeState(state)).toBe(link);
+  });
+
   it('round-trips any valid state and stays URL-safe', () => {
     const sticker = fc.record({
-      e: fc.constantFrom('🎉', '🎂', '🇯🇵', '👩‍❤️‍👨', '🌸'),
+      emoji: fc.constantFrom('🎉', '🎂', '🇯🇵', '👩‍❤️‍👨', '🌸'),
       x: fc.integer({ min: 0, max: 1080 }),
       y: fc.integer({ min: 0, max: 1350 }),
-      s: fc.integer({ min: 40, max: 300 }),
-      r: fc.integer({ min: -180, max: 180 }),
+      scale: fc.integer({ min: 40, max: 300 }),
+      rotation: fc.integer({ min: -180, max: 180 }),
     });
     const msg = fc.string({ unit: fc.constantFrom('a', ' ', '\n', '好', '。', '🎉', 'é', '"', '\\', '<'), maxLength: 120 });
     fc.assert(
-      fc.property(fc.record({ t: fc.constantFrom('a', 'birthday', 'x-1'), m: msg, k: fc.array(sticker, { maxLength: 12 }) }), (s) => {
+      fc.property(fc.record({ template: fc.constantFrom('a', 'birthday', 'x-1'), message: msg, stickers: fc.array(sticker, { maxLength: 12 }) }), (s) => {
         const enc = encodeState(s);
         expect(encodeURIComponent(enc)).toBe(enc);
         expect(decodeState(enc)).toEqual({ ok: true, value: s });
@@ -36,7 +68,11 @@ describe('card state in the URL', () => {
   });
 
   it('is compact: a full card with stickers fits well inside a URL', () => {
-    const s: CardState = { t: 'birthday', m: 'Happy birthday! May all your wishes come true.', k: Array(5).fill({ e: '🎉', x: 500, y: 600, s: 100, r: 0 }) };
+    const s: CardState = {
+      template: 'birthday',
+      message: 'Happy birthday! May all your wishes come true.',
+      stickers: Array(5).fill({ emoji: '🎉', x: 500, y: 600, scale: 100, rotation: 0 }),
+    };
     expect(encodeState(s).length).toBeLessThan(250);
   });
 
@@ -61,6 +97,7 @@ describe('card state in the URL', () => {
     ['not JSON', `1.${b64('hello')}`],
     ['broken UTF-8', `1.${Buffer.from([0x5b, 0x22, 0xff, 0xfe, 0x22, 0x5d]).toString('base64url')}`],
     ['an object instead of an array', v1({ t: 'a', m: 'b', k: [] })],
+    ['an object with the readable names', v1({ template: 'a', message: 'b', stickers: [] })],
     ['too many fields', v1(['a', 'b', [], '#ffffff', 1])],
     ['a template id with markup', v1(['<img src=x>', 'b', []])],
     ['a template id with path tricks', v1(['../x', 'b', []])],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { breakLines, breakUnits, fitText, graphemeCount } from '../src/logic/text.js';
+import { breakLines, breakUnits, clipGraphemes, fitText, graphemeCount } from '../src/logic/text.js';
 import { ems, graphemes, measure } from './measure.js';
 
 const CLOSING = /^[，。！？、）」』,.!?)]/u;
@@ -121,4 +121,13 @@ describe('graphemeCount', () => {
     ['生日快乐', 4],
     [`${FAMILY}${FLAG_CN}${THUMB}`, 3],
   ])('%s has %i', (s, n) => expect(graphemeCount(s)).toBe(n));
+});
+
+describe('clipGraphemes', () => {
+  it.each([
+    ['shorter stays', 'abc', 5, 'abc'],
+    ['Chinese by character', '生日快乐', 2, '生日'],
+    ['an emoji family is one', `a${FAMILY}b`, 2, `a${FAMILY}`],
+    ['a flag is never halved', `${FLAG_CN}${FLAG_US}`, 1, FLAG_CN],
+  ])('%s', (_n, text, max, out) => expect(clipGraphemes(text, max)).toBe(out));
 });

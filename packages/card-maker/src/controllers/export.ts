@@ -1,33 +1,59 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { copyText, selectOnFocus } from '@fanfare/core/clipboard';
+import { isWeChat } from '@fanfare/core/env';
+import { Task } from '@fanfare/core/task';
+import { HASH_KEY, type CardState, type Template } from '../logic/card.js';
+import { cardFileName } from '../logic/file-name.js';
+import { encodeState } from '../logic/state.js';
 
 export type Format = 'jpeg' | 'webp' | 'png';
 export type Channel = 'files' | 'link' | 'download' | 'wechat' | 'copy';
+
+type Key = 'format' | 'send' | 'save' | 'saved' | 'copy' | 'copied' | 'copyFailed' | 'link' | 'hold' | 'preview';
 
 export interface Sender {
   /** Announce the image leaving the widget. */
   exported(format: Format, bytes: number): void;
   /** Announce the card sent through a channel. */
   shared(channel: Channel): void;
+  /** The design of the card on screen, which names the file. */
+  design(): Template;
+  /** The page a sent card opens on. */
+  page(): string;
+  say(key: Key, vars?: Record<string, string>): string;
 }
 
-/** WeChat's in-app browser can neither share files nor save blob: URLs. */
-export const inWeChat = (ua = navigator.userAgent) => /MicroMessenger/i.test(ua);
+type Host = ReactiveControllerHost & HTMLElement & { readonly locale: string };
+
+// WeChat's in-app browser can neither share files nor save blob: URLs.
+const inWeChat = () => isWeChat(navigator.userAgent);
 
 /**
- * The exported image, made as soon as the card is ready rather than on the share tap:
- * an await between the tap and navigator.share() would lose the user gesture.
+ * The last step: the card's image and link, and the ways to send, save or copy them.
+ * The image is made as soon as the card is ready rather than on the share tap: an await
+ * between the tap and navigator.share() would lose the user gesture.
  */
 export class ExportController implements ReactiveController {
-  blob?: Blob;
-  format: Format = 'jpeg';
+  /** The link that opens the card (never with the photo). */
+  link = '';
   /** A data: URL shown for long-press saving where downloads do not work. */
   dataUrl?: string;
-  private seq = 0;
+  private format: Format = 'jpeg';
+  private canvas?: HTMLCanvasElement;
+  private message = '';
+  private note = '';
+  /** The copy failed: the link is shown for copying by hand. */
+  private byHand = false;
+  private image: Task<[HTMLCanvasElement, Format], Blob>;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: Host,
     private readonly events: Sender,
   ) {
+    // Only the latest image counts: the fan may change the format while one is encoded.
+    this.image = new Task(host, ([canvas, format]) =>
+      new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(Error('toBlob'))), `image/${format}`, 0.9)),
+    );
     host.addController(this);
   }
 
@@ -35,38 +61,74 @@ export class ExportController implements ReactiveController {
     this.reset();
   }
 
-  reset(): void {
-    this.seq++;
-    this.blob = this.dataUrl = undefined;
+  get blob(): Blob | undefined {
+    return this.image.status === 'complete' ? this.image.value : undefined;
   }
 
-  async prepare(canvas: HTMLCanvasElement, format = this.format): Promise<Blob | undefined> {
-    const seq = ++this.seq;
-    this.format = format;
+  /** Forget the image and what was said about it (the fan left the step). */
+  reset(): void {
+    this.image.reset();
     this.dataUrl = undefined;
-    const blob = await new Promise<Blob | null>((r) => canvas.toBlob(r, `image/${format}`, 0.9));
-    if (seq !== this.seq || !blob) return;
-    this.blob = blob;
-    this.host.requestUpdate();
-    return blob;
+    this.note = '';
+    this.byHand = false;
+  }
+
+  /** Make the card's link and image, unless the image is made already and the canvas was not drawn on since. */
+  async prepare(canvas: HTMLCanvasElement, card: CardState, redrawn: boolean): Promise<void> {
+    this.link = this.events.page() + HASH_KEY + encodeState(card);
+    this.message = card.message;
+    this.canvas = canvas;
+    if (!redrawn && this.image.status !== 'initial') return;
+    this.dataUrl = undefined;
+    await this.image.run(canvas, this.format);
   }
 
   get file(): File | undefined {
     const b = this.blob;
-    return b && new File([b], `card.${this.format === 'jpeg' ? 'jpg' : this.format}`, { type: b.type });
+    const name = cardFileName(this.events.design(), this.host.locale, new Date(), this.format === 'jpeg' ? 'jpg' : this.format);
+    return b && new File([b], name, { type: b.type });
   }
 
+  panel() {
+    const say = this.events.say;
+    const off = !this.blob;
+    return html`<label class="row"
+        >${say('format')}
+        <select @change=${this.onFormat}>
+          ${(['jpeg', 'webp', 'png'] as const).map((f) => html`<option value=${f} ?selected=${f === this.format}>${f.toUpperCase()}</option>`)}
+        </select>
+      </label>
+      <div class="actions">
+        <button part="button" ?disabled=${off} @click=${this.onSend}>${say('send')}</button>
+        <button part="button" class="secondary" ?disabled=${off} @click=${this.onSave}>${say('save')}</button>
+        <button part="button" class="secondary" ?disabled=${off} @click=${this.copy}>${say('copy')}</button>
+      </div>
+      <p role="status">${this.note}</p>
+      ${this.byHand ? html`<label class="row">${say('link')} <input class="link" readonly .value=${this.link} @focus=${selectOnFocus} /></label>` : nothing}
+      ${this.dataUrl ? html`<p>${say('hold')}</p><img class="saved" src=${this.dataUrl} alt=${say('preview', { m: this.message })} />` : nothing}`;
+  }
+
+  private onFormat = (e: Event) => {
+    this.format = (e.target as HTMLSelectElement).value as Format;
+    this.image.reset();
+    this.dataUrl = undefined;
+    this.host.requestUpdate();
+  };
+
+  private onSend = () => this.send().catch((e) => console.warn(e));
+
   /** Send the image with the system share sheet, else the link, else download it. Call within the tap. */
-  async send(link: string, text: string, canvas: HTMLCanvasElement): Promise<Channel> {
+  async send(): Promise<Channel> {
     const file = this.file;
+    const share = { text: this.message, url: this.link };
     let channel: Channel = 'download';
-    if (inWeChat()) channel = this.wechat(canvas);
+    if (inWeChat()) channel = this.wechat();
     else if (file && navigator.canShare?.({ files: [file] })) channel = 'files';
     else if (typeof navigator.share == 'function') channel = 'link';
     else this.download();
     if (channel === 'files' || channel === 'link') {
       try {
-        await navigator.share(channel === 'files' ? { files: [file!], text, url: link } : { text, url: link });
+        await navigator.share(channel === 'files' ? { files: [file!], ...share } : share);
       } catch (e) {
         // Closing the share sheet is not a failure worth telling the page about.
         if ((e as Error).name === 'AbortError') return channel;
@@ -78,11 +140,25 @@ export class ExportController implements ReactiveController {
     return channel;
   }
 
-  save(canvas: HTMLCanvasElement): void {
-    if (inWeChat()) this.wechat(canvas);
+  /** Download the image; inside WeChat, show it for long-press saving. */
+  private onSave = () => {
+    if (inWeChat()) this.wechat();
     else this.download();
     this.events.exported(this.format, this.blob?.size ?? 0);
-  }
+  };
+
+  private copy = async () => {
+    this.byHand = false;
+    const root = this.host.shadowRoot!;
+    const copied = await copyText(this.link, root);
+    this.note = this.events.say(copied ? 'copied' : 'copyFailed');
+    if (copied) this.events.shared('copy');
+    // Nothing reached the clipboard: the link is shown, selected, to copy by hand.
+    else this.byHand = true;
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    if (!copied) root.querySelector<HTMLElement>('.link')?.focus();
+  };
 
   private download() {
     const file = this.file;
@@ -92,10 +168,13 @@ export class ExportController implements ReactiveController {
     a.download = file.name;
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+    // A download gives no sign of its own in many browsers: say it happened, and under what name.
+    this.note = this.events.say('saved', { name: file.name });
+    this.host.requestUpdate();
   }
 
-  private wechat(canvas: HTMLCanvasElement): Channel {
-    this.dataUrl = canvas.toDataURL(`image/${this.format}`, 0.9);
+  private wechat(): Channel {
+    this.dataUrl = this.canvas!.toDataURL(`image/${this.format}`, 0.9);
     this.host.requestUpdate();
     return 'wechat';
   }

@@ -1,10 +1,32 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { Task } from '@fanfare/core/task';
 import { downscale } from '../logic/layout.js';
 import type { Picture } from '../draw.js';
 
 export type PhotoError = 'type' | 'size' | 'decode';
+export type Photo = Picture & { src: ImageBitmap; blob: Blob };
 
 const TYPES = /^image\/(jpeg|png|webp|gif|avif|bmp|heic|heif)$/;
+
+/** Decode with the EXIF orientation applied once, scale down, re-encode as JPEG. */
+async function prepare(file: File, signal: AbortSignal): Promise<Photo> {
+  const full = await createImageBitmap(file, { imageOrientation: 'from-image' });
+  try {
+    const { w, h } = downscale(full.width, full.height);
+    const canvas = new OffscreenCanvas(w, h);
+    canvas.getContext('2d')!.drawImage(full, 0, 0, w, h);
+    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+    const src = canvas.transferToImageBitmap();
+    // A photo picked after this one wins; this one's memory is given back at once.
+    if (signal.aborted) {
+      src.close();
+      throw signal.reason;
+    }
+    return { src, w, h, blob };
+  } finally {
+    full.close();
+  }
+}
 
 /**
  * The fan's photo, kept on the device: type and size checked, decoded with its EXIF
@@ -12,16 +34,27 @@ const TYPES = /^image\/(jpeg|png|webp|gif|avif|bmp|heic|heif)$/;
  * as JPEG, which also drops EXIF data such as the place it was taken.
  */
 export class PhotoController implements ReactiveController {
-  photo?: Picture & { blob: Blob };
-  error?: PhotoError;
-  busy = false;
-  private seq = 0;
+  private refused?: PhotoError;
+  private task: Task<[File], Photo>;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly maxMb: () => number,
   ) {
+    this.task = new Task(host, ([file], signal) => prepare(file, signal));
     host.addController(this);
+  }
+
+  get photo(): Photo | undefined {
+    return this.task.status === 'complete' ? this.task.value : undefined;
+  }
+
+  get busy(): boolean {
+    return this.task.status === 'pending';
+  }
+
+  get error(): PhotoError | undefined {
+    return this.refused ?? (this.task.status === 'error' ? 'decode' : undefined);
   }
 
   hostDisconnected(): void {
@@ -29,41 +62,16 @@ export class PhotoController implements ReactiveController {
   }
 
   clear(): void {
-    this.seq++;
-    if (this.photo?.src instanceof ImageBitmap) this.photo.src.close();
-    this.photo = this.error = undefined;
-    this.busy = false;
+    this.photo?.src.close();
+    this.task.reset();
+    this.refused = undefined;
     this.host.requestUpdate();
   }
 
   async load(file: File): Promise<void> {
     this.clear();
-    const seq = this.seq;
-    if (!TYPES.test(file.type)) return this.fail('type');
-    if (file.size > this.maxMb() * 1048576) return this.fail('size');
-    this.busy = true;
-    this.host.requestUpdate();
-    let full: ImageBitmap | undefined;
-    try {
-      full = await createImageBitmap(file, { imageOrientation: 'from-image' });
-      const { w, h } = downscale(full.width, full.height);
-      const canvas = new OffscreenCanvas(w, h);
-      canvas.getContext('2d')!.drawImage(full, 0, 0, w, h);
-      const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
-      const src = canvas.transferToImageBitmap();
-      if (seq !== this.seq) return void src.close();
-      this.photo = { src, w, h, blob };
-    } catch {
-      if (seq === this.seq) this.error = 'decode';
-    } finally {
-      full?.close();
-      if (seq === this.seq) this.busy = false;
-      this.host.requestUpdate();
-    }
-  }
-
-  private fail(e: PhotoError) {
-    this.error = e;
-    this.host.requestUpdate();
+    if (!TYPES.test(file.type)) this.refused = 'type';
+    else if (file.size > this.maxMb() * 1048576) this.refused = 'size';
+    else await this.task.run(file);
   }
 }

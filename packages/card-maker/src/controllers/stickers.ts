@@ -1,24 +1,26 @@
 import { cssVars } from '@fanfare/core/css-vars';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { CARD, MAX_STICKERS, STICKER_SIZE, clampSticker, type Sticker } from '../logic/layout.js';
+import { CARD, MAX_STICKERS, STICKER_SIZE, type Sticker } from '../logic/card.js';
+import { clampSticker } from '../logic/layout.js';
 
 export const EMOJI = ['🎉', '🎂', '🎈', '🎁', '❤️', '🌸', '⭐', '🌙', '🏮', '🎄', '😊', '👍'];
 
-type Say = (key: 'stickers' | 'add' | 'sticker' | 'keys' | 'remove', vars?: Record<string, string>) => string;
+type Say = (key: 'stickers' | 'add' | 'sticker' | 'keys' | 'touch' | 'remove', vars?: Record<string, string>) => string;
 type Host = ReactiveControllerHost & HTMLElement;
 type Point = { x: number; y: number };
+type Field = 'x' | 'y' | 'scale' | 'rotation';
 
 // Arrow keys move by 10 card pixels (50 with Shift); + and - scale by 10 %; R rotates by 15°.
-const KEYS: Record<string, [keyof Sticker, number]> = {
+const KEYS: Record<string, [Field, number]> = {
   ArrowLeft: ['x', -1],
   ArrowRight: ['x', 1],
   ArrowUp: ['y', -1],
   ArrowDown: ['y', 1],
-  '+': ['s', 1],
-  '=': ['s', 1],
-  '-': ['s', -1],
-  r: ['r', 1.5],
-  R: ['r', -1.5],
+  '+': ['scale', 1],
+  '=': ['scale', 1],
+  '-': ['scale', -1],
+  r: ['rotation', 1.5],
+  R: ['rotation', -1.5],
 };
 const span = (q: Point[]) => Math.hypot(q[1].x - q[0].x, q[1].y - q[0].y) || 1;
 const turn = (q: Point[]) => (Math.atan2(q[1].y - q[0].y, q[1].x - q[0].x) * 180) / Math.PI;
@@ -52,16 +54,16 @@ export class StickerController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private change(i: number, key: keyof Sticker, by: number, set?: Partial<Sticker>) {
-    this.set(this.list.map((k, j) => (j === i ? clampSticker({ ...k, [key]: (k[key] as number) + by, ...set }) : k)));
+  private change(i: number, field: Field, by: number, set?: Partial<Sticker>) {
+    this.set(this.list.map((k, j) => (j === i ? clampSticker({ ...k, [field]: k[field] + by, ...set }) : k)));
   }
 
   private focus(selector: string) {
     void this.host.updateComplete.then(() => this.host.shadowRoot?.querySelector<HTMLElement>(selector)?.focus());
   }
 
-  add(e: string): void {
-    this.set([...this.list, { e, x: CARD.w / 2, y: CARD.h / 3, s: 100, r: 0 }], this.list.length);
+  add(emoji: string): void {
+    this.set([...this.list, { emoji, x: CARD.w / 2, y: CARD.h / 3, scale: 100, rotation: 0 }], this.list.length);
     this.focus(`[data-i="${this.sel}"]`);
   }
 
@@ -79,16 +81,16 @@ export class StickerController implements ReactiveController {
       ${this.list.map(
         (k, i) => html`<button
           class="handle"
-          ${cssVars({ '--x': pct(k.x, CARD.w), '--y': pct(k.y, CARD.h), '--size': pct((STICKER_SIZE * k.s) / 100, CARD.w), '--r': `${k.r}deg` })}
-          aria-label=${this.say('sticker', { e: k.e })}
+          ${cssVars({ '--x': pct(k.x, CARD.w), '--y': pct(k.y, CARD.h), '--size': pct((STICKER_SIZE * k.scale) / 100, CARD.w), '--r': `${k.rotation}deg` })}
+          aria-label=${this.say('sticker', { e: k.emoji })}
           aria-describedby="keys"
-          aria-pressed=${i === this.sel}
+          aria-current=${i === this.sel ? 'true' : nothing}
           data-i=${i}
           @focus=${() => this.set(this.list, i)}
           @keydown=${(e: KeyboardEvent) => this.onKey(e, i)}
           @wheel=${(e: WheelEvent) => {
             e.preventDefault();
-            this.change(i, e.shiftKey ? 'r' : 's', e.deltaY < 0 ? 5 : -5);
+            this.change(i, e.shiftKey ? 'rotation' : 'scale', e.deltaY < 0 ? 5 : -5);
           }}
         ></button>`,
       )}
@@ -107,14 +109,14 @@ export class StickerController implements ReactiveController {
             </button>`,
         )}
       </fieldset>
-      <p id="keys" class="hint">${this.say('keys')}</p>
-      ${k ? html`<button part="button" class="secondary" @click=${() => this.drop(this.sel)}>${this.say('remove')} ${k.e}</button>` : nothing}`;
+      <p id="keys" class="hint">${this.say(matchMedia('(pointer: coarse)').matches ? 'touch' : 'keys')}</p>
+      ${k ? html`<button part="button" class="secondary" @click=${() => this.drop(this.sel)}>${this.say('remove')} ${k.emoji}</button>` : nothing}`;
   }
 
   private onKey(e: KeyboardEvent, i: number) {
     const m = KEYS[e.key];
     if (e.key === 'Delete' || e.key === 'Backspace') this.drop(i);
-    else if (m) this.change(i, m[0], m[1] * (e.shiftKey && 'xy'.includes(m[0]) ? 50 : 10));
+    else if (m) this.change(i, m[0], m[1] * (e.shiftKey && (m[0] === 'x' || m[0] === 'y') ? 50 : 10));
     else return;
     e.preventDefault();
   }
@@ -138,7 +140,7 @@ export class StickerController implements ReactiveController {
     const after = [...p.values()];
     const unit = CARD.w / ((e.currentTarget as HTMLElement).clientWidth || CARD.w);
     if (p.size === 1) this.change(this.sel, 'x', (e.clientX - last.x) * unit, { y: k.y + (e.clientY - last.y) * unit });
-    else this.change(this.sel, 's', 0, { s: (k.s * span(after)) / span(before), r: k.r + turn(after) - turn(before) });
+    else this.change(this.sel, 'scale', 0, { scale: (k.scale * span(after)) / span(before), rotation: k.rotation + turn(after) - turn(before) });
   };
 
   private onUp = (e: PointerEvent) => {

@@ -1,7 +1,7 @@
 // The six built-in templates, drawn from colours and shapes: no image to load. They are
 // in the validated shape already (a test checks that validation keeps them as they are),
 // so a page that uses only these never loads the validation code.
-import type { Shape, Template } from './templates.js';
+import type { Shape, Template } from './card.js';
 
 type Tuple = [type: Shape['type'], x: number, y: number, size: number, color: string];
 
@@ -38,7 +38,7 @@ export const BUILTINS: Template[] = [
       ['star', 90, 1100, 40, '#ff9f1c'],
     ],
     ['Happy birthday! May all your wishes come true.', 'Wishing you cake, laughter and your best year yet.'],
-    ['生日快乐！愿你所有的心愿都成真。', '又长大一岁，愿你越来越好，天天开心！'],
+    ['生日快乐！愿你心想事成，岁岁欢喜。', '又长大一岁，愿你越来越好，天天开心！'],
   ),
   make(
     'thanks',
@@ -52,12 +52,12 @@ export const BUILTINS: Template[] = [
       ['ring', 960, 1100, 90, '#7fb8a8'],
     ],
     ['Thank you so much. It meant the world to me.', "I couldn't have done it without you."],
-    ['谢谢你，一直都在。', '真心感谢你的帮助，心里暖暖的。'],
+    ['谢谢你一直都在。', '真心感谢你的帮助，心里暖暖的。'],
   ),
   make(
     'love',
     'Love',
-    '爱',
+    '告白',
     ['#ff6f91', '#c33764'],
     '#ffffff',
     [

@@ -1,48 +1,17 @@
-// Card geometry. Everything is in card pixels: the exported image is 1080×1350 and the
-// preview is the same canvas scaled by CSS, so what the fan sees is what is saved.
+// Card geometry, in card pixels (see card.ts): where the text goes, how images are
+// cropped, where a sticker may be.
+import { CARD, SCALE, type Rect, type Sticker, type Template } from './card.js';
 import { fitText, type Fitted, type Measure } from './text.js';
-import type { Template } from './templates.js';
-
-export interface Rect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-export const CARD = { w: 1080, h: 1350 } as const;
-/** The brand's band at the foot of every card: logo and brand text, never the fan's. */
-export const BRAND: Rect = { x: 0, y: 1230, w: 1080, h: 120 };
-/** Longest message, in graphemes. */
-export const MAX_MESSAGE = 120;
-export const MAX_STICKERS = 12;
-/** What comes before the card's state in a shared link (see state.ts). */
-export const HASH_KEY = '#fan-card=';
-
-export interface Sticker {
-  /** One emoji. */
-  e: string;
-  /** Centre, in card pixels. */
-  x: number;
-  y: number;
-  /** Scale in percent of the base size. */
-  s: number;
-  /** Rotation in degrees. */
-  r: number;
-}
-
-export const STICKER_SIZE = 160;
-export const SCALE = { min: 40, max: 300 } as const;
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, Math.round(v)));
 
 /** Keep a sticker on the card and its scale and angle within range. */
 export const clampSticker = (k: Sticker): Sticker => ({
-  e: k.e,
+  emoji: k.emoji,
   x: clamp(k.x, 0, CARD.w),
   y: clamp(k.y, 0, CARD.h),
-  s: clamp(k.s, SCALE.min, SCALE.max),
-  r: (((clamp(k.r, -720, 720) % 360) + 540) % 360) - 180,
+  scale: clamp(k.scale, SCALE.min, SCALE.max),
+  rotation: (((clamp(k.rotation, -720, 720) % 360) + 540) % 360) - 180,
 });
 
 /** The text area: with no photo, the photo's place goes to the text as well. */

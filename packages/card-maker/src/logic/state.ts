@@ -1,26 +1,17 @@
 // The card's state in the page URL after `#fan-card=`, so a card can be sent as a link
 // with no server. It is read from a link anyone can craft: decoding trusts nothing.
-import { CARD, MAX_MESSAGE, MAX_STICKERS, SCALE, type Sticker } from './layout.js';
-
-export { HASH_KEY } from './layout.js';
+// The link keeps to one compact array, [template, message, [[emoji, x, y, scale, rotation]…], colour?],
+// so the readable field names of CardState cost nothing in the URL. Links made by every
+// earlier version of the widget must keep opening: change this format only under a new VERSION.
+import { CARD, MAX_MESSAGE, MAX_STICKERS, SCALE, TEMPLATE_ID, type CardState, type Sticker } from './card.js';
 import { graphemeCount } from './text.js';
 
-export interface CardState {
-  /** Template id. */
-  t: string;
-  /** The message. */
-  m: string;
-  /** Stickers. */
-  k: Sticker[];
-  /** Text colour chosen by the fan, `#rrggbb`; the template's when absent. */
-  c?: string;
-}
+export { HASH_KEY, type CardState } from './card.js';
 
 export type Decoded = { ok: true; value: CardState } | { ok: false; reason: string };
 
 const VERSION = '1';
 const MAX_ENCODED = 4096;
-const ID = /^[a-z0-9][a-z0-9-]{0,31}$/;
 const COLOR = /^#[0-9a-f]{6}$/i;
 // Tabs, other control characters and bidi overrides have no place in a greeting.
 const BAD_TEXT = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -31,8 +22,8 @@ const toBase64Url = (bytes: Uint8Array) =>
 
 /** `1.` followed by base64url of a compact JSON array: [template, message, stickers, colour?]. */
 export function encodeState(s: CardState): string {
-  const a: unknown[] = [s.t, s.m, s.k.map((k) => [k.e, k.x, k.y, k.s, k.r])];
-  if (s.c) a.push(s.c);
+  const a: unknown[] = [s.template, s.message, s.stickers.map((k) => [k.emoji, k.x, k.y, k.scale, k.rotation])];
+  if (s.color) a.push(s.color);
   return `${VERSION}.${toBase64Url(new TextEncoder().encode(JSON.stringify(a)))}`;
 }
 
@@ -57,11 +48,11 @@ export function decodeState(raw: string): Decoded {
     return fail('not readable');
   }
   if (!Array.isArray(a) || a.length < 3 || a.length > 4) return fail('wrong shape');
-  const [t, msg, ks, c] = a;
-  if (typeof t !== 'string' || !ID.test(t)) return fail('bad template id');
-  if (typeof msg !== 'string' || BAD_TEXT.test(msg) || graphemeCount(msg) > MAX_MESSAGE) return fail('bad message');
+  const [template, message, ks, color] = a;
+  if (typeof template !== 'string' || !TEMPLATE_ID.test(template)) return fail('bad template id');
+  if (typeof message !== 'string' || BAD_TEXT.test(message) || graphemeCount(message) > MAX_MESSAGE) return fail('bad message');
   if (!Array.isArray(ks) || ks.length > MAX_STICKERS) return fail('bad stickers');
-  const k: Sticker[] = [];
+  const stickers: Sticker[] = [];
   for (const s of ks) {
     if (
       !Array.isArray(s) ||
@@ -73,10 +64,10 @@ export function decodeState(raw: string): Decoded {
       !int(s[4], -180, 180)
     )
       return fail('bad sticker');
-    k.push({ e: s[0], x: s[1], y: s[2], s: s[3], r: s[4] });
+    stickers.push({ emoji: s[0], x: s[1], y: s[2], scale: s[3], rotation: s[4] });
   }
-  if (a.length === 4 && (typeof c !== 'string' || !COLOR.test(c))) return fail('bad colour');
-  const value: CardState = { t, m: msg, k, ...(a.length === 4 ? { c: c as string } : {}) };
+  if (a.length === 4 && (typeof color !== 'string' || !COLOR.test(color))) return fail('bad colour');
+  const value: CardState = { template, message, stickers, ...(a.length === 4 ? { color: color as string } : {}) };
   // One card, one spelling: extra spaces, other number forms or escapes are refused too.
   return encodeState(value) === raw ? { ok: true, value } : fail('not in canonical form');
 }

@@ -1,31 +1,6 @@
 // The templates JSON schema (see README) and its validation. A bad entry is skipped
 // with a reason the marketer can act on; the rest still load.
-import { CARD, BRAND, MAX_MESSAGE, type Rect } from './layout.js';
-
-export type Shape = { type: 'circle' | 'star' | 'heart' | 'ring'; x: number; y: number; size: number; color: string };
-
-export interface Template {
-  id: string;
-  name: { en: string; 'zh-CN': string };
-  background: {
-    /** Gradient colours top-left to bottom-right (one colour: flat). */
-    colors: string[];
-    /** Background image URL, drawn over the colours (cover). */
-    image?: string;
-  };
-  text: Rect & {
-    color: string;
-    font: string;
-    fontUrl?: string;
-    weight: number;
-    align: 'left' | 'center' | 'right';
-    min: number;
-    max: number;
-  };
-  photo?: Rect;
-  wishes: { en: string[]; 'zh-CN': string[] };
-  shapes: Shape[];
-}
+import { BRAND, CARD, MAX_MESSAGE, TEMPLATE_ID, type Rect, type Shape, type Template } from './card.js';
 
 export interface Checks {
   /** True for a CSS colour the canvas understands. */
@@ -39,7 +14,6 @@ export interface Loaded {
   warnings: string[];
 }
 
-const ID = /^[a-z0-9][a-z0-9-]{0,31}$/;
 const SHAPES = ['circle', 'star', 'heart', 'ring'];
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const num = (v: unknown, lo: number, hi: number): v is number => typeof v === 'number' && v >= lo && v <= hi;
@@ -79,7 +53,7 @@ function wishes(v: unknown): Template['wishes'] {
 function one(v: unknown, check: Checks, seen: Set<string>): Template {
   need(isObj(v), 'not an object');
   const id = v.id;
-  need(typeof id === 'string' && ID.test(id), 'id must be 1–32 lowercase letters, digits or dashes');
+  need(typeof id === 'string' && TEMPLATE_ID.test(id), 'id must be 1–32 lowercase letters, digits or dashes');
   need(!seen.has(id), `id "${id}" is used twice`);
   const bg = v.background;
   need(isObj(bg), 'background must be an object');

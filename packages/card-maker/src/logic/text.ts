@@ -21,6 +21,9 @@ function segment(text: string, granularity: 'word' | 'grapheme', locale?: string
 /** Count what a reader sees as characters: an emoji family or a flag counts once. */
 export const graphemeCount = (text: string): number => segment(text, 'grapheme').length;
 
+/** The first `max` graphemes of `text`: a limit that never cuts an emoji or a flag in two. */
+export const clipGraphemes = (text: string, max: number): string => segment(text, 'grapheme').slice(0, max).join('');
+
 /**
  * Cut `text` into the pieces a line may break between: words for spaced scripts,
  * graphemes for CJK (so emoji sequences and flags stay whole), with punctuation glued
