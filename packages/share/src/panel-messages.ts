@@ -4,7 +4,10 @@ type PanelKey =
   | 'wechat' | 'mastodon' | 'copy' | 'copyFailed' | 'wechatScan' | 'wechatHint' | 'wechatQrAlt' | 'close'
   | 'mastodonServer' | 'mastodonGo' | 'mastodonBad';
 
-/** The popover panels' words; `wechat`, `mastodon` and `copy` name each panel's dialog. */
+// The popover panels' words, downloaded with panels.ts on the first click that opens one
+// (see messages.ts for the buttons' words and why the two tables are apart).
+
+/** `wechat`, `mastodon` and `copy` name each panel's dialog: what it is for, not only the network. */
 export const panelMessages: Messages<PanelKey> = {
   en: {
     wechat: 'Share on WeChat',

@@ -26,6 +26,11 @@ export type PanelsHost = FanElement & { shareData(network: string): ShareData };
 
 type Kind = 'wechat' | 'mastodon' | 'copy';
 
+/**
+ * The popover panels of one <fan-share>, and what happens in them: it owns the popover,
+ * the QR code and the Mastodon field's error, and renders the open panel into the
+ * element's template. The element makes it on the first click that opens a panel.
+ */
 export class SharePanels {
   private readonly popover: PopoverController;
   private readonly t;

@@ -143,6 +143,7 @@ describe('<fan-share>', () => {
     expect(el.shadowRoot!.querySelector('.popover')!.getAttribute('aria-label')).to.equal('Copy the link by hand');
     await waitFor(() => el.shadowRoot!.activeElement === input, 'the link field never took focus');
     expect([input.selectionStart, input.selectionEnd]).to.deep.equal([0, input.value.length]);
+    await expect(el).to.be.accessible();
     el.lang = 'zh-CN';
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('.popover')!.getAttribute('aria-label')).to.equal('手动复制链接');
@@ -229,6 +230,7 @@ describe('<fan-share>', () => {
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('.error')!.textContent).to.contain('mastodon.social');
     expect(input.getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
   });
 
   it('shares to the Mastodon server the fan names and remembers it for next time', async () => {
