@@ -8,31 +8,56 @@
       site: 'Site', from: 'From', to: 'To', show: 'Show', last7: 'Last 7 days', last30: 'Last 30 days',
       perDay: 'Events per day', shares: 'Shares by network', gameFunnel: '2048 game', cardFunnel: 'Card maker',
       showFunnel: 'Buyer show', vitals: 'Page speed (Core Web Vitals, p75)', metric: 'Metric', p75: 'p75',
-      rating: 'Rating', samples: 'Samples', fanShare: 'Poor ones caused by our widgets',
+      rating: 'Rating', samples: 'Samples', fanShare: 'Poor ones caused by Fanfare widgets',
       kTotal: 'All events', kShares: 'Shares', kGames: 'Games played', kRewards: 'Rewards won',
       kCards: 'Cards made', kClicks: 'Clicks to products',
       view: 'Saw it', start: 'Started', over: 'Finished', reward: 'Won a reward', create: 'Made a card',
       export: 'Saved', share: 'Sent', open: 'Opened a review', click: 'Clicked a product',
-      vsBefore: 'vs. the period before', noBefore: 'nothing to compare with', loading: 'Loading…',
-      empty: 'No events for this site in these days yet.', badToken: 'That token is not right.',
-      failed: 'Could not load the figures: ', good: 'Good', 'needs-improvement': 'Needs work', poor: 'Poor',
+      vsBefore: '{change} vs. the period before', noBefore: 'nothing to compare with', loading: 'Loading…',
+      empty: 'No events for this site in these days yet.', badToken: 'That token is not right; type it again.',
+      failed: 'Could not load the figures; try again later.', good: 'Good', 'needs-improvement': 'Needs work', poor: 'Poor',
       noSites: 'No site has sent events yet.', other: 'Other', lang: '中文',
     },
     zh: {
-      title: 'Fanfare 数据看板', token: '管理员令牌', signIn: '登录', signOut: '退出',
-      site: '站点', from: '开始', to: '结束', show: '查看', last7: '近 7 天', last30: '近 30 天',
-      perDay: '每日事件', shares: '各平台分享', gameFunnel: '2048 小游戏', cardFunnel: '贺卡制作',
-      showFunnel: '买家秀', vitals: '页面速度（核心网页指标 p75）', metric: '指标', p75: 'p75',
-      rating: '评级', samples: '样本数', fanShare: '较差样本中由我们组件造成的比例',
-      kTotal: '事件总数', kShares: '分享次数', kGames: '游戏局数', kRewards: '发出奖励',
-      kCards: '制作贺卡', kClicks: '商品点击',
-      view: '曝光', start: '开始游戏', over: '玩完一局', reward: '赢得奖励', create: '制作贺卡',
-      export: '保存', share: '发送', open: '打开评价', click: '点击商品',
-      vsBefore: '较上一周期', noBefore: '上一周期无数据', loading: '加载中…',
-      empty: '这段时间该站点还没有数据。', badToken: '令牌不正确。',
-      failed: '数据加载失败：', good: '良好', 'needs-improvement': '待改进', poor: '较差',
-      noSites: '还没有站点发来数据。', other: '其他', lang: 'English',
+      title: 'Fanfare 数据看板', token: '管理员令牌', signIn: '登录', signOut: '退出登录',
+      site: '站点', from: '开始日期', to: '结束日期', show: '查询', last7: '近 7 天', last30: '近 30 天',
+      perDay: '每日事件', shares: '各平台分享次数', gameFunnel: '2048 小游戏', cardFunnel: '贺卡制作',
+      showFunnel: '买家秀', vitals: '页面速度（核心网页指标，P75）', metric: '指标', p75: 'P75',
+      rating: '评级', samples: '样本数', fanShare: '较差样本中由 Fanfare 组件导致的占比',
+      kTotal: '事件总数', kShares: '分享次数', kGames: '游戏局数', kRewards: '奖励发放数',
+      kCards: '贺卡制作数', kClicks: '商品点击次数',
+      view: '曝光', start: '开始游戏', over: '完成一局', reward: '获得奖励', create: '制作贺卡',
+      export: '保存贺卡', share: '发送贺卡', open: '查看晒图', click: '点击商品',
+      // One template with a slot: in Chinese the comparison comes first.
+      vsBefore: '较上一周期 {change}', noBefore: '上一周期无数据', loading: '加载中…',
+      // Statuses and empty states take no full stop; errors, which are sentences, do.
+      empty: '该站点在所选时间段内暂无数据', badToken: '令牌无效，请重新输入。',
+      failed: '数据加载失败，请稍后重试。', good: '良好', 'needs-improvement': '待改进', poor: '较差',
+      noSites: '暂无站点上报数据', other: '其他', lang: 'English',
     },
+  };
+  // What the legends call each event name (the wire's `n`) and each share network; an id
+  // not listed (from a newer beacon) shows as sent. The network names are the ones
+  // <fan-share>'s buttons show (packages/share/src/messages.ts): this page has no build step.
+  const events = {
+    en: {
+      view: 'Seen', share: 'Shares', game_start: 'Games started', game_over: 'Games finished', reward: 'Rewards won',
+      card_create: 'Cards made', card_export: 'Cards saved', card_share: 'Cards sent', review_open: 'Reviews opened',
+      review_click: 'Product clicks', vital: 'Speed samples',
+    },
+    zh: {
+      view: '曝光', share: '分享', game_start: '开始游戏', game_over: '完成一局', reward: '获得奖励',
+      card_create: '制作贺卡', card_export: '保存贺卡', card_share: '发送贺卡', review_open: '查看晒图',
+      review_click: '点击商品', vital: '性能采样',
+    },
+  };
+  const networks = {
+    en: {
+      native: 'Share sheet', copy: 'Copy link', email: 'Email', wechat: 'WeChat', weibo: 'Weibo', qq: 'QQ', qzone: 'Qzone',
+      douban: 'Douban', x: 'X', facebook: 'Facebook', linkedin: 'LinkedIn', whatsapp: 'WhatsApp', telegram: 'Telegram',
+      reddit: 'Reddit', pinterest: 'Pinterest', line: 'LINE', bluesky: 'Bluesky', threads: 'Threads', mastodon: 'Mastodon', vk: 'VK',
+    },
+    zh: { native: '系统分享', copy: '复制链接', email: '邮件', wechat: '微信', weibo: '微博', qzone: 'QQ空间', douban: '豆瓣' },
   };
   const POOR = { LCP: 4000, INP: 500, CLS: 0.25, FCP: 3000, TTFB: 1800 };
   const GOOD = { LCP: 2500, INP: 200, CLS: 0.1, FCP: 1800, TTFB: 800 };
@@ -40,7 +65,9 @@
 
   const $ = (id) => document.getElementById(id);
   let lang = sessionStorage.getItem('fanfare.lang') || (navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en');
-  const t = (key) => messages[lang][key] ?? messages.en[key] ?? key;
+  const t = (key, vars = {}) =>
+    (messages[lang][key] ?? messages.en[key] ?? key).replace(/\{(\w+)\}/g, (m, name) => vars[name] ?? m);
+  const nameIn = (table, id) => table[lang][id] ?? table.en[id] ?? id;
   const charts = {};
   let last;
 
@@ -48,7 +75,9 @@
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.title = t('title');
     for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+    // The button names the other language in that language, so a screen reader must read it in that one.
     $('lang').textContent = t('lang');
+    $('lang').lang = lang === 'zh' ? 'en' : 'zh-CN';
     if (last) render(last);
   }
 
@@ -107,7 +136,10 @@
       last = await api(`/api/stats?${q}`);
       render(last);
     } catch (err) {
-      if (err.message !== 'unauthorized') $('status').textContent = t('failed') + err.message;
+      if (err.message === 'unauthorized') return;
+      // The detail is English from the server or the browser: for the console, not the marketer.
+      console.error('Fanfare dashboard: loading the figures failed:', err);
+      $('status').textContent = t('failed');
     }
   }
 
@@ -120,7 +152,7 @@
     }
     const change = Math.round(((now - before) / before) * 100);
     span.className = `trend ${change > 0 ? 'up' : change < 0 ? 'down' : 'flat'}`;
-    span.textContent = `${change > 0 ? '▲' : change < 0 ? '▼' : '•'} ${Math.abs(change)}% ${t('vsBefore')}`;
+    span.textContent = t('vsBefore', { change: `${change > 0 ? '▲' : change < 0 ? '▼' : '•'} ${Math.abs(change)}%` });
     return span;
   }
 
@@ -175,7 +207,7 @@
       data: {
         labels: days,
         datasets: names.map((name, i) => ({
-          label: name,
+          label: nameIn(events, name),
           data: days.map((d) => byDay.get(d)?.[name] ?? 0),
           backgroundColor: COLORS[i % COLORS.length],
         })),
@@ -185,7 +217,7 @@
     chart('c-shares', {
       type: 'doughnut',
       data: {
-        labels: s.shares.map((x) => x.network || t('other')),
+        labels: s.shares.map((x) => (x.network ? nameIn(networks, x.network) : t('other'))),
         datasets: [{ data: s.shares.map((x) => x.count), backgroundColor: COLORS }],
       },
     });
