@@ -1,40 +1,78 @@
 import { css, unsafeCSS } from 'lit';
 import { DARK, PALETTE, textOn } from './logic/config.js';
+import { SLIDE_MS } from './controllers/slide-queue.js';
 
-// Per-value tile colours: .t1 is a 2, .t11 a 2048. A skin's colour for a value arrives
-// as --_s<k> / --_f<k> set on the board through CSSOM (never an inline style attribute).
-const tiles = Array.from({ length: 17 }, (_, i) => {
-  const bg = PALETTE[Math.min(i, PALETTE.length - 1)];
-  return `.t${i + 1}{--_bg:var(--_s${i + 1},${bg});--_fg:var(--_f${i + 1},${textOn(bg)})}`;
+/** Tiles up to this value have a colour of their own; larger ones share its colour. */
+export const TOP_STYLED = 2 ** 17;
+
+// Each tile value's colours: .value-2 … .value-131072. A skin's colour for a value arrives
+// as --_skin-<value> (and its text colour as --_skin-text-<value>), set on the board
+// through CSSOM, never an inline style attribute.
+const values = Array.from({ length: 17 }, (_, i) => {
+  const [value, bg] = [2 ** (i + 1), PALETTE[Math.min(i, PALETTE.length - 1)]];
+  return `.value-${value}{--_bg:var(--_skin-${value},${bg});--_fg:var(--_skin-text-${value},${textOn(bg)})}`;
 }).join('');
-const places = Array.from({ length: 6 }, (_, i) => `.x${i}{--x:${i}}.y${i}{--y:${i}}.n${i + 1}{--n:${i + 1}}`).join('');
+// Where a tile sits: .col-<x> and .row-<y>, 0 to 5.
+const places = Array.from({ length: 6 }, (_, i) => `.col-${i}{--_col:${i}}.row-${i}{--_row:${i}}`).join('');
 
-// Kept terse on purpose: this text ships as-is and counts against the 8 kB budget.
-export const styles = css`
-  :host { display: block; max-width: var(--fan-2048-max-width, 30rem); --_g: var(--fan-2048-gap, 8px); --_b: var(--fan-2048-board, #bbada0); }
+// What comes from the scripts (the slide's length, the palette) stays out of the css``
+// below: the build minifies a css`` only when it has no interpolation.
+const computed = unsafeCSS(`:host{--_fan-2048-slide:${SLIDE_MS}ms;--_ink:${DARK}}${values}${places}`);
+
+const fixed = css`
+  :host {
+    display: block;
+    max-width: var(--fan-2048-max-width, 30rem);
+    --_gap: var(--fan-2048-gap, 8px);
+    --_board: var(--fan-2048-board, #bbada0);
+  }
   .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; margin: 0.5rem 0; }
   .logo { width: auto; height: 2.5rem; max-width: 40%; object-fit: contain; margin-inline-end: auto; }
-  [part='score'] { padding: 0.2rem 0.8rem; border-radius: var(--_fan-radius); background: var(--_b); color: ${unsafeCSS(DARK)}; text-align: center; font-size: 0.8rem; }
+  [part='score'] {
+    padding: 0.2rem 0.8rem; border-radius: var(--_fan-radius); background: var(--_board);
+    color: var(--_ink); text-align: center; font-size: 0.8rem;
+  }
   b { display: block; font-size: 150%; }
-  button { font: inherit; font-weight: 600; padding: 0.5rem 0.9rem; border: 0; border-radius: var(--_fan-radius); background: var(--_fan-brand); color: var(--_fan-on-brand); cursor: pointer; }
-  [part='board'] { position: relative; aspect-ratio: 1; box-sizing: border-box; padding: var(--_g); border-radius: var(--_fan-radius); background: var(--_b); touch-action: none; user-select: none; font-weight: 700; container-type: inline-size; }
-  .cells { display: grid; grid-template-columns: repeat(var(--n), 1fr); gap: var(--_g); height: 100%; }
+  button {
+    font: inherit; font-weight: 600; padding: 0.5rem 0.9rem; border: 0; border-radius: var(--_fan-radius);
+    background: var(--_fan-brand); color: var(--_fan-on-brand); cursor: pointer;
+  }
+  [part='board'] {
+    position: relative; aspect-ratio: 1; box-sizing: border-box; padding: var(--_gap); border-radius: var(--_fan-radius);
+    background: var(--_board); touch-action: none; user-select: none; font-weight: 700; container-type: inline-size;
+  }
+  .cells { display: grid; grid-template-columns: repeat(var(--_size), 1fr); gap: var(--_gap); height: 100%; }
   i, .tile { border-radius: 6%; background: var(--fan-2048-cell, #cdc1b4); }
   .tile {
-    position: absolute; top: var(--_g); left: var(--_g); z-index: 1; width: calc((100% - var(--_g) * (var(--n) + 1)) / var(--n)); aspect-ratio: 1;
-    display: grid; place-items: center; overflow: hidden; white-space: nowrap; background: var(--_bg); color: var(--_fg); font-size: calc(var(--_z, 0.45) * 100cqw / var(--n));
-    transform: translate(calc(var(--x) * (100% + var(--_g))), calc(var(--y) * (100% + var(--_g)))); transition: transform 0.1s;
+    position: absolute; top: var(--_gap); left: var(--_gap); z-index: 1; aspect-ratio: 1;
+    width: calc((100% - var(--_gap) * (var(--_size) + 1)) / var(--_size));
+    display: grid; place-items: center; overflow: hidden; white-space: nowrap;
+    background: var(--_bg); color: var(--_fg); font-size: calc(var(--_text-scale, 0.45) * 100cqw / var(--_size));
+    transform: translate(calc(var(--_col) * (100% + var(--_gap))), calc(var(--_row) * (100% + var(--_gap))));
+    transition: transform var(--_fan-2048-slide);
   }
-  .l3 { --_z: 0.36; } .l4 { --_z: 0.28; } .l5 { --_z: 0.19; }
+  /* A label as wide as 3, 4, 5 or more digits gets smaller type. */
+  .chars-3 { --_text-scale: 0.36; } .chars-4 { --_text-scale: 0.28; } .chars-5 { --_text-scale: 0.19; }
   img { width: 100%; height: 100%; object-fit: cover; }
-  .gone { z-index: 0; }
-  .new { animation: appear 0.15s 0.1s backwards; }
-  .pop { animation: pop 0.15s 0.1s backwards; z-index: 2; }
+  .leaving { z-index: 0; }
+  /* What appears with a move waits for the slide to end. */
+  .spawned { animation: appear 0.15s var(--_fan-2048-slide) backwards; }
+  .merged { animation: pop 0.15s var(--_fan-2048-slide) backwards; z-index: 2; }
   @keyframes appear { from { scale: 0; } }
   @keyframes pop { from { scale: 0.5; } 50% { scale: 1.15; } }
   @media (prefers-reduced-motion: reduce) { .tile { transition: none; animation: none; } }
-  .over { position: absolute; inset: 0; z-index: 3; display: grid; place-content: center; justify-items: center; gap: 0.75rem; border-radius: var(--_fan-radius); background: #ffffffe6; color: ${unsafeCSS(DARK)}; font-size: 1.5rem; }
-  code { user-select: all; font-size: 1.2em; }
+  .over {
+    position: absolute; inset: 0; z-index: 3; display: grid; place-content: center; justify-items: center; gap: 0.75rem;
+    border-radius: var(--_fan-radius); background: #ffffffe6; color: var(--_ink); font-size: 1.5rem;
+  }
+  code { user-select: all; }
   dialog { border: 0; border-radius: var(--_fan-radius); text-align: center; }
-  ${unsafeCSS(tiles + places)}
+  h2 { font-size: 1.1rem; }
+  /* The code is what the fan came for: the largest thing in the dialog, easy to select whole. */
+  .code {
+    display: block; box-sizing: border-box; width: 100%; margin: 0.75rem 0; border: 0; background: none;
+    font: 700 2rem ui-monospace, monospace; text-align: center; color: inherit;
+  }
 `;
+
+export const styles = [fixed, computed];

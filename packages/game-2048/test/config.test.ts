@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DARK, LIGHT, PALETTE, checkRewards, checkSkin, contrast, reached, textOn } from '../src/logic/config.js';
+import { DARK, LIGHT, PALETTE, parseRewards, parseSkin, contrast, reached, textOn } from '../src/logic/config.js';
 
 // Stand-ins for the page's parsers (@fanfare/core's parseUrl and parseColor with
 // CSS.supports), which the element passes in; they are tested in core.
@@ -29,13 +29,13 @@ describe('tile palette', () => {
   });
 });
 
-describe('checkRewards', () => {
+describe('parseRewards', () => {
   it.each([
     ['[]', []],
     ['[{"tile": 512, "title": "10% off", "code": "TEN"}]', [{ tile: 512, title: '10% off', code: 'TEN' }]],
     ['[{"score": 5000, "title": "Tote"}]', [{ score: 5000, title: 'Tote' }]],
   ])('accepts %s', (raw, want) => {
-    const r = checkRewards(JSON.parse(raw));
+    const r = parseRewards(JSON.parse(raw));
     expect(r.ok).toBe(true);
     // Keys that were not given stay undefined rather than absent; compare what was set.
     if (r.ok) expect(r.value.map((x) => JSON.parse(JSON.stringify(x)))).toEqual(want);
@@ -54,13 +54,13 @@ describe('checkRewards', () => {
     ['a code that is not text', [{ tile: 8, title: 'x', code: 42 }]],
     ['an item that is not an object', ['x']],
   ])('refuses %s', (_, value) => {
-    expect(checkRewards(value).ok).toBe(false);
+    expect(parseRewards(value).ok).toBe(false);
   });
 });
 
-describe('checkSkin', () => {
+describe('parseSkin', () => {
   it('accepts labels, http(s) or relative images and colours', () => {
-    const r = checkSkin({ 2: { label: 'Tea' }, 4: { image: '/img/4.png', color: '#1a5e20' } }, image, color);
+    const r = parseSkin({ 2: { label: 'Tea' }, 4: { image: '/img/4.png', color: '#1a5e20' } }, image, color);
     expect(r).toEqual({
       ok: true,
       value: { 2: { label: 'Tea' }, 4: { label: undefined, image: 'https://shop.example/img/4.png', color: '#1a5e20' } },
@@ -76,7 +76,7 @@ describe('checkSkin', () => {
     ['a colour the page rejects', { 2: { color: 'bleu' } }],
     ['text', 'skin'],
   ])('refuses %s', (_, value) => {
-    expect(checkSkin(value, image, color).ok).toBe(false);
+    expect(parseSkin(value, image, color).ok).toBe(false);
   });
 });
 

@@ -1,9 +1,11 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { ERROR_TEXT, type ErrorCode } from '@fanfare/core/errors';
 import '../src/index.js';
-import { Fan2048 } from '../src/fan-2048.js';
+import type { Fan2048 } from '../src/fan-2048.js';
 import { DIRECTIONS, encodeMoves, move, newGame, replay, type Direction, type GameState } from '../src/engine/index.js';
 import { reached, type Reward } from '../src/logic/config.js';
+import { captureWarnings, trackTimers } from '../../core/testing/index.js';
 
 const root = (el: Fan2048) => el.shadowRoot!;
 const boardEl = (el: Fan2048) => root(el).querySelector<HTMLElement>('[part=board]')!;
@@ -15,9 +17,9 @@ const dialog = (el: Fan2048) => root(el).querySelector('dialog')!;
 function cells(el: Fan2048): number[] {
   const n = el.size;
   const out = new Array(n * n).fill(0);
-  for (const t of root(el).querySelectorAll<HTMLElement>('[part~=tile]:not(.gone)')) {
-    const x = Number(/\bx(\d)/.exec(t.className)![1]);
-    const y = Number(/\by(\d)/.exec(t.className)![1]);
+  for (const t of root(el).querySelectorAll<HTMLElement>('[part~=tile]:not(.leaving)')) {
+    const x = Number(/\bcol-(\d)/.exec(t.className)![1]);
+    const y = Number(/\brow-(\d)/.exec(t.className)![1]);
     out[y * n + x] = Number(t.textContent!.trim());
   }
   return out;
@@ -60,11 +62,27 @@ function withoutSpawn(after: number[], expected: number[]): number[] {
 let campaignSeq = 0;
 const freshCampaign = () => `t${Date.now()}-${campaignSeq++}`;
 
-function captureWarnings() {
-  const warnings: string[] = [];
-  const orig = console.warn;
-  console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
-  return { warnings, restore: () => (console.warn = orig) };
+/** A direction that changes the board the fan sees now (there always is one while the game is on). */
+const movingKey = (el: Fan2048) => KEY[DIRECTIONS.find((d) => slid(cells(el), d).changed)!];
+
+/** Every `fan-game-start` at the document from now on, until `stop()`. */
+function gameStarts() {
+  const starts: unknown[] = [];
+  const listen = (e: Event) => starts.push((e as CustomEvent).detail);
+  document.addEventListener('fan-game-start', listen);
+  return { starts, stop: () => document.removeEventListener('fan-game-start', listen) };
+}
+
+/** A game on `seed` played (first direction that moves) until its score first reaches more than 0; returns its moves and that score. */
+function playToFirstMerge(size: number, seed: string): { dirs: Direction[]; score: number } {
+  let s = newGame(size, seed);
+  const dirs: Direction[] = [];
+  while (!s.score) {
+    const d = DIRECTIONS.find((x) => move(s, x).changed)!;
+    s = move(s, d).state;
+    dirs.push(d);
+  }
+  return { dirs, score: s.score };
 }
 
 /** A game on `seed` played until it cannot move; returns the directions that changed the board. */
@@ -165,7 +183,7 @@ describe('<fan-2048>', () => {
     await aTimeout(400);
     const saved = JSON.parse(localStorage.getItem(`fan-2048:${campaign}:4`)!);
     expect(saved.game.log.split('.')[0]).to.equal('2');
-    expect(root(el).querySelectorAll('.gone')).to.have.length(0);
+    expect(root(el).querySelectorAll('.leaving')).to.have.length(0);
   });
 
   it('keeps score, best and the game in progress across a reload, per campaign', async () => {
@@ -242,11 +260,11 @@ describe('<fan-2048>', () => {
     // A seed is not settable from outside, so start new games until one shows a 2 and a 4.
     const el = await fixture<Fan2048>(html`<fan-2048 campaign=${freshCampaign()} skin=${skin}></fan-2048>`);
     const find = (cls: string) => [...root(el).querySelectorAll<HTMLElement>('[part~=tile]')].find((t) => t.classList.contains(cls));
-    for (let i = 0; i < 60 && !(find('t1') && find('t2')); i++) {
+    for (let i = 0; i < 60 && !(find('value-2') && find('value-4')); i++) {
       root(el).querySelector<HTMLButtonElement>('button')!.click();
       await el.updateComplete;
     }
-    const [two, four] = [find('t1')!, find('t2')!];
+    const [two, four] = [find('value-2')!, find('value-4')!];
     expect(two.textContent!.trim()).to.equal('Tea');
     expect(getComputedStyle(two).backgroundColor).to.equal('rgb(26, 94, 32)');
     expect(getComputedStyle(two).color).to.equal('rgb(255, 255, 255)');
@@ -298,8 +316,18 @@ describe('<fan-2048>', () => {
     await el.updateComplete;
     expect(root(el).querySelector('.over')!.textContent).to.contain('Game over');
     await expect(el).to.be.accessible();
-    setTimeout(() => root(el).querySelector<HTMLButtonElement>('.over button')!.click());
-    expect((await oneEvent(el, 'fan-game-start')).detail).to.deep.equal({ campaign });
+    // "New game": the next game counts once the fan moves in it.
+    const { starts, stop } = gameStarts();
+    try {
+      root(el).querySelector<HTMLButtonElement>('.over button')!.click();
+      await el.updateComplete;
+      expect(root(el).querySelector('.over')).to.equal(null);
+      expect(starts).to.have.length(0);
+      await press(el, movingKey(el));
+      expect(starts).to.deep.equal([{ campaign }]);
+    } finally {
+      stop();
+    }
   });
 
   it('stops at 2048 with "keep going", and plays on when asked', async () => {
@@ -342,35 +370,123 @@ describe('<fan-2048>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('clears its timers when removed mid-slide', async () => {
-    await emulateMedia({ reducedMotion: 'no-preference' });
-    const el = await fixture<Fan2048>(html`<fan-2048 campaign=${freshCampaign()}></fan-2048>`);
-    const pending = new Set<number>();
-    const { setTimeout: set, clearTimeout: clear } = window;
-    window.setTimeout = ((fn: TimerHandler, ms?: number, ...a: unknown[]) => {
-      const id = set(fn, ms, ...a);
-      pending.add(id);
-      return id;
-    }) as typeof window.setTimeout;
-    window.clearTimeout = ((id?: number) => {
-      pending.delete(id!);
-      clear(id);
-    }) as typeof window.clearTimeout;
+  it('counts a game when the fan makes its first move, not when the board appears', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const campaign = freshCampaign();
+    const { starts, stop } = gameStarts();
     try {
-      const start = cells(el);
-      await press(el, KEY[DIRECTIONS.find((d) => slid(start, d).changed)!]);
-      expect(pending.size).to.equal(1);
+      const el = await fixture<Fan2048>(html`<fan-2048 campaign=${campaign}></fan-2048>`);
+      await aTimeout(50);
+      expect(starts, 'loading the board').to.have.length(0);
+      await press(el, movingKey(el));
+      expect(starts).to.deep.equal([{ campaign }]);
+      for (let i = 0; i < 6; i++) await press(el, movingKey(el));
+      expect(starts, 'later moves').to.have.length(1);
+      // Reloading a game in progress goes on with the same game.
       el.remove();
-      expect(pending.size).to.equal(0);
+      const again = await fixture<Fan2048>(html`<fan-2048 campaign=${campaign}></fan-2048>`);
+      await press(again, movingKey(again));
+      expect(starts, 'a restored game').to.have.length(1);
+      root(again).querySelector<HTMLButtonElement>('.bar button')!.click();
+      await again.updateComplete;
+      expect(starts, 'a new board').to.have.length(1);
+      await press(again, movingKey(again));
+      expect(starts).to.deep.equal([{ campaign }, { campaign }]);
     } finally {
-      window.setTimeout = set;
-      window.clearTimeout = clear;
+      stop();
     }
   });
 
-  it('survives being defined twice', () => {
-    expect(() => Fan2048.define('fan-2048')).not.to.throw();
-    expect(customElements.get('fan-2048')).to.equal(Fan2048);
+  it('opens the reward dialog once the winning slide has settled, with the code as its largest text', async () => {
+    await emulateMedia({ reducedMotion: 'no-preference' });
+    const campaign = freshCampaign();
+    const seed = 'settle-then-dialog';
+    const { dirs, score } = playToFirstMerge(4, seed);
+    localStorage.setItem(`fan-2048:${campaign}:4`, JSON.stringify({ game: { seed, log: encodeMoves(dirs.slice(0, -1)) } }));
+    const rewards = JSON.stringify([{ score, title: '5% off', code: 'SLIDE5' }]);
+    const el = await fixture<Fan2048>(html`<fan-2048 lang="en" campaign=${campaign} rewards=${rewards}></fan-2048>`);
+    let won = false;
+    el.addEventListener('fan-reward', () => (won = true));
+    await press(el, KEY[dirs.at(-1)!]);
+    expect(won, 'the reward is won with the move').to.equal(true);
+    expect(root(el).querySelectorAll('.leaving').length, 'the merge is still sliding').to.be.greaterThan(0);
+    expect(dialog(el).open, 'open during the slide').to.equal(false);
+    await waitUntil(() => dialog(el).open, 'the dialog opens after the slide');
+    expect(root(el).querySelectorAll('.leaving')).to.have.length(0);
+    const size = (e: Element) => parseFloat(getComputedStyle(e).fontSize);
+    const code = dialog(el).querySelector('code')!;
+    expect(code.textContent).to.equal('SLIDE5');
+    for (const other of dialog(el).querySelectorAll('h2, p, button')) {
+      expect(size(code), `code vs ${other.localName} "${other.textContent}"`).to.be.greaterThan(size(other));
+    }
+  });
+
+  it('says so when the code cannot be copied, and leaves it selected to copy by hand', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const campaign = freshCampaign();
+    const seed = 'copy-by-hand';
+    const { dirs, score } = playToFirstMerge(4, seed);
+    localStorage.setItem(`fan-2048:${campaign}:4`, JSON.stringify({ game: { seed, log: encodeMoves(dirs.slice(0, -1)) } }));
+    const rewards = JSON.stringify([{ score, title: '5% off', code: 'BYHAND5' }]);
+    const el = await fixture<Fan2048>(html`<fan-2048 lang="en" campaign=${campaign} rewards=${rewards}></fan-2048>`);
+    await press(el, KEY[dirs.at(-1)!]);
+    expect(dialog(el).open).to.equal(true);
+    const clipboard = navigator.clipboard as Clipboard & { writeText: Clipboard['writeText'] };
+    const copyButton = () => dialog(el).querySelector('button')!;
+    expect(copyButton().textContent).to.equal('Copy code');
+    clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+    document.execCommand = () => false;
+    try {
+      copyButton().click();
+      await waitUntil(() => dialog(el).querySelector('input'), 'a field to copy from by hand');
+      await el.updateComplete;
+      const input = dialog(el).querySelector('input')!;
+      expect(input.value).to.equal('BYHAND5');
+      expect(input.readOnly).to.equal(true);
+      expect(root(el).activeElement).to.equal(input);
+      expect([input.selectionStart, input.selectionEnd]).to.deep.equal([0, 'BYHAND5'.length]);
+      expect(dialog(el).textContent).to.contain('Could not copy');
+      await expect(el).to.be.accessible();
+      // And once the clipboard answers, the button says the code is copied.
+      clipboard.writeText = () => Promise.resolve();
+      copyButton().click();
+      await waitUntil(() => copyButton().textContent!.includes('Copied'), 'the copy is confirmed');
+    } finally {
+      delete (clipboard as Partial<Clipboard>).writeText;
+      delete (document as Partial<Document>).execCommand;
+    }
+  });
+
+  it('lists won rewards in Chinese with their code or 已获得, and names a skinned tile by its label', async () => {
+    const campaign = freshCampaign();
+    const rewards = JSON.stringify([
+      { score: 100, title: '九五折', code: 'HELLO5' },
+      { score: 200, title: '免运费' },
+      { tile: 256, title: '九折券' },
+    ]);
+    const won = [{ tier: 0, title: '九五折', code: 'HELLO5' }, { tier: 1, title: '免运费' }];
+    localStorage.setItem(`fan-2048:${campaign}:4`, JSON.stringify({ won }));
+    const el = await fixture<Fan2048>(
+      html`<fan-2048 lang="zh-CN" campaign=${campaign} rewards=${rewards} skin='{"256": {"label": "兰花"}}'></fan-2048>`,
+    );
+    const list = [...root(el).querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(list).to.deep.equal(['得分达到 100：九五折，券码 HELLO5', '得分达到 200：免运费（已获得）', '合成“兰花”：九折券']);
+    expect(scores(el)).to.deep.equal([0, 0]);
+    expect(root(el).querySelector('[part=score]')!.parentElement!.textContent).to.contain('最高分').and.contain('重新开始');
+  });
+
+  it('clears its timers when removed mid-slide', async () => {
+    await emulateMedia({ reducedMotion: 'no-preference' });
+    const el = await fixture<Fan2048>(html`<fan-2048 campaign=${freshCampaign()}></fan-2048>`);
+    const timers = trackTimers();
+    try {
+      await press(el, movingKey(el));
+      expect(timers.pending()).to.equal(1);
+      el.remove();
+      expect(timers.pending()).to.equal(0);
+    } finally {
+      timers.restore();
+    }
   });
 });
 
@@ -384,7 +500,8 @@ describe('<fan-2048> server mode', () => {
    * A stand-in for the server: it hands out seeds and, on a claim, replays the log with
    * the real engine and answers as the protocol says. `refuse` forces a refusal code.
    */
-  function fakeServer(opts: { offline?: boolean; refuse?: string } = {}) {
+  function fakeServer(opts: { offline?: boolean; refuse?: string; rewards?: Reward[] } = {}) {
+    const list = opts.rewards ?? REWARDS;
     const games = new Map<string, { seed: string; size: number; claimed: boolean }>();
     const claims: { id: string; score?: number }[] = [];
     const reply = (status: number, body: unknown) =>
@@ -398,7 +515,7 @@ describe('<fan-2048> server mode', () => {
         const id = `g${games.size + 1}`;
         const seed = `${id}`.padEnd(32, 'a');
         games.set(id, { seed, size: body.size, claimed: false });
-        return reply(200, { id, seed, rules: { size: body.size, version: 1 }, expires: Date.now() + 3600e3 });
+        return reply(200, { id, seed, rules: { size: body.size, version: 1 }, expires: Date.now() + 3600e3, rewards: list });
       }
       const m = /\/games\/([^/]+)\/claim$/.exec(url);
       const g = m && games.get(m[1]);
@@ -407,19 +524,19 @@ describe('<fan-2048> server mode', () => {
       claims.push({ id: m![1], score: end?.score });
       if (!end || end.invalidMove) return reply(422, { error: 'impossible', message: 'Impossible game' });
       if (opts.refuse) return reply(409, { error: opts.refuse, message: 'Refused' });
-      const tiers = reached(REWARDS, end.score, end.maxTile);
+      const tiers = reached(list, end.score, end.maxTile);
       if (!tiers.length) return reply(403, { error: 'below_threshold', message: 'Not yet' });
       if (g.claimed) return reply(409, { error: 'already_claimed', message: 'Claimed' });
       g.claimed = true;
       const tier = Math.max(...tiers);
-      return reply(200, { code: `SRV-${m![1]}-${tier}`, title: REWARDS[tier].title, tier });
+      return reply(200, { code: `SRV-${m![1]}-${tier}`, title: list[tier].title, tier });
     };
     return { games, claims };
   }
 
   async function playUntilDialog(el: Fan2048) {
     for (let i = 0; i < 400 && !dialog(el).querySelector('h2'); i++) await press(el, KEY[DIRECTIONS[i % 4]]);
-    await waitUntil(() => !dialog(el).textContent!.includes('Checking'), 'the claim is answered');
+    await waitUntil(() => !/Checking|正在验证/.test(dialog(el).textContent!), 'the claim is answered');
   }
 
   it('plays the server’s seed and shows the code the server returns after its replay', async () => {
@@ -454,6 +571,46 @@ describe('<fan-2048> server mode', () => {
     const before = cells(el);
     for (const d of DIRECTIONS) await press(el, KEY[d]);
     expect(cells(el)).to.not.deep.equal(before);
+  });
+
+  it('shows and claims the server’s rewards, not the page’s, in server mode', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const serverList: Reward[] = [{ score: 16, title: 'Server prize' }, { tile: 4096, title: 'Gift card' }];
+    const server = fakeServer({ rewards: serverList });
+    const campaign = freshCampaign();
+    const page = JSON.stringify([{ score: 4, title: 'Page prize' }]);
+    const el = await fixture<Fan2048>(html`<fan-2048 lang="en" campaign=${campaign} reward-endpoint=${ENDPOINT} rewards=${page}></fan-2048>`);
+    await waitUntil(() => cells(el).some(Boolean), 'the server game starts');
+    const list = (x: Fan2048) => [...root(x).querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(list(el)).to.deep.equal(['Score 16: Server prize', 'Make a 4096 tile: Gift card']);
+    await playUntilDialog(el);
+    // The first claim waited for the server's threshold, not the page's.
+    expect(server.claims).to.have.length(1);
+    expect(server.claims[0].score).to.be.at.least(16);
+    expect(dialog(el).textContent).to.contain('Server prize').and.contain('SRV-g1-0');
+    // A reload plays on with the server's list, without asking the server again.
+    el.remove();
+    const again = await fixture<Fan2048>(html`<fan-2048 lang="en" campaign=${campaign} reward-endpoint=${ENDPOINT} rewards=${page}></fan-2048>`);
+    expect(list(again)[0]).to.equal('Score 16: Server prize — code SRV-g1-0');
+    expect(list(again)[1]).to.equal('Make a 4096 tile: Gift card');
+    expect(server.games.size).to.equal(1);
+  });
+
+  it('tells a Chinese fan every refusal in Chinese, never in the server’s words', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    for (const code of ['daily_limit', 'too_fast', 'below_threshold'] satisfies ErrorCode[]) {
+      fakeServer({ refuse: code });
+      const el = await fixture<Fan2048>(
+        html`<fan-2048 lang="zh-CN" campaign=${freshCampaign()} reward-endpoint=${ENDPOINT} rewards=${JSON.stringify(REWARDS)}></fan-2048>`,
+      );
+      await waitUntil(() => cells(el).some(Boolean), 'the server game starts');
+      await playUntilDialog(el);
+      const heading = dialog(el).querySelector('h2')!.textContent!;
+      expect(heading, code).to.equal(ERROR_TEXT[code]['zh-CN']);
+      expect(heading, code).to.match(/[\u4e00-\u9fff]/).and.not.contain('Refused');
+      expect(dialog(el).textContent, code).to.not.contain('Refused');
+      el.remove();
+    }
   });
 
   it('plays offline with a notice when the server cannot be reached', async () => {

@@ -1,7 +1,7 @@
 // Pure checks for the element's JSON attributes, and the tile palette. No lit, no DOM:
 // the element passes in the URL and colour parsers, which need the page (base URL,
 // CSS.supports); it uses @fanfare/core's.
-import type { Parsed } from '@fanfare/core';
+import type { Parsed } from '@fanfare/core/parse';
 
 export interface Reward {
   /** Reached when a tile of this value appears… */
@@ -25,7 +25,7 @@ const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 
 const isPow2 = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 2 && ((n as number) & ((n as number) - 1)) === 0;
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.trim() !== '' && v.length <= max;
 
-export function checkRewards(v: unknown): Parsed<Reward[]> {
+export function parseRewards(v: unknown): Parsed<Reward[]> {
   const ok =
     Array.isArray(v) &&
     v.every(
@@ -44,7 +44,7 @@ export function checkRewards(v: unknown): Parsed<Reward[]> {
 
 type Parse = (raw: string) => Parsed<string>;
 
-export function checkSkin(v: unknown, image: Parse, color: Parse): Parsed<Skin> {
+export function parseSkin(v: unknown, image: Parse, color: Parse): Parsed<Skin> {
   const out: Skin = {};
   for (const [key, t] of Object.entries(isObj(v) ? v : [0])) {
     const n = Number(key);

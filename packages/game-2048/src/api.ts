@@ -1,0 +1,51 @@
+
+// The client half of the reward protocol (see the engine contract): the server hands
+// out a signed game id, a seed and its own list of rewards, then replays the move log
+// before it gives a code.
+
+export interface ServerGame {
+  id: string;
+  seed: string;
+  /** The campaign's rewards as the server will judge them; absent from an older server. */
+  rewards?: unknown;
+}
+export interface Claimed {
+  code: string;
+  title: string;
+  tier: number;
+}
+/** What a failed call throws: the server's error code, or `offline` when no usable answer came. */
+export interface Refused {
+  code: string;
+}
+
+async function post<T>(url: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal });
+  } catch {
+    throw { code: 'offline' } satisfies Refused;
+  }
+  const data = await res.json().catch(() => ({}));
+  // The server's `message` is for developers; a fan reads the text for `error` (see core's errors).
+  if (!res.ok) throw { code: String(data.error) } satisfies Refused;
+  return data as T;
+}
+
+/**
+ * A new server game of `size` under the engine's rules `version` (passed in, so that
+ * this client, loaded only in server mode, carries none of the engine). Its `rewards`
+ * are as the server sent them, unchecked.
+ */
+export async function startGame(endpoint: string, campaign: string, size: number, version: number, signal?: AbortSignal): Promise<ServerGame> {
+  const g = await post<ServerGame & { rules?: { size?: number; version?: number } }>(endpoint, { campaign, size }, signal);
+  const rules = g.rules ?? {};
+  // A game under other rules would never replay the same on the server.
+  const bad = typeof g.id !== 'string' || typeof g.seed !== 'string';
+  if (bad || (rules.size ?? size) !== size || (rules.version ?? version) !== version) throw { code: 'offline' } satisfies Refused;
+  return g;
+}
+
+export function claim(endpoint: string, id: string, moves: string): Promise<Claimed> {
+  return post<Claimed>(`${endpoint.replace(/\/$/, '')}/${encodeURIComponent(id)}/claim`, { moves });
+}
