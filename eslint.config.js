@@ -28,14 +28,16 @@ export default tseslint.config(
   {
     files: ['packages/*/src/logic/**/*.ts', 'packages/*/src/engine/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
+      // Type-only imports load nothing, so they may name any module.
+      '@typescript-eslint/no-restricted-imports': ['error', {
         // The core barrel carries FanElement, and with it Lit: pure code takes core's pure subpaths.
-        paths: [{ name: '@fanfare/core', message: 'Pure logic imports @fanfare/core/parse (or another pure subpath), not the barrel, which loads Lit.' }],
+        paths: [{ name: '@fanfare/core', allowTypeImports: true, message: 'Pure logic imports @fanfare/core/parse (or another pure subpath), not the barrel, which loads Lit.' }],
         patterns: [
-          { group: ['lit', 'lit/*', '@lit/*'], message: 'Pure logic must not import lit.' },
+          { group: ['lit', 'lit/*', '@lit/*'], allowTypeImports: true, message: 'Pure logic must not import lit.' },
           {
             group: ['@fanfare/core/*', '!@fanfare/core/parse', '!@fanfare/core/site-key', '!@fanfare/core/errors', '!@fanfare/core/events'],
-            message: 'Pure logic may import only core\'s pure subpaths: parse, site-key, errors, events (types).',
+            allowTypeImports: true,
+            message: 'Pure logic may import only core\'s pure subpaths: parse, site-key, errors, events.',
           },
         ],
       }],

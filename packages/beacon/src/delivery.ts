@@ -3,38 +3,30 @@
 // (./retry.ts) loads only when there is something to retry.
 import type { Batch, Outbox } from './logic/outbox.js';
 import type { Payload } from './logic/wire.js';
+import { getItem, setItem } from '@fanfare/core/storage';
 import { shouldRetry } from './logic/status.js';
 import type { Retry } from './retry.js';
 
 /** Shared by every page of the origin, so the next page view retries what this one could not send. */
 export const OUTBOX_KEY = 'fanfare.outbox';
 
-function stored(): boolean {
-  try {
-    return !!localStorage.getItem(OUTBOX_KEY);
-  } catch {
-    // No storage (private mode, sandboxed frame): delivery still works, retries do not.
-    return false;
-  }
-}
+// Without localStorage (private mode, a sandboxed frame) the outbox lives in memory: it
+// is retried while this page lives, but not by the next one.
+const stored = (): boolean => !!getItem(OUTBOX_KEY);
 
 /**
  * Append to the outbox, now, without loading anything: the page may be going away. The
  * retry code removes duplicates and enforces the bounds when it next reads it.
  */
 function stash(batches: Batch[]) {
+  let box: Outbox;
   try {
-    let box: Outbox;
-    try {
-      box = JSON.parse(localStorage.getItem(OUTBOX_KEY)!) as Outbox;
-      box.b.push(...batches);
-    } catch {
-      box = { n: 0, next: 0, b: batches };
-    }
-    localStorage.setItem(OUTBOX_KEY, JSON.stringify(box));
+    box = JSON.parse(getItem(OUTBOX_KEY)!) as Outbox;
+    box.b.push(...batches);
   } catch {
-    // Storage full or blocked: nothing more we can do for these events.
+    box = { n: 0, next: 0, b: batches };
   }
+  setItem(OUTBOX_KEY, JSON.stringify(box));
 }
 
 export function createDelivery(endpoint: () => string | undefined, allowed: () => boolean) {
@@ -84,12 +76,6 @@ export function createDelivery(endpoint: () => string | undefined, allowed: () =
     /** Retry the outbox, unless the backoff says not yet. */
     drain: () => stored() && allowed() && void retrier().then((r) => r.drain()).catch(() => {}),
     /** Consent withdrawn: delete everything kept for later. */
-    forget() {
-      try {
-        localStorage.removeItem(OUTBOX_KEY);
-      } catch {
-        // Nothing stored, then.
-      }
-    },
+    forget: () => setItem(OUTBOX_KEY, ''),
   };
 }

@@ -1,7 +1,8 @@
 // Retrying the outbox, with backoff. Loaded only once a request has failed, or when a
 // previous page view left something in the outbox.
+import { getItem, setItem } from '@fanfare/core/storage';
 import { addBatches, parseOutbox, removeBatch, type Batch, type Outbox } from './logic/outbox.js';
-import { backoff, retryAfterMs } from './logic/retry.js';
+import { backoff, retryAfterMs } from './logic/backoff.js';
 
 export interface Retry {
   /** Record how a POST of `b` ended. */
@@ -20,9 +21,8 @@ function createRetry(key: string, post: (b: Batch) => Promise<boolean>, allowed:
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const update = (change: (box: Outbox) => Outbox = (box) => box): Outbox => {
-    const box = change(parseOutbox(localStorage.getItem(key), Date.now()));
-    if (box.b.length) localStorage.setItem(key, JSON.stringify(box));
-    else localStorage.removeItem(key);
+    const box = change(parseOutbox(getItem(key), Date.now()));
+    setItem(key, box.b.length ? JSON.stringify(box) : '');
     return box;
   };
 

@@ -1,10 +1,12 @@
 export { FanElement } from './fan-element.js';
 export { fanfare, type FanfareGlobal, type FanfareStub, type FanConfig, type Consent } from './config.js';
 export { converter, listOf, oneOf, intIn, json, url, color, type FanConverter } from './converters.js';
-export { warn, warnAttribute, widgetLabel } from './warn.js';
+export { warn, warnAttribute } from './warn.js';
 export { localize, type Localized } from './localize.js';
 export { pageUrl, pageColor } from './page.js';
-export type * from './events.js';
+export * from './events.js';
+export { uid } from './ids.js';
 export { tokens } from './tokens.js';
-export { format, pickLocale, matchLocale, LOCALES, type Locale, type Messages } from './logic/locale.js';
+// Only what widgets use: every name here is measured in core's budget.
+export { type Locale, type Messages } from './logic/locale.js';
 export * from './logic/parse.js';

@@ -5,19 +5,22 @@
 const memory = new Map<string, string>();
 
 export function getItem(key: string): string | null {
+  let v: string | null = null;
   try {
-    const v = localStorage.getItem(key);
-    if (v !== null) return v;
+    v = localStorage.getItem(key);
   } catch {
     /* memory below */
   }
-  return memory.get(key) ?? null;
+  // Memory also holds what a full quota refused.
+  return v ?? memory.get(key) ?? null;
 }
 
+/** Store `value`; an empty string removes the key. */
 export function setItem(key: string, value: string): void {
   memory.set(key, value);
   try {
-    localStorage.setItem(key, value);
+    if (value) localStorage.setItem(key, value);
+    else localStorage.removeItem(key);
   } catch {
     /* memory holds it */
   }

@@ -1,7 +1,8 @@
 // The widget kit: each mechanism every widget relies on, tested once here.
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement, css, html as litHtml } from 'lit';
-import { FanElement, listOf, localize, oneOf, url, warn, widgetLabel, type Messages } from '../src/index.js';
+import { FanElement, listOf, localize, oneOf, url, warn, type Messages } from '../src/index.js';
+import { widgetLabel } from '../src/warn.js';
 import { checkAttribute } from '../src/check.js';
 import { copyText } from '../src/clipboard.js';
 import { adoptLazyStyles } from '../src/lazy-styles.js';
@@ -207,6 +208,8 @@ describe('storage', () => {
     }
     setItem('kit:c', '{broken');
     expect(getJson('kit:c')).to.equal(undefined);
+    setItem('kit:c', '');
+    expect(localStorage.getItem('kit:c'), 'an empty value removes the key').to.equal(null);
   });
 });
 

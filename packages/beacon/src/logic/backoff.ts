@@ -1,4 +1,4 @@
-// How long to wait before trying again.
+// How long to wait before trying again (the math; ../retry.ts is the runtime that waits).
 
 export const BASE_DELAY = 2_000;
 export const MAX_DELAY = 5 * 60_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoff, BASE_DELAY, MAX_DELAY, retryAfterMs } from '../src/logic/retry.js';
+import { backoff, BASE_DELAY, MAX_DELAY, retryAfterMs } from '../src/logic/backoff.js';
 import { shouldRetry } from '../src/logic/status.js';
 
 describe('shouldRetry', () => {
