@@ -5,7 +5,7 @@ import { SITE_KEY, SITE_KEY_RULE } from '@fanfare/core/site-key';
 import { queryOf } from './body.js';
 import type { Config } from './config.js';
 import { refuse } from './errors.js';
-import { buildStats, parseRange } from './stats.js';
+import { parseRange, statsReport } from './stats.js';
 import type { EventStore } from './store/types.js';
 
 export interface ApiOptions {
@@ -47,12 +47,8 @@ export async function apiRoutes(app: FastifyInstance, { config, store, now }: Ap
 
   const query = statsQuery(now);
   app.get<{ Querystring: z.output<typeof query> }>('/api/stats', { preValidation: queryOf(query) }, async (request, reply) => {
-    const { site, from, to } = request.query;
-    const length = to - from;
-    const [current, previous] = await Promise.all([store.aggregate({ site, from, to }), store.aggregate({ site, from: from - length, to: from })]);
-    const before = buildStats(previous);
     reply.header('cache-control', 'no-store');
-    return { site, from, to, ...buildStats(current), previous: { total: before.total, totals: before.totals } };
+    return statsReport(store, request.query);
   });
 
   app.get('/api/sites', async () => {

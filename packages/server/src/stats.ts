@@ -1,4 +1,4 @@
-import type { RawAggregates } from './store/types.js';
+import type { EventStore, RangeQuery, RawAggregates } from './store/types.js';
 
 export interface VitalSummary {
   metric: string;
@@ -91,6 +91,14 @@ export function buildStats(raw: RawAggregates): Stats {
     },
     vitals,
   };
+}
+
+/** What `GET /api/stats` answers: the range's figures, and the totals of as long a time just before it, for trends. */
+export async function statsReport(store: EventStore, { site, from, to }: RangeQuery) {
+  const length = to - from;
+  const [current, previous] = await Promise.all([store.aggregate({ site, from, to }), store.aggregate({ site, from: from - length, to: from })]);
+  const before = buildStats(previous);
+  return { site, from, to, ...buildStats(current), previous: { total: before.total, totals: before.totals } };
 }
 
 const DAY = 86_400_000;
