@@ -10,11 +10,13 @@ import { networkOptions, shipOptions } from './esbuild-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Core's subpaths that are part of its index (and so of its own row) count as shared;
-// @fanfare/core/css-vars is not in the index, so it counts in the widget that imports it.
+// @fanfare/core/parse is wholly in core's row too (converters and config use every
+// parser). Other subpaths (css-vars, task, clipboard, storage…) are not in the index, so
+// they count in each widget that imports them.
 // @fanfare/core/popover has a row of its own: widgets load it on their first popover.
 const shared = [
   'lit', 'lit/*', '@lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*',
-  '@fanfare/core', '@fanfare/core/config', '@fanfare/core/events', '@fanfare/core/ids', '@fanfare/core/popover',
+  '@fanfare/core', '@fanfare/core/config', '@fanfare/core/events', '@fanfare/core/ids', '@fanfare/core/parse', '@fanfare/core/popover',
 ];
 
 /**

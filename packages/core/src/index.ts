@@ -9,4 +9,5 @@ export { uid } from './ids.js';
 export { tokens } from './tokens.js';
 // Only what widgets use: every name here is measured in core's budget.
 export { type Locale, type Messages } from './logic/locale.js';
-export * from './logic/parse.js';
+// Raw parsers come from @fanfare/core/parse (the same module, in core's own chunk).
+export { parseNumberInRange, type Parsed } from './logic/parse.js';
