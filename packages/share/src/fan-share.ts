@@ -154,7 +154,7 @@ export class FanShare extends FanElement {
       ><span part="label" class="label">${visible}</span>`;
     const tip = this.variant === 'icon' ? label : nothing;
     if (pack?.url) {
-      return html`<a part="button" class="btn" data-network=${n} href=${this.link(pack.url, n)} target=${n === 'email' ? nothing : '_blank'} rel="noopener noreferrer" aria-label=${label} title=${tip} @click=${(e: MouseEvent) => this.onLink(e, n)}>${inner}</a>`;
+      return html`<a part="button" class="btn" data-network=${n} href=${this.link(pack.url, n)} target=${n === 'email' ? nothing : '_blank'} rel="noreferrer" aria-label=${label} title=${tip} @click=${(e: MouseEvent) => this.onLink(e, n)}>${inner}</a>`;
     }
     const pops = n === 'wechat' || n === 'mastodon';
     // Until its chunk arrives a button keeps its place, unseen (and out of the tab order).
