@@ -9,14 +9,17 @@ import { fileURLToPath } from 'node:url';
 import { networkOptions, shipOptions } from './esbuild-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// Core's subpaths that are part of its index (and so of its own row) count as shared;
-// @fanfare/core/parse is wholly in core's row too (converters and config use every
-// parser). Other subpaths (css-vars, task, clipboard, storage…) are not in the index, so
-// they count in each widget that imports them.
-// @fanfare/core/popover has a row of its own: widgets load it on their first popover.
+// What a widget's figure leaves out, because a page loads it once however many widgets
+// use it: Lit, core's index (its own row) and the subpaths inside it (config, events,
+// ids, parse), and core's kit subpaths (their own rows below: the embed ships each as a
+// shared chunk, loaded with the first widget that imports it). @fanfare/core/popover has
+// a row of its own too: widgets load it on their first popover. Every other import,
+// @fanfare/core/errors included, counts in the widget that makes it.
+const KIT = ['task', 'clipboard', 'storage', 'env', 'lazy-styles', 'css-vars'];
 const shared = [
   'lit', 'lit/*', '@lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*',
   '@fanfare/core', '@fanfare/core/config', '@fanfare/core/events', '@fanfare/core/ids', '@fanfare/core/parse', '@fanfare/core/popover',
+  ...KIT.map((k) => `@fanfare/core/${k}`),
 ];
 
 /**
@@ -24,11 +27,20 @@ const shared = [
  * what it imports statically, and of each lazily imported chunk by name.
  */
 async function measure(entry, external = [], entryNames = 'chunks/[name]') {
+  // esbuild's own `external` takes a package name for all its subpaths too, which would
+  // leave core's kit subpaths out of every figure: match exact names (and `x/*`) instead.
+  const isExternal = (path) => external.some((e) => (e.endsWith('/*') ? path.startsWith(e.slice(0, -1)) : path === e));
+  const exact = {
+    name: 'exact-externals',
+    setup(b) {
+      b.onResolve({ filter: /^[@a-z]/ }, (args) => (isExternal(args.path) ? { path: args.path, external: true } : undefined));
+    },
+  };
   const result = await build({
     ...shipOptions,
+    plugins: [exact, ...shipOptions.plugins],
     entryPoints: { entry: `${root}/${entry}` },
     absWorkingDir: root,
-    external,
     outdir: '/virtual',
     // Widgets in chunks/ beside the rest, as the embed build places them.
     entryNames,
@@ -75,6 +87,13 @@ check('Lit runtime (shared once per page)', lit.eager, 7000, 'LitElement, html, 
 
 const core = await measure('packages/core/src/index.ts', shared.filter((s) => !s.includes('fanfare')));
 check('core (shared once per page)', core.eager, 3000);
+let kit = 0;
+for (const k of KIT) {
+  const m = await measure(`packages/core/src/${k}.ts`, shared.filter((s) => !s.endsWith(`/${k}`)));
+  kit += m.eager;
+  check(`  core kit: ${k}`, m.eager, undefined, 'with the first widget that imports it');
+}
+check('  core kit, all of it', kit, 2000, 'no page needs all of it');
 const popover = await measure('packages/core/src/popover.ts', shared.filter((s) => !s.includes('fanfare')));
 check('  popover + @floating-ui/dom, first popover', popover.eager + (popover.lazy['popover-attach'] ?? 0), 7500, 'lazy');
 
