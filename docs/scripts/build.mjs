@@ -131,11 +131,15 @@ function networks() {
   return m ? [...m[1].matchAll(/'([a-z0-9-]+)'/g)].map((x) => x[1]) : [];
 }
 
-/** Each network's name as the share widget writes it (its English names, in messages.ts). */
+/** Each network's name as the share widget writes it (its English table in src/messages.ts, which names networks by their keys). */
 function networkNames() {
-  const file = join(repo, 'packages/share/src/logic/messages.ts');
-  const m = existsSync(file) && /export const names[^=]*= \{([\s\S]*?)\};/.exec(readFileSync(file, 'utf8'));
-  return m ? Object.fromEntries([...m[1].matchAll(/(\w+): '([^']+)'/g)].map((x) => [x[1], x[2]])) : {};
+  const file = join(repo, 'packages/share/src/messages.ts');
+  const m = existsSync(file) && /const en = \{([\s\S]*?)\};/.exec(readFileSync(file, 'utf8'));
+  const names = m ? Object.fromEntries([...m[1].matchAll(/(\w+): '([^']+)'/g)].map((x) => [x[1], x[2]])) : {};
+  // A silent fallback would show network ids in the configurator: fail the build instead.
+  const missing = networks().filter((n) => !names[n]);
+  if (missing.length) throw new Error(`docs build: no English name for ${missing.join(', ')} in ${file}`);
+  return names;
 }
 
 /** The page-wide --fan-* properties every widget reads (core's theme tokens), with their defaults. */
