@@ -1,5 +1,4 @@
 // Helpers for every package's browser tests, in one place. Not part of what ships.
-import { waitUntil } from '@open-wc/testing';
 
 /** Every console.warn from now on, as one string each, until `restore()`. */
 export function captureWarnings(): { warnings: string[]; restore: () => void } {
@@ -20,11 +19,19 @@ export async function warningsDuring(fn: () => unknown): Promise<string[]> {
   return warnings;
 }
 
-/** Wait until `fn` returns something truthy (and return it), or fail after `timeout` ms saying what never happened. */
-export async function waitFor<T>(fn: () => T, message = 'condition never held', timeout = 3000): Promise<NonNullable<T>> {
-  let value: T | undefined;
-  await waitUntil(() => (value = fn()), message, { timeout });
-  return value as NonNullable<T>;
+/**
+ * Wait until `fn` returns something truthy (and return it), or fail after `timeout` ms
+ * saying what never happened. It leaves no timer behind once it resolves, so it can run
+ * inside a trackTimers() window.
+ */
+export async function waitFor<T>(fn: () => T | Promise<T>, message = 'condition never held', timeout = 3000): Promise<NonNullable<T>> {
+  const end = performance.now() + timeout;
+  for (;;) {
+    const value = await fn();
+    if (value) return value as NonNullable<T>;
+    if (performance.now() > end) throw new Error(`${message} within ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 /** The next `name` event on `target`, or a failure after `timeout` ms. */
