@@ -1,18 +1,16 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { FanBuyerShow } from '../src/index.js';
 import '../src/define.js';
 import { emulateMedia, resetMouse, sendMouse } from '@web/test-runner-commands';
 import { nextEvent, sleep, trackTimers, warningsDuring } from '../../core/testing/index.js';
-import { $, inlineFeed, loaded, review } from './helpers.js';
+import { $, inlineFeed, mount, review } from './helpers.js';
 
 // Three slides in 600px (two in view): stops at 0 and 1, then rewinds to 0.
-async function mount(autoplay = '2', style = 'width: 600px'): Promise<FanBuyerShow> {
-  const wrap = await fixture<HTMLDivElement>(html`<div style=${style}></div>`);
-  const el = document.createElement('fan-buyer-show');
-  el.setAttribute('autoplay', autoplay);
-  el.append(inlineFeed({ reviews: [review(1), review(2), review(3)] }));
-  wrap.append(el);
-  await loaded(el);
+async function mountPlaying(autoplay = '2', style?: string): Promise<FanBuyerShow> {
+  const el = await mount((e) => {
+    e.setAttribute('autoplay', autoplay);
+    e.append(inlineFeed({ reviews: [review(1), review(2), review(3)] }));
+  }, style);
   await sleep(50); // the IntersectionObserver's first report
   return el;
 }
@@ -37,17 +35,13 @@ describe('<fan-buyer-show> autoplay', () => {
   });
 
   it('is off unless asked for: no pause control, announcements on', async () => {
-    const wrap = await fixture<HTMLDivElement>(html`<div style="width: 600px"></div>`);
-    const el = document.createElement('fan-buyer-show');
-    el.append(inlineFeed({ reviews: [review(1), review(2), review(3)] }));
-    wrap.append(el);
-    await loaded(el);
+    const el = await mount((e) => e.append(inlineFeed({ reviews: [review(1), review(2), review(3)] })));
     expect($(el, '.play')).to.equal(null);
     expect(live(el)).to.equal('polite');
   });
 
   it('advances on its timer and rewinds at the end instead of looping through clones', async () => {
-    const el = await mount();
+    const el = await mountPlaying();
     expect(live(el)).to.equal('off');
     expect((await nextEvent<{ index: number }>(el, 'fan-slide-change', 3000)).detail.index).to.equal(1);
     expect((await nextEvent<{ index: number }>(el, 'fan-slide-change', 3000)).detail.index).to.equal(0);
@@ -55,7 +49,7 @@ describe('<fan-buyer-show> autoplay', () => {
   });
 
   it('puts the pause control first in tab order; focus pauses, pause holds, play resumes', async () => {
-    const el = await mount();
+    const el = await mountPlaying();
     const focusable = el.shadowRoot!.querySelectorAll<HTMLElement>('button, a, [tabindex="0"]');
     const play = $(el, '.play');
     expect(focusable[0]).to.equal(play);
@@ -80,7 +74,7 @@ describe('<fan-buyer-show> autoplay', () => {
   });
 
   it('pauses while the pointer is over it', async () => {
-    const el = await mount();
+    const el = await mountPlaying();
     const r = el.getBoundingClientRect();
     await sendMouse({ type: 'move', position: [Math.round(r.x + 50), Math.round(r.y + 50)] });
     await waitUntil(() => live(el) === 'polite', 'hover did not pause');
@@ -90,7 +84,7 @@ describe('<fan-buyer-show> autoplay', () => {
   });
 
   it('pauses while off screen', async () => {
-    const el = await mount('2', 'width: 600px; margin-top: 3000px');
+    const el = await mountPlaying('2', 'width: 600px; margin-top: 3000px');
     expect(live(el)).to.equal('polite');
     await staysPut(el);
     el.scrollIntoView();
@@ -99,7 +93,7 @@ describe('<fan-buyer-show> autoplay', () => {
 
   it('never rotates under prefers-reduced-motion', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
-    const el = await mount();
+    const el = await mountPlaying();
     expect($(el, '.play')).to.equal(null);
     expect(live(el)).to.equal('polite');
     await staysPut(el);
@@ -108,7 +102,7 @@ describe('<fan-buyer-show> autoplay', () => {
   it('stops its timer when removed from the page', async () => {
     const timers = trackTimers();
     try {
-      const el = await mount();
+      const el = await mountPlaying();
       // open-wc's waitUntil leaves its own timeout pending; the widget's interval is the one that must go.
       const running = timers.pending();
       el.remove();
@@ -122,7 +116,7 @@ describe('<fan-buyer-show> autoplay', () => {
   it('warns about a bad autoplay value and stays off', async () => {
     let el!: FanBuyerShow;
     const seen = await warningsDuring(async () => {
-      el = await mount('fast');
+      el = await mountPlaying('fast');
     });
     expect(el.autoplay).to.equal(0);
     expect($(el, '.play')).to.equal(null);
@@ -131,7 +125,7 @@ describe('<fan-buyer-show> autoplay', () => {
   });
 
   it('is accessible while rotating', async () => {
-    const el = await mount();
+    const el = await mountPlaying();
     await expect(el).to.be.accessible();
   });
 });

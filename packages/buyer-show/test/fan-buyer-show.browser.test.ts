@@ -3,16 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { FanBuyerShow } from '../src/index.js';
 import '../src/define.js';
 import { nextEvent, sleep, warningsDuring } from '../../core/testing/index.js';
-import { $, $$, FEED_URL, inlineFeed, loaded, review, shownPos, spokenPos, text } from './helpers.js';
-
-async function mount(setup: (el: FanBuyerShow) => void = () => {}, width = 600): Promise<FanBuyerShow> {
-  const wrap = await fixture<HTMLDivElement>(html`<div style="width: ${width}px"></div>`);
-  const el = document.createElement('fan-buyer-show');
-  setup(el);
-  wrap.append(el);
-  await loaded(el);
-  return el;
-}
+import { $, $$, FEED_URL, inlineFeed, loaded, mount, place, review, shownPos, spokenPos, text } from './helpers.js';
 
 const names = (el: FanBuyerShow) => $$(el, '.slide .who span:first-child').map((s) => s.textContent);
 
@@ -41,13 +32,7 @@ describe('<fan-buyer-show> data', () => {
   });
 
   it('reads an inline feed and speaks Chinese', async () => {
-    const feed = await (await fetch(FEED_URL)).json();
-    const el = await mount((e) => {
-      e.lang = 'zh-CN';
-      // The fixture's photo paths are relative to its own folder.
-      for (const r of feed.reviews) for (const p of r.photos ?? []) p.src = new URL(p.src, FEED_URL).href;
-      e.append(inlineFeed(feed));
-    });
+    const el = await zhFeed();
     const second = $$(el, '.slide')[1];
     expect(second.querySelector('.who')!.textContent).to.contain('王**明').and.contain('已购买');
     expect(second.querySelector('time')!.textContent).to.equal('2024年4月18日');
@@ -60,10 +45,7 @@ describe('<fan-buyer-show> data', () => {
   it('shows a calm notice of the reserved size for a broken feed, with one warning', async () => {
     let loadingHeight = 0;
     const seen = await warningsDuring(async () => {
-      const wrap = await fixture<HTMLDivElement>(html`<div style="width: 600px"></div>`);
-      const el = document.createElement('fan-buyer-show');
-      el.src = new URL('./broken.json', FEED_URL).href;
-      wrap.append(el);
+      const el = await place((e) => (e.src = new URL('./broken.json', FEED_URL).href));
       await el.updateComplete;
       loadingHeight = el.getBoundingClientRect().height;
       await loaded(el);
@@ -77,10 +59,7 @@ describe('<fan-buyer-show> data', () => {
   });
 
   it('keeps the same height from placeholder to loaded carousel (no layout shift)', async () => {
-    const wrap = await fixture<HTMLDivElement>(html`<div style="width: 600px"></div>`);
-    const el = document.createElement('fan-buyer-show');
-    el.src = FEED_URL;
-    wrap.append(el);
+    const el = await place((e) => (e.src = FEED_URL));
     await el.updateComplete;
     const before = el.getBoundingClientRect().height;
     await loaded(el);
@@ -146,11 +125,9 @@ describe('<fan-buyer-show> feed loading', () => {
   it('shows only the latest source: a late answer for an earlier src is dropped, and says nothing', async () => {
     const net = holdBack(BROKEN);
     try {
-      const wrap = await fixture<HTMLDivElement>(html`<div style="width: 600px"></div>`);
-      const el = document.createElement('fan-buyer-show');
+      let el!: FanBuyerShow;
       const seen = await warningsDuring(async () => {
-        el.src = BROKEN;
-        wrap.append(el);
+        el = await place((e) => (e.src = BROKEN));
         await el.updateComplete;
         // The first answer is still on its way when the page changes its mind.
         el.src = FEED_URL;
@@ -170,10 +147,7 @@ describe('<fan-buyer-show> feed loading', () => {
     const net = holdBack(BROKEN);
     try {
       const seen = await warningsDuring(async () => {
-        const wrap = await fixture<HTMLDivElement>(html`<div style="width: 600px"></div>`);
-        const el = document.createElement('fan-buyer-show');
-        el.src = BROKEN;
-        wrap.append(el);
+        const el = await place((e) => (e.src = BROKEN));
         await el.updateComplete;
         el.remove();
         net.release();
@@ -186,13 +160,13 @@ describe('<fan-buyer-show> feed loading', () => {
   });
 
   it('loads again when put back on the page, and warns in the shared format', async () => {
-    const wrap = await fixture<HTMLDivElement>(html`<div style="width: 600px"></div>`);
-    const el = document.createElement('fan-buyer-show');
-    el.id = 'looks';
-    el.src = BROKEN;
+    let el!: FanBuyerShow;
     const seen = await warningsDuring(async () => {
-      wrap.append(el);
-      await loaded(el);
+      el = await mount((e) => {
+        e.id = 'looks';
+        e.src = BROKEN;
+      });
+      const wrap = el.parentElement!;
       el.remove();
       wrap.append(el);
       await el.updateComplete;
@@ -367,12 +341,13 @@ function spoken(node: Node): string {
 }
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-async function zhFeed(setup: (el: FanBuyerShow) => void = () => {}): Promise<FanBuyerShow> {
+/** The fixture feed, inline, in a widget that speaks Chinese. */
+async function zhFeed(): Promise<FanBuyerShow> {
   const feed = await (await fetch(FEED_URL)).json();
   return mount((e) => {
     e.lang = 'zh-CN';
+    // The fixture's photo paths are relative to its own folder.
     for (const r of feed.reviews) for (const p of r.photos ?? []) p.src = new URL(p.src, FEED_URL).href;
-    setup(e);
     e.append(inlineFeed(feed));
   });
 }

@@ -1,4 +1,4 @@
-import { waitUntil } from '@open-wc/testing';
+import { fixture, html, waitUntil } from '@open-wc/testing';
 import type { FanBuyerShow } from '../src/fan-buyer-show.js';
 
 export const FEED_URL = new URL('./fixtures/feed.json', import.meta.url).href;
@@ -9,6 +9,22 @@ export const text = (el: FanBuyerShow, sel: string) => $(el, sel)?.textContent?.
 /** The carousel's position as the eye reads it ("1 of 8", "1 / 8"); a screen reader hears `spokenPos()`. */
 export const shownPos = (el: FanBuyerShow) => text(el, '.pos [aria-hidden="true"]');
 export const spokenPos = (el: FanBuyerShow) => text(el, '.pos .sr-only');
+
+/** A <fan-buyer-show> made ready by `setup`, put on the page in a box of `style`; its feed is still loading. */
+export async function place(setup: (el: FanBuyerShow) => void = () => {}, style = 'width: 600px'): Promise<FanBuyerShow> {
+  const wrap = await fixture<HTMLDivElement>(html`<div style=${style}></div>`);
+  const el = document.createElement('fan-buyer-show');
+  setup(el);
+  wrap.append(el);
+  return el;
+}
+
+/** The same, once its feed is read. */
+export async function mount(setup?: (el: FanBuyerShow) => void, style?: string): Promise<FanBuyerShow> {
+  const el = await place(setup, style);
+  await loaded(el);
+  return el;
+}
 
 /** Resolves when the feed has been read and the first slides are on screen. */
 export async function loaded(el: FanBuyerShow): Promise<void> {

@@ -1,22 +1,27 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { FanBuyerShow } from '../src/index.js';
 import '../src/define.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { nextEvent } from '../../core/testing/index.js';
-import { $, FEED_URL, inlineFeed, loaded, review, text } from './helpers.js';
+import { $, FEED_URL, inlineFeed, loaded, mount, review, text } from './helpers.js';
 
-async function mount(setup: (el: FanBuyerShow) => void = (e) => (e.src = FEED_URL)): Promise<FanBuyerShow> {
-  const wrap = await fixture<HTMLDivElement>(html`<div style="width: 600px"></div>`);
-  const el = document.createElement('fan-buyer-show');
-  setup(el);
-  wrap.append(el);
-  await loaded(el);
-  return el;
+const fromUrl = (e: FanBuyerShow) => (e.src = FEED_URL);
+
+/** Tap the first photo; resolves once its dialog is open. */
+async function openFirst(el: FanBuyerShow): Promise<HTMLDialogElement> {
+  $(el, '.slide .shot').click();
+  await waitUntil(() => $<HTMLDialogElement>(el, 'dialog')?.open, 'the dialog did not open');
+  return $<HTMLDialogElement>(el, 'dialog');
+}
+
+async function closeWith(el: FanBuyerShow, sel: string, what: string): Promise<void> {
+  $(el, sel).click();
+  await waitUntil(() => !$<HTMLDialogElement>(el, 'dialog').open, `${what} did not close`);
 }
 
 describe('<fan-buyer-show> lightbox', () => {
   it('opens a review’s photos in a dialog, moves with arrows, closes on Escape and gives focus back', async () => {
-    const el = await mount();
+    const el = await mount(fromUrl);
     const opener = $(el, '.slide .shot');
     const opened = nextEvent<{ id: string }>(el, 'fan-review-open');
     opener.click();
@@ -43,24 +48,20 @@ describe('<fan-buyer-show> lightbox', () => {
   });
 
   it('follows a swipe: the strip scrolls and the counter keeps up', async () => {
-    const el = await mount();
-    $(el, '.slide .shot').click();
-    await waitUntil(() => $<HTMLDialogElement>(el, 'dialog')?.open);
+    const el = await mount(fromUrl);
+    await openFirst(el);
     const strip = $(el, '.strip');
     strip.scrollTo({ left: strip.clientWidth, behavior: 'instant' });
     await waitUntil(() => text(el, 'dialog .pos') === 'Photo 2 of 2', 'the counter did not follow');
     // A click on the dialog element itself is a click on its backdrop.
-    $(el, 'dialog').click();
-    await waitUntil(() => !$<HTMLDialogElement>(el, 'dialog').open, 'a backdrop click did not close');
+    await closeWith(el, 'dialog', 'a backdrop click');
   });
 
   it('is accessible while open', async () => {
-    const el = await mount();
-    $(el, '.slide .shot').click();
-    await waitUntil(() => $<HTMLDialogElement>(el, 'dialog')?.open);
+    const el = await mount(fromUrl);
+    await openFirst(el);
     await expect(el).to.be.accessible();
-    $(el, 'dialog .close').click();
-    await waitUntil(() => !$<HTMLDialogElement>(el, 'dialog').open, 'Close did not close');
+    await closeWith(el, 'dialog .close', 'Close');
   });
 
   it('speaks Chinese: photo buttons by measure word, the dialog by the buyer or their full name', async () => {
@@ -71,29 +72,24 @@ describe('<fan-buyer-show> lightbox', () => {
         e.setAttribute('names', names);
         e.append(inlineFeed(feed));
       });
-      $(el, '.slide .shot').click();
-      await waitUntil(() => $<HTMLDialogElement>(el, 'dialog')?.open);
-      await el.updateComplete;
-      expect($(el, 'dialog').getAttribute('aria-label')).to.equal(names === 'full' ? '王小明的晒图' : '买家的晒图');
+      const dialog = await openFirst(el);
+      expect(dialog.getAttribute('aria-label')).to.equal(names === 'full' ? '王小明的晒图' : '买家的晒图');
       const [prev, next] = [...el.shadowRoot!.querySelectorAll('dialog .bar button')];
       expect(prev.getAttribute('aria-label')).to.equal('上一张');
       expect(next.getAttribute('aria-label')).to.equal('下一张');
       expect(text(el, 'dialog .pos')).to.equal('第 1 张，共 2 张');
-      $(el, 'dialog .close').click();
-      await waitUntil(() => !$<HTMLDialogElement>(el, 'dialog').open, 'Close did not close');
+      await closeWith(el, 'dialog .close', 'Close');
     }
   });
 
   it('closes when the widget leaves the page, and opens again when it is back', async () => {
-    const el = await mount();
-    $(el, '.slide .shot').click();
-    await waitUntil(() => $<HTMLDialogElement>(el, 'dialog')?.open);
+    const el = await mount(fromUrl);
+    await openFirst(el);
     const parent = el.parentElement!;
     el.remove();
     parent.append(el);
     await waitUntil(() => !$(el, 'dialog')?.hasAttribute('open'), 'the dialog stayed open');
     await loaded(el);
-    $(el, '.slide .shot').click();
-    await waitUntil(() => $<HTMLDialogElement>(el, 'dialog')?.matches(':modal'), 'the dialog did not open again');
+    expect((await openFirst(el)).matches(':modal'), 'the dialog did not open again').to.equal(true);
   });
 });

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { warn } from '@fanfare/core';
+import { parseJson } from '@fanfare/core/parse';
 import { Task } from '@fanfare/core/task';
 import { readFeed, summarize, type Review } from '../logic/feed.js';
 
@@ -58,13 +59,9 @@ export class FeedController implements ReactiveController {
     const note = (what: string) => signal.aborted || warn(this.host, `${what}.`);
     try {
       const [text, base] = src ? await fetchText(src, signal) : await this.inline();
-      let raw: unknown;
-      try {
-        raw = JSON.parse(text);
-      } catch {
-        throw new Error('the feed is not valid JSON');
-      }
-      const feed = readFeed(raw, base);
+      const json = parseJson(text);
+      if (!json.ok) throw new Error(`the feed is ${json.reason}`);
+      const feed = readFeed(json.value, base);
       if (!feed.ok) throw new Error(feed.reason);
       if (feed.problems.length) note(`repaired or dropped parts of its feed: ${summarize(feed.problems)}`);
       // Validating 1,000 reviews and rendering the first slides are two tasks, not one long one.
