@@ -89,7 +89,9 @@ export class FeedController implements ReactiveController {
 async function fetchText(src: string, signal: AbortSignal, retry = true): Promise<[string, string]> {
   let status = 0;
   try {
-    const res = await fetch(src, { signal: AbortSignal.any([signal, AbortSignal.timeout(TIMEOUT_MS)]) });
+    const timeout = AbortSignal.timeout(TIMEOUT_MS);
+    // A browser without AbortSignal.any (before 2024) lets a superseded request run on; the Task drops its answer.
+    const res = await fetch(src, { signal: AbortSignal.any?.([signal, timeout]) ?? timeout });
     if (res.ok) return [await res.text(), res.url || src];
     status = res.status;
   } catch {
