@@ -57,7 +57,7 @@ export class FanCardMaker extends FanElement {
   private painter = new CardPainter(this);
   private wizard = new Wizard(this, (step) => this.entered(step));
   private words = new MessageEditor(this, this.t);
-  // A brand's own designs, stickers, photo handling and export load on first use: many fans never add a photo.
+  // A brand's own designs, the decorate step's controllers and export load on first use.
   private designs?: TemplateSource;
   private stick?: StickerController;
   private photo?: PhotoController;
@@ -140,13 +140,15 @@ export class FanCardMaker extends FanElement {
 
   private entered(step: Step) {
     this.exporter?.reset();
-    if (step === 'decorate' && !this.stick) {
-      void import('./controllers/stickers.js').then(({ StickerController }) => {
-        this.stick ??= new StickerController(this, this.t);
-        this.requestUpdate();
-      });
-    }
+    if (step === 'decorate' && !this.stick) void this.decorate();
     if (step === 'send') this.emit('fan-card-create', { template: this.template!.id });
+  }
+
+  private async decorate() {
+    const [{ StickerController }, { PhotoController }] = await Promise.all([import('./controllers/stickers.js'), import('./controllers/photo.js')]);
+    this.stick ??= new StickerController(this, this.t);
+    this.photo ??= new PhotoController(this, this.t, () => this.maxPhotoMb);
+    this.requestUpdate();
   }
 
   override render() {
@@ -162,7 +164,6 @@ export class FanCardMaker extends FanElement {
     }
     const t = this.template;
     const { step, previous, next } = this.wizard;
-    const views = { design: this.renderPick, message: (t: Template) => this.words.panel(t), decorate: this.renderDecorate, send: () => this.exporter?.panel() };
     return html`<section part="base">
       <ol class="steps">
         ${STEPS.map((s) => html`<li aria-current=${s === step ? 'step' : nothing}>${this.t(`${s}Step`)}</li>`)}
@@ -171,13 +172,23 @@ export class FanCardMaker extends FanElement {
       <div class="panel">
         <!-- h2, not h3: the widget cannot know the page's outline, and an h2 never skips a level. -->
         <h2 tabindex="-1">${this.t(`${step}Step`)}</h2>
-        ${t && views[step].call(this, t)}
+        ${t && this.renderPanel(step, t)}
       </div>
       <div class="nav">
         ${previous ? html`<button part="button" class="secondary" @click=${() => this.wizard.go(previous)}>${this.t('back')}</button>` : nothing}
         ${next ? html`<button part="button" ?disabled=${!t} @click=${() => this.wizard.go(next)}>${this.t('next')}</button>` : nothing}
       </div>
     </section>`;
+  }
+
+  /** Each step's panel, found by the step's name. */
+  private renderPanel(step: Step, t: Template) {
+    return {
+      design: () => this.renderPick(t),
+      message: () => this.words.panel(t),
+      decorate: () => html`${t.photo ? this.photo?.panel() : nothing}${this.stick?.panel()}`,
+      send: () => this.exporter?.panel(),
+    }[step]();
   }
 
   private renderCanvas() {
@@ -194,29 +205,5 @@ export class FanCardMaker extends FanElement {
         </button>`,
       )}
     </div>`;
-  }
-
-  private renderDecorate(t: Template) {
-    const p = this.photo;
-    return html`${t.photo
-        ? html`<label class="button secondary file" part="button"
-              >${this.t('photo')}
-              <input type="file" accept="image/*" @change=${this.onFile} />
-            </label>
-            ${p?.photo ? html`<button part="button" class="secondary" @click=${() => p.clear()}>${this.t('removePhoto')}</button>` : nothing}
-            <p class="hint">${this.t('private')}</p>
-            <p role="status">${p?.busy ? this.t('busy') : ''}</p>
-            ${p?.error ? html`<p role="alert" class="error">${this.t(p.error, { mb: this.maxPhotoMb })}</p>` : nothing}`
-        : nothing}
-      ${this.stick?.panel()}`;
-  }
-
-  private async onFile(e: Event) {
-    const input = e.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
-    const { PhotoController } = await import('./controllers/photo.js');
-    await (this.photo ??= new PhotoController(this, () => this.maxPhotoMb)).load(file);
   }
 }

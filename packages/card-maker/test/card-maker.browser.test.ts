@@ -76,6 +76,11 @@ async function pick(el: El, file: File) {
   await settle(el);
 }
 
+/** The design names offered, once there are any (a brand's own templates load first). */
+const designs = async (el: El) => {
+  await waitFor(() => $$(el, '.template').length, 'no designs were offered');
+  return $$(el, '.template').map((b) => b.textContent!.trim());
+};
 const photoOf = (el: El) => inside<{ photo?: { w: number; h: number; blob: Blob } } | undefined>(el, 'photo')?.photo;
 const imageOf = (el: El) => inside<{ blob: Blob }>(el, 'exporter').blob;
 
@@ -509,19 +514,19 @@ describe('<fan-card-maker>', () => {
     try {
       const json = JSON.stringify([{ id: 'bad' }, { id: 'peony', name: { en: 'Peony', 'zh-CN': '牡丹' }, background: { colors: ['#fde', '#f9c'] } }]);
       const el = await make(html`<fan-card-maker lang="en" templates=${json}></fan-card-maker>`);
-      expect($$(el, '.template').map((b) => b.textContent!.trim())).to.deep.equal(['Peony']);
+      expect(await designs(el)).to.deep.equal(['Peony']);
       expect(warnings).to.have.length(1);
       expect(warnings[0]).to.match(/^<fan-card-maker> ignored templates="\[\{/);
       expect(warnings[0]).to.contain('template 0 "bad" skipped').and.contain('Keeping peony.');
       const fromUrl = await make(html`<fan-card-maker lang="zh-CN" templates="/packages/card-maker/test/fixtures/templates.json"></fan-card-maker>`);
-      await settle(fromUrl);
-      expect($$(fromUrl, '.template').map((b) => b.textContent!.trim())).to.deep.equal(['牡丹']);
+      expect(await designs(fromUrl)).to.deep.equal(['牡丹']);
       const broken = await make(html`<fan-card-maker lang="en" templates="[not json"></fan-card-maker>`);
-      expect($$(broken, '.template')).to.have.length(6);
+      expect(await designs(broken)).to.have.length(6);
       expect(warnings.join()).to.contain('templates="[not json"');
       const missing = await make(html`<fan-card-maker lang="en" templates="/no/such/file.json" logo="/no/such/logo.png"></fan-card-maker>`);
-      expect($$(missing, '.template')).to.have.length(6);
+      expect(await designs(missing)).to.have.length(6);
       expect(warnings.join()).to.contain('HTTP 404');
+      await waitFor(() => warnings.some((w) => w.includes('logo=')), 'no warning about the logo');
       expect(warnings.join()).to.match(/logo="[^"]*\/no\/such\/logo.png": it could not be loaded/);
     } finally {
       restore();
@@ -533,9 +538,9 @@ describe('<fan-card-maker>', () => {
     el.templates = '/packages/card-maker/test/fixtures/templates.json?again';
     await el.updateComplete;
     el.templates = JSON.stringify([{ id: 'rose', name: 'Rose', background: { colors: ['#f36'] } }]);
-    await settle(el);
-    await sleep(200);
-    expect($$(el, '.template').map((b) => b.textContent!.trim())).to.deep.equal(['Rose']);
+    await waitFor(() => $(el, '.template')?.textContent!.includes('Rose'), 'the latest templates never showed');
+    await sleep(300); // time enough for the earlier file's answer to arrive, and be dropped
+    expect(await designs(el)).to.deep.equal(['Rose']);
   });
 
   it('loads its templates when put back in the page while they were on the way', async () => {
@@ -555,8 +560,7 @@ describe('<fan-card-maker>', () => {
       el.remove();
       document.body.append(el);
       answer();
-      await waitFor(() => $$(el, '.template').length, 'no designs after coming back');
-      expect($$(el, '.template').map((b) => b.textContent!.trim())).to.deep.equal(['Peony']);
+      expect(await designs(el)).to.deep.equal(['Peony']);
       el.remove();
     } finally {
       restore();

@@ -1,10 +1,12 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { Task } from '@fanfare/core/task';
 import { downscale } from '../logic/layout.js';
 import type { Picture } from '../draw.js';
 
 export type PhotoError = 'type' | 'size' | 'decode';
 export type Photo = Picture & { src: ImageBitmap; blob: Blob };
+
+type Say = (key: PhotoError | 'photo' | 'removePhoto' | 'private' | 'busy', vars?: Record<string, number>) => string;
 
 const TYPES = /^image\/(jpeg|png|webp|gif|avif|bmp|heic|heif)$/;
 
@@ -31,7 +33,8 @@ async function prepare(file: File, signal: AbortSignal): Promise<Photo> {
 /**
  * The fan's photo, kept on the device: type and size checked, decoded with its EXIF
  * orientation applied once, scaled to at most 2048 px on the long side and re-encoded
- * as JPEG, which also drops EXIF data such as the place it was taken.
+ * as JPEG, which also drops EXIF data such as the place it was taken. Loaded when the
+ * fan first reaches the decorate step, with the picker it renders there.
  */
 export class PhotoController implements ReactiveController {
   private refused?: PhotoError;
@@ -39,6 +42,7 @@ export class PhotoController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
+    private readonly say: Say,
     private readonly maxMb: () => number,
   ) {
     this.task = new Task(host, ([file], signal) => prepare(file, signal));
@@ -67,6 +71,27 @@ export class PhotoController implements ReactiveController {
     this.refused = undefined;
     this.host.requestUpdate();
   }
+
+  /** The picker, the remove button and what the fan needs to know about their photo. */
+  panel() {
+    const { say, error } = this;
+    return html`<label class="button secondary file" part="button"
+        >${say('photo')}
+        <input type="file" accept="image/*" @change=${this.onFile} />
+      </label>
+      ${this.photo ? html`<button part="button" class="secondary" @click=${() => this.clear()}>${say('removePhoto')}</button>` : nothing}
+      <p class="hint">${say('private')}</p>
+      <p role="status">${this.busy ? say('busy') : ''}</p>
+      ${error ? html`<p role="alert" class="error">${say(error, { mb: this.maxMb() })}</p>` : nothing}`;
+  }
+
+  private onFile = (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    // Cleared, so that picking the same file again still counts as a change.
+    input.value = '';
+    if (file) void this.load(file);
+  };
 
   async load(file: File): Promise<void> {
     this.clear();
