@@ -91,6 +91,21 @@ function stub<T extends object, K extends keyof T>(target: T, key: K, value: T[K
   return () => (own ? Object.defineProperty(target, key, own) : Reflect.deleteProperty(target, key));
 }
 
+/** The names of the files a tap on `label` downloads; the downloads themselves are stopped. */
+async function downloadsOf(el: El, label: string) {
+  const names: string[] = [];
+  const restore = stub(HTMLAnchorElement.prototype, 'click', function (this: HTMLAnchorElement) {
+    names.push(this.download);
+  });
+  try {
+    button(el, label).click();
+    await settle(el);
+  } finally {
+    restore();
+  }
+  return names;
+}
+
 describe('<fan-card-maker>', () => {
   afterEach(() => history.replaceState(null, '', location.pathname + location.search));
 
@@ -338,17 +353,7 @@ describe('<fan-card-maker>', () => {
 
   it('step 4: saving says so, and names the file after the design and the day', async () => {
     const el = await atStep(await make(), 4);
-    const downloads: string[] = [];
-    const restore = stub(HTMLAnchorElement.prototype, 'click', function (this: HTMLAnchorElement) {
-      downloads.push(this.download);
-    });
-    try {
-      button(el, 'Save image').click();
-      await settle(el);
-    } finally {
-      restore();
-    }
-    expect(downloads).to.deep.equal([`birthday-card-${today()}.jpg`]);
+    expect(await downloadsOf(el, 'Save image')).to.deep.equal([`birthday-card-${today()}.jpg`]);
     expect($(el, '[role=status]').textContent).to.equal(`Image saved: birthday-card-${today()}.jpg`);
     await expect(el).to.be.accessible();
   });
@@ -357,17 +362,7 @@ describe('<fan-card-maker>', () => {
     const el = await make(html`<fan-card-maker lang="zh-CN"></fan-card-maker>`);
     button(el, '春节').click();
     await atStep(el, 4);
-    const downloads: string[] = [];
-    const restore = stub(HTMLAnchorElement.prototype, 'click', function (this: HTMLAnchorElement) {
-      downloads.push(this.download);
-    });
-    try {
-      button(el, '保存图片').click();
-      await settle(el);
-    } finally {
-      restore();
-    }
-    expect(downloads).to.deep.equal([`春节贺卡-${today()}.jpg`]);
+    expect(await downloadsOf(el, '保存图片')).to.deep.equal([`春节贺卡-${today()}.jpg`]);
     expect($(el, '[role=status]').textContent).to.equal(`图片已保存：春节贺卡-${today()}.jpg`);
   });
 
