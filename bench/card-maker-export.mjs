@@ -23,7 +23,7 @@ window.bench = async (format, runs) => {
   const template = BUILTINS[0];
   const message = 'Happy birthday! May all your wishes come true. 生日快乐！🎉';
   await loadFont(template, message);
-  const stickers = ['🎉', '🎂', '🎈', '🎁', '🌸'].map((e, i) => ({ e, x: 150 + i * 180, y: 900, s: 100 + i * 20, r: i * 10 - 20 }));
+  const stickers = ['🎉', '🎂', '🎈', '🎁', '🌸'].map((emoji, i) => ({ emoji, x: 150 + i * 180, y: 900, scale: 100 + i * 20, rotation: i * 10 - 20 }));
   const canvas = document.createElement('canvas');
   canvas.width = 1080; canvas.height = 1350;
   const times = [];
