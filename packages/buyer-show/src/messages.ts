@@ -39,7 +39,7 @@ export const messages: Messages<Key> = {
     shop: 'Shop this look',
     product: ': {name}',
     photoBy: 'Photo from {name}',
-    openPhotos: '(open {count} photos)',
+    openPhotos: '(open photos: {count})',
     close: 'Close',
     photoPos: 'Photo {n} of {total}',
     prevPhoto: 'Previous photo',
