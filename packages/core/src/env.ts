@@ -3,4 +3,7 @@
 
 export { isWeChat } from './logic/env.js';
 
-export const prefersReducedMotion = (): boolean => matchMedia('(prefers-reduced-motion: reduce)').matches;
+/** The reduced-motion query itself, for code that must follow its changes (autoplay). */
+export const reducedMotionQuery = (): MediaQueryList => matchMedia('(prefers-reduced-motion: reduce)');
+
+export const prefersReducedMotion = (): boolean => reducedMotionQuery().matches;

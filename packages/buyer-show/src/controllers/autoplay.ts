@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { reducedMotionQuery } from '@fanfare/core/env';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -21,7 +22,7 @@ export class AutoplayController implements ReactiveController {
   private pace = 0;
   private was = false;
   private io: IntersectionObserver | undefined;
-  private motion = matchMedia('(prefers-reduced-motion: reduce)');
+  private motion = reducedMotionQuery();
   private host: Host;
   private tick: () => void;
 
