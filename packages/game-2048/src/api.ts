@@ -46,6 +46,11 @@ export async function startGame(endpoint: string, campaign: string, size: number
   return g;
 }
 
-export function claim(endpoint: string, id: string, moves: string): Promise<Claimed> {
-  return post<Claimed>(`${endpoint.replace(/\/$/, '')}/${encodeURIComponent(id)}/claim`, { moves });
+// What a fan reads for a refusal (never the server's own message), loaded with this
+// client: only server mode ever hears one.
+export { errorText } from '@fanfare/core/errors';
+
+export async function claim(endpoint: string, id: string, moves: string): Promise<Claimed> {
+  const c = await post<Claimed>(`${endpoint.replace(/\/$/, '')}/${encodeURIComponent(id)}/claim`, { moves });
+  return { tier: Number(c.tier), title: String(c.title), code: String(c.code) };
 }

@@ -1,23 +1,14 @@
 import { css, unsafeCSS } from 'lit';
-import { DARK, PALETTE, textOn } from './logic/config.js';
+import { DARK } from './logic/config.js';
 import { SLIDE_MS } from './controllers/slide-queue.js';
 
-/** Tiles up to this value have a colour of their own; larger ones share its colour. */
-export const TOP_STYLED = 2 ** 17;
-
-// Each tile value's colours: .value-2 … .value-131072. A skin's colour for a value arrives
-// as --_skin-<value> (and its text colour as --_skin-text-<value>), set on the board
-// through CSSOM, never an inline style attribute.
-const values = Array.from({ length: 17 }, (_, i) => {
-  const [value, bg] = [2 ** (i + 1), PALETTE[Math.min(i, PALETTE.length - 1)]];
-  return `.value-${value}{--_bg:var(--_skin-${value},${bg});--_fg:var(--_skin-text-${value},${textOn(bg)})}`;
-}).join('');
 // Where a tile sits: .col-<x> and .row-<y>, 0 to 5.
 const places = Array.from({ length: 6 }, (_, i) => `.col-${i}{--_col:${i}}.row-${i}{--_row:${i}}`).join('');
 
-// What comes from the scripts (the slide's length, the palette) stays out of the css``
-// below: the build minifies a css`` only when it has no interpolation.
-const computed = unsafeCSS(`:host{--_fan-2048-slide:${SLIDE_MS}ms;--_ink:${DARK}}${values}${places}`);
+// What comes from the scripts (the slide's length, the dark text colour) stays out of
+// the css`` below: the build minifies a css`` only when it has no interpolation. A
+// tile's own colours arrive through CSSOM as --_bg and --_fg (see tileColors).
+const computed = unsafeCSS(`:host{--_fan-2048-slide:${SLIDE_MS}ms;--_ink:${DARK}}${places}`);
 
 const fixed = css`
   :host {
@@ -67,10 +58,9 @@ const fixed = css`
   }
   code { user-select: all; }
   dialog { border: 0; border-radius: var(--_fan-radius); text-align: center; }
-  h2 { font-size: 1.1rem; }
   /* The code is what the fan came for: the largest thing in the dialog, easy to select whole. */
   .code {
-    display: block; box-sizing: border-box; width: 100%; margin: 0.75rem 0; border: 0; background: none;
+    display: block; box-sizing: border-box; width: 100%; border: 0; background: none;
     font: 700 2rem ui-monospace, monospace; text-align: center; color: inherit;
   }
 `;

@@ -1,17 +1,15 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { FanElement, intIn, json, localize, pageColor, pageUrl, tokens, url } from '@fanfare/core';
-import { selectOnFocus } from '@fanfare/core/clipboard';
 import { cssVars } from '@fanfare/core/css-vars';
-import { errorText } from '@fanfare/core/errors';
 import type { Direction, MoveResult } from './engine/index.js';
-import { parseRewards, parseSkin, textOn, type Reward, type Skin } from './logic/config.js';
+import { labelWidth, parseRewards, parseSkin, tileColors, type Reward, type Skin } from './logic/config.js';
 import { InputController } from './controllers/input.js';
 import { GameSession } from './controllers/session.js';
 import { SlideQueue, type Tile } from './controllers/slide-queue.js';
 import { RewardsController } from './controllers/rewards.js';
 import { messages } from './messages.js';
-import { styles, TOP_STYLED } from './fan-2048.styles.js';
+import { styles } from './fan-2048.styles.js';
 
 /**
  * A branded 2048 that fans play with keys or swipes, with rewards at a tile or score.
@@ -78,8 +76,9 @@ export class Fan2048 extends FanElement {
 
   protected override updated(): void {
     const dialog = this.renderRoot.querySelector('dialog')!;
-    // Once the slide has settled, so the fan sees the tile that won before the dialog.
-    if (this.prizes.dialog && !dialog.open && !this.slides.sliding) dialog.showModal();
+    // Once its content is there (its code loads with the first dialog) and the slide has
+    // settled, so the fan sees the tile that won before the dialog covers it.
+    if (this.prizes.dialog && dialog.childElementCount && !dialog.open && !this.slides.sliding) dialog.showModal();
     if (!this.prizes.dialog && dialog.open) dialog.close();
   }
 
@@ -87,56 +86,38 @@ export class Fan2048 extends FanElement {
     const r = this.session.move(dir);
     if (!r) return;
     const { state } = r;
+    const { over, score, maxTile, moves } = state;
     // Merged tiles are named as the fan sees them: a skin's label, else the number.
     const merged = r.merged.map((cell) => state.cells[cell]).sort((a, b) => a - b);
     this.announcement = this.t(merged.length ? 'merged' : 'moved', {
       dir: this.t(dir),
       tiles: merged.map((v) => this.skin[v]?.label ?? v).join(this.locale === 'zh-CN' ? '、' : ', '),
-      score: state.score,
+      score,
     });
     this.prizes.check(state);
     this.session.persist();
-    if (state.over) this.emit('fan-game-over', { score: state.score, maxTile: state.maxTile, moves: state.moves });
+    if (over) this.emit('fan-game-over', { score, maxTile, moves });
     return r;
-  }
-
-  /** The board's custom properties: its size, and each skinned value's colours (the text colour follows only from a hex colour). */
-  private boardVars(): Record<string, string | number> {
-    const vars: Record<string, string | number> = { '--_size': this.size };
-    for (const [value, { color }] of Object.entries(this.skin)) {
-      if (color) vars[`--_skin-${value}`] = color;
-      if (color && /^#([\da-f]{3}|[\da-f]{6})$/i.test(color)) vars[`--_skin-text-${value}`] = textOn(color);
-    }
-    return vars;
   }
 
   private tile({ value, cell, effect }: Tile) {
     const skin = this.skin[value];
     const image = skin?.image && !this.brokenImages.has(value);
     const text = (image ? '' : skin?.label) || String(value);
+    const [background, color] = tileColors(value, this.skin);
     return html`<div
       part="tile"
-      class="tile value-${Math.min(value, TOP_STYLED)} col-${cell % this.size} row-${(cell / this.size) | 0} ${effect ?? ''} chars-${Math.min(5, textWidth(text))}"
+      class="tile col-${cell % this.size} row-${(cell / this.size) | 0} ${effect ?? ''} chars-${Math.min(5, labelWidth(text))}"
+      data-value=${value}
+      ${cssVars({ '--_bg': background, '--_fg': color })}
     >
       ${image ? html`<img src=${skin.image!} alt="" @error=${() => (this.brokenImages.add(value), this.requestUpdate())} />` : text}
     </div>`;
   }
 
-  private reward(r: Reward, tier: number) {
-    const { t } = this;
-    const won = this.session.won.find((w) => w.tier === tier);
-    const label = r.tile && this.skin[r.tile]?.label;
-    return html`<li>
-      ${label ? t('tileNamed', { label, title: r.title }) : r.tile ? t('tile', { n: r.tile, title: r.title }) : t('points', { n: r.score!, title: r.title })}${won
-        ? won.code ? html`${t('codeIs')}<code>${won.code}</code>` : t('claimed')
-        : nothing}
-    </li>`;
-  }
-
   override render() {
     const { t, session, prizes } = this;
     const { game } = session;
-    const { dialog: d } = prizes;
     const score = game?.score ?? 0;
     const ended = game?.over ? t('over') : game?.won && !session.playingOn ? t('won') : '';
     return html`
@@ -146,7 +127,7 @@ export class Fan2048 extends FanElement {
         <div part="score">${t('best')}<b>${session.best}</b></div>
         <button @click=${this.restart}>${t('restart')}</button>
       </div>
-      <div part="board" tabindex="0" role="application" aria-label=${t('board')} ${cssVars(this.boardVars())}
+      <div part="board" tabindex="0" role="application" aria-label=${t('board')} ${cssVars({ '--_size': this.size })}
         @keydown=${this.input.key} @pointerdown=${this.input.down} @pointerup=${this.input.up} @pointercancel=${this.input.cancel}
       >
         <div class="cells" aria-hidden="true">${Array.from({ length: this.size ** 2 }, () => html`<i></i>`)}</div>
@@ -160,29 +141,13 @@ export class Fan2048 extends FanElement {
           : nothing}
       </div>
       <p class="sr-only" role="status">${session.starting ? t('starting') : this.announcement}</p>
-      ${prizes.list.length ? html`<ul aria-label=${t('rewards')}>${prizes.list.map((r, tier) => this.reward(r, tier))}</ul>` : nothing}
-      <p role="status">${session.offline ? errorText('offline', this.locale) : ''}</p>
+      ${prizes.renderList(this.skin)}
+      <p role="status">${session.notice(this.locale)}</p>
       <div class="bar">
         ${t('share')}
         <fan-share networks=${this.share || nothing} text=${t('shareText', { score })}></fan-share>
       </div>
-      <dialog part="dialog" aria-labelledby="dh" @close=${() => prizes.close()}>
-        ${d
-          ? html`<h2 id="dh">${d.heading}</h2>
-              ${d.title ? html`<p>${d.title}</p>` : nothing}
-              ${d.code
-                ? html`${prizes.copy === 'failed'
-                      ? html`<input class="code" readonly .value=${d.code} aria-label=${t('code')} @focus=${selectOnFocus} />
-                          <p role="status">${t('copyFailed')}</p>`
-                      : html`<code class="code">${d.code}</code>`}
-                    <button @click=${() => prizes.copyCode(d.code!)}>${prizes.copy === 'copied' ? t('copied') : t('copy')}</button>`
-                : nothing}
-              <button @click=${() => prizes.close()}>${t('close')}</button>`
-          : nothing}
-      </dialog>
+      <dialog part="dialog" aria-labelledby="dh" @close=${() => prizes.close()}>${prizes.renderDialog()}</dialog>
     `;
   }
 }
-
-/** Width of a label in half-width units: a Chinese character is as wide as two digits. */
-const textWidth = (text: string): number => text.replace(/[\u2e80-\u9fff\uff00-\uffef]/g, '..').length;

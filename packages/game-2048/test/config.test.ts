@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DARK, LIGHT, PALETTE, parseRewards, parseSkin, contrast, reached, textOn } from '../src/logic/config.js';
+import { DARK, LIGHT, PALETTE, contrast, labelWidth, parseRewards, parseSkin, reached, textOn, tileColors } from '../src/logic/config.js';
 
 // Stand-ins for the page's parsers (@fanfare/core's parseUrl and parseColor with
 // CSS.supports), which the element passes in; they are tested in core.
@@ -89,5 +89,29 @@ describe('reached', () => {
     [9000, 1024, [0, 1, 2]],
   ])('score %i with a %i tile reaches tiers %j', (score, tile, tiers) => {
     expect(reached(rewards, score, tile)).toEqual(tiers);
+  });
+});
+
+describe('tileColors', () => {
+  const skin = { 2: { color: '#1a5e20' }, 4: { color: 'rebeccapurple' }, 8: { label: 'Tea' } };
+  it.each([
+    ['a skin hex colour, with the text that reads on it', 2, ['#1a5e20', LIGHT]],
+    ['a skin colour in another form, with the palette text', 4, ['rebeccapurple', textOn(PALETTE[1])]],
+    ['the palette where the skin has no colour', 8, [PALETTE[2], textOn(PALETTE[2])]],
+    ['the last palette colour for 4096', 4096, [PALETTE[11], textOn(PALETTE[11])]],
+    ['the last palette colour beyond it', 2 ** 20, [PALETTE[11], textOn(PALETTE[11])]],
+  ])('gives %s', (_, value, want) => {
+    expect(tileColors(value as number, skin)).toEqual(want);
+  });
+});
+
+describe('labelWidth', () => {
+  it.each([
+    ['2048', 4],
+    ['Tea', 3],
+    ['兰花', 4],
+    ['Ｔ', 2],
+  ])('%s is %i half-width units wide', (text, width) => {
+    expect(labelWidth(text)).toBe(width);
   });
 });

@@ -1,12 +1,11 @@
-import type { ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { localize, type FanElement, type Localized } from '@fanfare/core';
-import { copyText } from '@fanfare/core/clipboard';
-import { errorText } from '@fanfare/core/errors';
 import type { GameState } from '../engine/index.js';
-import { reached, type Reward } from '../logic/config.js';
+import { reached, type Reward, type Skin } from '../logic/config.js';
 import type { Refused } from '../api.js';
 import { messages } from '../messages.js';
 import type { GameSession, Won } from './session.js';
+import type { RewardDialogView } from './reward-dialog.js';
 
 export interface RewardsHost extends ReactiveControllerHost, Localized {
   /** The page's `rewards`: the rewards themselves inline, a preview in server mode. */
@@ -26,12 +25,15 @@ export interface RewardDialog {
 /**
  * The rewards of a game: which tiers it has reached, winning them (from the page's list
  * inline, from the server after its replay in server mode), and the dialog that tells
- * the fan, with the code to copy.
+ * the fan, with the code to copy (drawn by reward-dialog.ts). The host places
+ * `renderList()` and, inside its `<dialog>`, `renderDialog()`, and opens the dialog
+ * while that has something to show.
  */
 export class RewardsController {
   dialog?: RewardDialog;
-  /** How the last copy of the dialog's code went; a failed one leaves the code selected to copy by hand. */
-  copy?: 'copied' | 'failed';
+  /** What draws the dialog, loaded with the first one. */
+  private view?: RewardDialogView;
+  private loading?: Promise<void>;
   private t = localize(this.host, messages);
 
   constructor(
@@ -62,24 +64,40 @@ export class RewardsController {
     this.show({ heading: this.t('checking') });
     // No stale-answer guard: the server has spent the code, so the fan must see it.
     const { gameId, log } = session;
-    import('../api.js')
-      .then((api) => api.claim(rewardEndpoint, gameId, log))
-      .then(
-        (c) => this.win({ tier: Number(c.tier), title: String(c.title), code: String(c.code) }),
-        // A client that could not load is as good as no connection.
-        (e: Partial<Refused>) => this.show({ heading: errorText(e.code ?? 'offline', this.host.locale) }),
-      );
+    import('../api.js').then(
+      (api) =>
+        api.claim(rewardEndpoint, gameId, log).then(
+          (won) => this.win(won),
+          (e: Refused) => this.show({ heading: api.errorText(e.code, this.host.locale) }),
+        ),
+      () => {
+        // The client could not load (no connection): ask again after a later move.
+        session.claimedTiers = session.claimedTiers.filter((t) => !fresh.includes(t));
+        this.close();
+      },
+    );
   }
 
-  /** Copy the dialog's code; when that fails, say so and leave the code selected for copying by hand. */
-  async copyCode(code: string): Promise<void> {
-    const dialog = this.host.renderRoot.querySelector('dialog')!;
-    // Inside the modal dialog: the page behind it is inert, where a selection cannot copy.
-    const copied = await copyText(code, dialog);
-    this.copy = copied ? 'copied' : 'failed';
-    this.host.requestUpdate();
-    await this.host.updateComplete;
-    if (!copied) dialog.querySelector('input')?.focus();
+  /** The rewards on offer, each with its code or "won" once won. */
+  renderList(skin: Skin) {
+    const { t } = this;
+    const item = (r: Reward, tier: number) => {
+      const won = this.session.won.find((w) => w.tier === tier);
+      // A skinned tile is named as the fan sees it on the board.
+      const label = r.tile && skin[r.tile]?.label;
+      const { title } = r;
+      return html`<li>
+        ${label ? t('tileNamed', { label, title }) : r.tile ? t('tile', { n: r.tile, title }) : t('points', { n: r.score!, title })}${won
+          ? won.code ? html`${t('codeIs')}<code>${won.code}</code>` : t('claimed')
+          : nothing}
+      </li>`;
+    };
+    return this.list.length ? html`<ul aria-label=${t('rewards')}>${this.list.map(item)}</ul>` : nothing;
+  }
+
+  /** The dialog's content, once its code has loaded (the host opens the dialog then). */
+  renderDialog() {
+    return this.dialog && this.view ? this.view.render(this.dialog) : nothing;
   }
 
   close(): void {
@@ -95,7 +113,14 @@ export class RewardsController {
 
   private show(dialog: RewardDialog): void {
     this.dialog = dialog;
-    this.copy = undefined;
     this.host.requestUpdate();
+    this.loading ??= import('./reward-dialog.js').then(
+      (m) => {
+        this.view = new m.RewardDialogView(this.host, this.t, () => this.close());
+        this.host.requestUpdate();
+      },
+      // Offline: the won code is in the list all the same; the next dialog tries again.
+      () => (this.loading = undefined),
+    );
   }
 }

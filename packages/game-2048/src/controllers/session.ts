@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { FanElement } from '@fanfare/core';
+import type { FanElement, Locale } from '@fanfare/core';
 import { getJson, setJson } from '@fanfare/core/storage';
 import { Task } from '@fanfare/core/task';
 import { RULES_VERSION, decodeMoves, encodeMoves, move, newGame, replay, type Direction, type GameState, type MoveResult } from '../engine/index.js';
@@ -71,6 +71,8 @@ export class GameSession implements ReactiveController {
   private seed = '';
   private moves: Direction[] = [];
   private start: Task<[string, string, number], ServerGame | null>;
+  /** Server mode: the server's client, once loaded. */
+  private api?: typeof import('../api.js');
 
   constructor(
     private readonly host: SessionHost,
@@ -78,14 +80,27 @@ export class GameSession implements ReactiveController {
   ) {
     host.addController(this);
     // Never rejects: null means "play locally". The client loads only in server mode.
-    this.start = new Task(host, ([endpoint, campaign, size], signal) =>
-      import('../api.js').then((api) => api.startGame(endpoint, campaign, size, RULES_VERSION, signal)).catch(() => null),
-    );
+    this.start = new Task(host, async ([endpoint, campaign, size], signal) => {
+      try {
+        this.api = await import('../api.js');
+        return await this.api.startGame(endpoint, campaign, size, RULES_VERSION, signal);
+      } catch {
+        return null;
+      }
+    });
   }
 
   /** The server game is on its way. */
   get starting(): boolean {
     return this.start.status === 'pending';
+  }
+
+  /**
+   * Server mode: what the fan reads while this game plays without rewards, the server
+   * being out of reach. (When even the client could not load, there are no words to say it.)
+   */
+  notice(locale: Locale): string {
+    return this.offline && this.api ? this.api.errorText('offline', locale) : '';
   }
 
   /** The moves so far, as the server replays them. */

@@ -1,4 +1,5 @@
-// Pure checks for the element's JSON attributes, and the tile palette. No lit, no DOM:
+// Pure checks for the element's JSON attributes, and the tiles' colours and label
+// widths. No lit, no DOM:
 // the element passes in the URL and colour parsers, which need the page (base URL,
 // CSS.supports); it uses @fanfare/core's.
 import type { Parsed } from '@fanfare/core/parse';
@@ -67,6 +68,9 @@ export function reached(rewards: readonly Reward[], score: number, maxTile: numb
   return rewards.flatMap((r, i) => ((r.tile ? maxTile >= r.tile : score >= (r.score ?? Infinity)) ? [i] : []));
 }
 
+/** Width of a label in half-width units: a Chinese character is as wide as two digits. */
+export const labelWidth = (text: string): number => text.replace(/[\u2e80-\u9fff\uff00-\uffef]/g, '..').length;
+
 // Tile backgrounds for 2, 4, 8 … 4096 and beyond; each with the text colour that
 // reads best on it (see textOn). The unit test holds every pair to WCAG AA (4.5:1).
 export const PALETTE = [
@@ -93,4 +97,18 @@ export function contrast(a: string, b: string): number {
 /** The text colour for a tile of colour `bg`: dark or white, whichever contrasts more. */
 export function textOn(bg: string): string {
   return contrast(bg, DARK) >= contrast(bg, LIGHT) ? DARK : LIGHT;
+}
+
+// The palette's text colours, worked out once.
+const PALETTE_TEXT = PALETTE.map(textOn);
+
+/**
+ * A tile's background and text colours: the skin's for its value, else the palette's.
+ * The text follows a skin's colour only when that is hex; other forms keep the
+ * palette's text colour.
+ */
+export function tileColors(value: number, skin: Skin): [background: string, text: string] {
+  const i = Math.min(Math.log2(value), PALETTE.length) - 1;
+  const color = skin[value]?.color;
+  return [color ?? PALETTE[i], color && /^#([\da-f]{3}|[\da-f]{6})$/i.test(color) ? textOn(color) : PALETTE_TEXT[i]];
 }
