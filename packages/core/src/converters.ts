@@ -30,11 +30,11 @@ export function converter<T>(parse: (raw: string) => Parsed<T>, fallback: T): Fa
     parse,
     fromAttribute(raw: string | null): T {
       if (raw === null) return fallback;
-      const r = parse(raw) as Parsed<T> & { unknown?: string[] };
+      const r = parse(raw);
       const attr = current?.attr ?? 'attribute';
       if (!r.ok) warnAttribute(current?.el, attr, raw, r.reason);
-      // A list with some unknown names keeps the known ones, and says so.
-      else if (r.unknown) warnAttribute(current?.el, attr, raw, `skipped unknown ${r.unknown.join(', ')}`, String(r.value).replace(/,/g, ', '));
+      // A partly good value keeps its good part, and says what was left out.
+      else if (r.partial) warnAttribute(current?.el, attr, raw, `skipped ${r.partial.skipped}`, r.partial.keeping);
       return r.ok ? r.value : fallback;
     },
   };

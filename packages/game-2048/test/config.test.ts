@@ -58,6 +58,33 @@ describe('parseRewards', () => {
   });
 });
 
+describe('parseRewards with some broken entries', () => {
+  it('keeps the good ones and names each broken entry with what is wrong', () => {
+    const r = parseRewards([
+      { tile: 512, title: '10% off', code: 'TEN' },
+      { tile: 500, title: 'Odd tile' },
+      { score: 3000 },
+      { score: 5000, title: 'Tote' },
+      'x',
+    ]);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.map((x) => x.title)).toEqual(['10% off', 'Tote']);
+    expect(r.partial?.keeping).toBe('the other 2');
+    const skipped = r.partial!.skipped.split('; ');
+    expect(skipped).toHaveLength(3);
+    expect(skipped[0]).toMatch(/^entry 2: .*"tile"/);
+    expect(skipped[1]).toMatch(/^entry 3: .*"title"/);
+    expect(skipped[2]).toBe('entry 5: not an object');
+  });
+
+  it('refuses a list with no good entry, saying why for each', () => {
+    const r = parseRewards([{ tile: 3, title: 'x' }, {}]);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(/^entry 1: .*; entry 2: /);
+  });
+});
+
 describe('parseSkin', () => {
   it('accepts labels, http(s) or relative images and colours', () => {
     const r = parseSkin({ 2: { label: 'Tea' }, 4: { image: '/img/4.png', color: '#1a5e20' } }, image, color);

@@ -229,6 +229,20 @@ describe('<fan-2048>', () => {
     }
   });
 
+  it('keeps the good rewards of a partly broken list, and names the broken entry', async () => {
+    const { warnings, restore } = captureWarnings();
+    try {
+      const rewards = '[{"tile": 512, "title": "10% off", "code": "TEN"}, {"tile": 500, "title": "Odd"}]';
+      const el = await fixture<Fan2048>(html`<fan-2048 id="spring" campaign=${freshCampaign()} rewards=${rewards}></fan-2048>`);
+      expect(el.rewards.map((r) => r.title)).to.deep.equal(['10% off']);
+      expect(root(el).querySelectorAll('ul li')).to.have.length(1);
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.match(/^<fan-2048#spring> ignored rewards=".*": skipped entry 2: needs a "tile" of 4, 8 … 2048 or a whole "score" above 0, not both\. Keeping the other 1\.$/);
+    } finally {
+      restore();
+    }
+  });
+
   it('warns about bad size, rewards and skin values and keeps the defaults', async () => {
     const { warnings, restore } = captureWarnings();
     try {

@@ -2,7 +2,12 @@
 // parsed value or a reason a marketer can act on. The element glue in ../converters.ts
 // turns a failure into one console warning and keeps the widget's default.
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+/**
+ * A parse result. A value that is only partly good (a list with one unknown name, a
+ * rewards list with one broken entry) is `ok` with what is kept, and `partial` says what
+ * was left out, so the marketer is told without losing the good part.
+ */
+export type Parsed<T> = { ok: true; value: T; partial?: { skipped: string; keeping: string } } | { ok: false; reason: string };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = (reason: string): Parsed<never> => ({ ok: false, reason });
@@ -23,7 +28,9 @@ export function parseList(
   if (!known.length) {
     return fail(unknown.length ? `unknown: ${unknown.join(', ')}` : 'the list is empty');
   }
-  return unknown.length ? { ok: true, value: known, unknown } : ok(known);
+  return unknown.length
+    ? { ok: true, value: known, unknown, partial: { skipped: `unknown ${unknown.join(', ')}`, keeping: known.join(', ') } }
+    : ok(known);
 }
 
 export function parseEnum<T extends string>(raw: string, options: readonly T[]): Parsed<T> {

@@ -26,21 +26,29 @@ const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 
 const isPow2 = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 2 && ((n as number) & ((n as number) - 1)) === 0;
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.trim() !== '' && v.length <= max;
 
+/** What is wrong with one entry of `rewards`, or '' when it is a reward. */
+function rewardProblem(r: unknown): string {
+  return !isObj(r)
+    ? 'not an object'
+    : !isText(r.title, 200) || (r.code !== undefined && !isText(r.code, 200))
+      ? 'needs a "title" (and any "code") as text'
+      : (r.tile === undefined ? Number.isInteger(r.score) && (r.score as number) > 0 : r.score === undefined && isPow2(r.tile) && r.tile > 2)
+        ? ''
+        : 'needs a "tile" of 4, 8 … 2048 or a whole "score" above 0, not both';
+}
+
+/** The rewards that are well formed; a broken entry is named and left out, and the rest stay. */
 export function parseRewards(v: unknown): Parsed<Reward[]> {
-  const ok =
-    Array.isArray(v) &&
-    v.every(
-      (r) =>
-        isObj(r) &&
-        isText(r.title, 200) &&
-        (r.code === undefined || isText(r.code, 200)) &&
-        (r.tile === undefined
-          ? Number.isInteger(r.score) && (r.score as number) > 0
-          : r.score === undefined && isPow2(r.tile) && r.tile > 2),
-    );
-  return ok
-    ? { ok: true, value: v.map(({ tile, score, title, code }) => ({ tile, score, title, code })) }
-    : fail('expected [{"tile": 512 or "score": 5000, "title": "…", "code": "…"}]');
+  if (!Array.isArray(v)) return fail('expected [{"tile": 512 or "score": 5000, "title": "…", "code": "…"}]');
+  const value: Reward[] = [];
+  const bad: string[] = [];
+  v.forEach((r, i) => {
+    const why = rewardProblem(r);
+    if (why) bad.push(`entry ${i + 1}: ${why}`);
+    else value.push({ tile: r.tile, score: r.score, title: r.title, code: r.code });
+  });
+  if (!bad.length) return { ok: true, value };
+  return value.length ? { ok: true, value, partial: { skipped: bad.join('; '), keeping: `the other ${value.length}` } } : fail(bad.join('; '));
 }
 
 type Parse = (raw: string) => Parsed<string>;
