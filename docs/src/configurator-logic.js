@@ -128,13 +128,15 @@ export function rewardsFrom(rows) {
  * converter runs, without a console warning), as the line shown under the field, or ''
  * when the widget takes it whole. A list with unknown names is refused here even though
  * the widget would keep the known ones: the code must not carry names it ignores.
- * @param {{ ok: true, value: unknown, unknown?: string[] } | { ok: false, reason: string }} checked
+ * Any partly good value (a list with unknown names, 2048 rewards with a broken entry)
+ * says what the widget skips and what it keeps.
+ * @param {{ ok: true, value: unknown, partial?: { skipped: string, keeping: string } } | { ok: false, reason: string }} checked
  */
 export function refusal(checked) {
   if (!checked.ok) return `The widget ignores this value: ${checked.reason}.`;
-  if (checked.unknown?.length) {
-    const kept = Array.isArray(checked.value) ? checked.value.join(' ') : String(checked.value);
-    return `The widget skips unknown ${checked.unknown.join(', ')} and keeps only ${kept}.`;
+  if (checked.partial) {
+    const kept = Array.isArray(checked.value) && checked.value.every((v) => typeof v === 'string') ? checked.value.join(' ') : checked.partial.keeping;
+    return `The widget skips ${checked.partial.skipped} and keeps only ${kept}.`;
   }
   return '';
 }

@@ -2,12 +2,12 @@ import type { PropertyDeclaration } from 'lit';
 import type { Parsed } from './logic/parse.js';
 import type { FanConverter } from './converters.js';
 
-export type Checked = Parsed<unknown> & { unknown?: string[] };
+export type Checked = Parsed<unknown>;
 
 /**
  * What a widget would make of `value` for its attribute `name`, without a console
  * warning: the same parser its converter runs. For tools (the docs configurator) that
- * must know what a widget refuses and why. The tag must be defined. An attribute that
+ * must know what a widget refuses and why (and, for a partly good value, what it keeps). The tag must be defined. An attribute that
  * takes any text, or that the widget does not have, is reported as such.
  */
 export function checkAttribute(tag: string, name: string, value: string): Checked {

@@ -1,4 +1,5 @@
 import { DEFAULT_CONFIG, normalizeConfig, type FanConfig } from './logic/config.js';
+import { warn } from './warn.js';
 
 export type { FanConfig, Consent } from './logic/config.js';
 
@@ -39,7 +40,7 @@ function create(): FanfareGlobal {
     },
     configure(settings) {
       const valid = normalizeConfig(settings ?? {}, document.baseURI, (key, value, reason) =>
-        console.warn(`Fanfare: configure() ignored ${key}=${JSON.stringify(value)}: ${reason}.`),
+        warn(undefined, `configure() ignored ${key}=${JSON.stringify(value)}: ${reason}.`),
       );
       config = { ...config, ...valid };
       for (const l of listeners) {

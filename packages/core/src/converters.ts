@@ -18,6 +18,9 @@ export function withAttribute<T>(el: Element, attr: string, fn: () => T): T {
   }
 }
 
+/** @internal True while FanElement applies an attribute of `el`: its property receives a converted value. */
+export const converting = (el: Element): boolean => current?.el === el;
+
 /** A Lit converter that also carries its parser, so tools can check a value without a warning (see check.ts). */
 export type FanConverter<T> = ComplexAttributeConverter<T> & { parse: (raw: string) => Parsed<T> };
 

@@ -58,23 +58,25 @@ export type FanEventName = keyof FanEventDetails;
 
 export type FanEventMap = { [K in FanEventName]: CustomEvent<FanEventDetails[K]> };
 
-// Every key of FanEventDetails must appear here, or this does not compile: a new event
-// cannot be left out of what the beacon reports.
-const ALL: Record<FanEventName, true> = {
-  'fan-share': true,
-  'fan-game-start': true,
-  'fan-game-over': true,
-  'fan-reward': true,
-  'fan-card-create': true,
-  'fan-card-export': true,
-  'fan-card-share': true,
-  'fan-review-open': true,
-  'fan-review-click': true,
-  'fan-slide-change': true,
-};
-
 /** The names of every fan-* event, for listeners that want them all (the beacon). */
-export const FAN_EVENTS = Object.keys(ALL) as FanEventName[];
+export const FAN_EVENTS = [
+  'fan-share',
+  'fan-game-start',
+  'fan-game-over',
+  'fan-reward',
+  'fan-card-create',
+  'fan-card-export',
+  'fan-card-share',
+  'fan-review-open',
+  'fan-review-click',
+  'fan-slide-change',
+] as const satisfies readonly FanEventName[];
+
+// An event added to FanEventDetails but not to the list above fails to compile here, so
+// the beacon can never miss one.
+type Unlisted = Exclude<FanEventName, (typeof FAN_EVENTS)[number]>;
+type Holds<T extends true> = T;
+export type EveryEventListed = Holds<[Unlisted] extends [never] ? true : false>;
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type

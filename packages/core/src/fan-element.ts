@@ -1,6 +1,6 @@
-import { LitElement } from 'lit';
+import { LitElement, type PropertyDeclaration } from 'lit';
 import { fanfare } from './config.js';
-import { withAttribute } from './converters.js';
+import { converting, withAttribute, type FanConverter } from './converters.js';
 import type { FanEventDetails, FanEventName } from './events.js';
 import { pickLocale, type Locale } from './logic/locale.js';
 
@@ -15,6 +15,27 @@ export class FanElement extends LitElement {
    */
   static define(tag: string): void {
     if (!customElements.get(tag)) customElements.define(tag, this);
+  }
+
+  /**
+   * A property takes what its attribute takes. Frameworks (React 19, Vue) set properties,
+   * often with the attribute's string form (`networks="x copy"`, `rewards="[…]"`, a
+   * relative `url`): such a string goes through the attribute's converter, so it is
+   * parsed, resolved against the page and warned about exactly as the attribute would
+   * be. A value of the property's own type (an array, an object) is taken as it is.
+   */
+  protected static override getPropertyDescriptor(name: PropertyKey, key: string | symbol, options: PropertyDeclaration) {
+    const d = super.getPropertyDescriptor(name, key, options);
+    const c = options.converter as Partial<FanConverter<unknown>> | undefined;
+    const set = d?.set;
+    // While Lit applies an attribute, the value has been converted already. A warning
+    // names the property, which is what the code set.
+    if (set && c?.parse) {
+      d.set = function (this: FanElement, v: unknown) {
+        set.call(this, typeof v == 'string' && !converting(this) ? withAttribute(this, String(name), () => c.fromAttribute!(v || null)) : v);
+      };
+    }
+    return d;
   }
 
   static override get observedAttributes(): string[] {
@@ -55,15 +76,17 @@ export class FanElement extends LitElement {
    */
   emit<K extends FanEventName>(name: K, detail: FanEventDetails[K], options: { cancelable?: boolean } = {}): boolean {
     return this.dispatchEvent(
-      new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
+      new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: !!options.cancelable }),
     );
   }
 }
 
 /** The closest `lang` above `el`, crossing shadow roots up to the page. */
-function closestLang(el: Element): string | null {
+function closestLang(el: Element): string | null | undefined {
   for (let n: Node | null = el.parentNode; n; n = n instanceof ShadowRoot ? n.host : n.parentNode) {
-    if (n instanceof Element && n.hasAttribute('lang')) return n.getAttribute('lang');
+    // Only elements have attributes; a shadow root or the document reads as undefined.
+    const lang = (n as Element).getAttribute?.('lang');
+    if (lang != null) return lang;
   }
-  return null;
+  return undefined;
 }

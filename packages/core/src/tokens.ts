@@ -34,16 +34,14 @@ export const tokens = css`
   :host([hidden]) {
     display: none !important;
   }
+  /* Widgets put it only on their own unpadded, borderless text. */
   .sr-only {
     position: absolute;
     width: 1px;
     height: 1px;
-    margin: -1px;
-    padding: 0;
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
-    border: 0;
   }
   :focus-visible {
     outline: 2px solid var(--_fan-focus);

@@ -1,7 +1,7 @@
 // The widget kit: each mechanism every widget relies on, tested once here.
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement, css, html as litHtml } from 'lit';
-import { FanElement, listOf, localize, oneOf, url, warn, type Messages } from '../src/index.js';
+import { FanElement, listOf, localize, oneOf, uid, url, warn, type Messages } from '../src/index.js';
 import { widgetLabel } from '../src/warn.js';
 import { checkAttribute } from '../src/check.js';
 import { copyText } from '../src/clipboard.js';
@@ -74,6 +74,55 @@ describe('warn', () => {
   });
 });
 
+describe('a property set with its attribute’s string form', () => {
+  it('is parsed, resolved against the page and warned about as the attribute would be', async () => {
+    const el = await fixture<FanKitProbe>(html`<fan-kit-probe></fan-kit-probe>`);
+    const seen = await warningsDuring(async () => {
+      (el as unknown as { nets: unknown }).nets = 'x, wechat';
+      expect(el.nets).to.deep.equal(['x', 'wechat']);
+      el.href = '/p/42';
+      expect(el.href).to.equal(new URL('/p/42', document.baseURI).href);
+      el.size = 'S';
+      expect(el.size).to.equal('s');
+      el.size = 'xl';
+      expect(el.size, 'a bad string keeps the default').to.equal('m');
+      el.href = 'javascript:alert(1)';
+      expect(el.href).to.equal('');
+      el.href = '';
+      expect(el.href, 'an empty string clears without a warning').to.equal('');
+      await el.updateComplete;
+    });
+    expect(seen).to.deep.equal([
+      '<fan-kit-probe> ignored size="xl": expected one of s, m. Keeping the default.',
+      '<fan-kit-probe> ignored href="javascript:alert(1)": only http:, https: or relative URLs are allowed. Keeping the default.',
+    ]);
+  });
+
+  it('takes a value of the property’s own type as it is, and an attribute is converted once', async () => {
+    const seen = await warningsDuring(async () => {
+      const el = await fixture<FanKitProbe>(html`<fan-kit-probe size="xl" link="/a"></fan-kit-probe>`);
+      expect(el.size).to.equal('m');
+      expect(el.href).to.equal(new URL('/a', document.baseURI).href);
+      el.nets = ['wechat'];
+      expect(el.nets).to.deep.equal(['wechat']);
+      el.label = 'any text';
+      expect(el.label).to.equal('any text');
+    });
+    expect(seen, 'one warning for the bad attribute, none for its converted value').to.have.length(1);
+  });
+});
+
+describe('uid', () => {
+  it('makes URL-safe ids of the asked length, all different', () => {
+    const ids = Array.from({ length: 2000 }, () => uid());
+    expect(new Set(ids).size).to.equal(2000);
+    for (const id of ids) expect(id).to.match(/^[A-Za-z0-9_-]{21}$/);
+    expect(uid(12)).to.match(/^[A-Za-z0-9_-]{12}$/);
+    // Every one of the 64 characters turns up: six random bits each.
+    expect(new Set(ids.join('')).size).to.equal(64);
+  });
+});
+
 describe('localize', () => {
   it('follows lang and the page-wide setting at each render', async () => {
     const el = await fixture<FanKitProbe>(html`<fan-kit-probe lang="en"></fan-kit-probe>`);
@@ -106,7 +155,7 @@ describe('checkAttribute', () => {
     const seen = await warningsDuring(() => {
       expect(checkAttribute('fan-kit-probe', 'size', 'xl')).to.deep.equal({ ok: false, reason: 'expected one of s, m' });
       expect(checkAttribute('fan-kit-probe', 'size', 's')).to.deep.equal({ ok: true, value: 's' });
-      expect(checkAttribute('fan-kit-probe', 'nets', 'x bogus')).to.deep.equal({ ok: true, value: ['x'], unknown: ['bogus'] });
+      expect(checkAttribute('fan-kit-probe', 'nets', 'x bogus')).to.deep.equal({ ok: true, value: ['x'], partial: { skipped: 'unknown bogus', keeping: 'x' } });
       expect(checkAttribute('fan-kit-probe', 'link', 'javascript:alert(1)').ok).to.equal(false);
       expect(checkAttribute('fan-kit-probe', 'link', '/a')).to.deep.equal({ ok: true, value: new URL('/a', document.baseURI).href });
       expect(checkAttribute('fan-kit-probe', 'label', 'anything')).to.deep.equal({ ok: true, value: 'anything' });

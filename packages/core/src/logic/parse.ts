@@ -13,10 +13,7 @@ const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = (reason: string): Parsed<never> => ({ ok: false, reason });
 
 /** A space- or comma-separated list. With `allowed`, unknown items are reported. */
-export function parseList(
-  raw: string,
-  allowed?: readonly string[],
-): Parsed<string[]> & { unknown?: string[] } {
+export function parseList(raw: string, allowed?: readonly string[]): Parsed<string[]> {
   const items = raw
     .split(/[\s,]+/)
     .map((s) => s.trim().toLowerCase())
@@ -29,7 +26,7 @@ export function parseList(
     return fail(unknown.length ? `unknown: ${unknown.join(', ')}` : 'the list is empty');
   }
   return unknown.length
-    ? { ok: true, value: known, unknown, partial: { skipped: `unknown ${unknown.join(', ')}`, keeping: known.join(', ') } }
+    ? { ok: true, value: known, partial: { skipped: `unknown ${unknown.join(', ')}`, keeping: known.join(', ') } }
     : ok(known);
 }
 

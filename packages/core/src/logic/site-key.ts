@@ -8,7 +8,7 @@ import type { Parsed } from './parse.js';
 /** Letters and digits, then also `-` and `_`; at most 64. No dots: keys end up in signed ids and table names' neighbourhood. */
 export const SITE_KEY = /^[a-z0-9][a-z0-9_-]{0,63}$/i;
 
-export const SITE_KEY_RULE = 'letters, digits, - and _ only, at most 64, not starting with - or _';
+export const SITE_KEY_RULE = 'letters, digits, - and _ only (not first), at most 64';
 
 export function parseSiteKey(raw: string): Parsed<string> {
   const s = raw.trim();
