@@ -14,6 +14,9 @@ export class FanElement extends LitElement {
    * twice, or a bundler copy beside the script tag). Never throws.
    */
   static define(tag: string): void {
+    // A bundled app imports a widget long before one connects: window.fanfare (and so
+    // window.fanfare.configure) must be there from the import on, as with the script tag.
+    fanfare();
     if (!customElements.get(tag)) customElements.define(tag, this);
   }
 

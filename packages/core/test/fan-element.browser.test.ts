@@ -20,6 +20,20 @@ describe('FanElement', () => {
     expect(customElements.get('fan-probe')).to.equal(FanProbe);
   });
 
+  it('makes window.fanfare at define time, so a bundled app can configure before any widget connects', () => {
+    const saved = window.fanfare;
+    delete window.fanfare;
+    try {
+      class FanLate extends FanElement {}
+      FanLate.define('fan-late-probe');
+      expect(typeof window.fanfare?.configure).to.equal('function');
+      window.fanfare!.configure({ lang: 'zh-CN' });
+      expect((window.fanfare as { config: { lang?: string } }).config.lang).to.equal('zh-CN');
+    } finally {
+      window.fanfare = saved;
+    }
+  });
+
   it('warns once naming element, attribute and value, and keeps the default', async () => {
     const warnings: string[] = [];
     const orig = console.warn;
