@@ -114,7 +114,7 @@ function react19(pkg, model) {
     '// `onfan-*` prop listens for that event. A prop with a dash is written as the attribute,',
     '// the form a server render keeps.',
     "import type { DetailedHTMLProps, HTMLAttributes } from 'react';",
-    ...imports(pkg, model),
+    ...imports(pkg, model, propertyType),
     '',
     `export * from '${pkg}';`,
   ];
@@ -143,7 +143,7 @@ function react18(pkg, model) {
     "// listens for none of its events: so each prop is named and typed as its attribute, and an",
     '// `onfan-*` prop is an error (listen on a ref instead). React 19 users take `/react`.',
     "import type { DetailedHTMLProps, HTMLAttributes } from 'react';",
-    `import type { ${model.map((w) => w.className).join(', ')} } from '${pkg}';`,
+    ...imports(pkg, model, attributeType, { events: false }),
     '',
     `export * from '${pkg}';`,
   ];
@@ -170,11 +170,16 @@ function vue(pkg, model) {
     `// Vue 3: \`import '${pkg}/vue'\` defines ${tags(model)} as \`import '${pkg}'\` does,`,
     "// and types it in templates (vue-tsc, Volar). Vue sets a property where the element has one, so each prop",
     "// is typed as its property, which also takes its attribute's text; `@fan-*` handlers get the",
-    "// event's detail type. The app still marks fan-* tags as custom elements (compilerOptions.isCustomElement).",
+    "// event's detail type. A misspelled prop is an error under vue-tsc's strictTemplates (without it,",
+    '// Vue lets any attribute through). The app still marks fan-* tags as custom elements',
+    '// (compilerOptions.isCustomElement).',
     "import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';",
-    ...imports(pkg, model),
+    ...imports(pkg, model, propertyType),
     '',
     `export * from '${pkg}';`,
+    '',
+    "/** `data-*` attributes, which vue-tsc's strictTemplates checks as camelCase props (`data-track` → dataTrack). */",
+    'type DataAttributes = { [name: `data${Capitalize<string>}`]: unknown };',
   ];
   for (const w of model) {
     out.push('', `/** What \`<${w.tag}>\` takes in a Vue template, besides any HTML element's attributes. */`, `export interface ${w.className}Props {`);
@@ -188,7 +193,7 @@ function vue(pkg, model) {
   for (const w of model) {
     out.push(
       `    '${w.tag}': new () => ${w.className} & {`,
-      `      $props: Omit<HTMLAttributes, keyof ${w.className}Props> & ${w.className}Props & PublicProps;`,
+      `      $props: Omit<HTMLAttributes, keyof ${w.className}Props> & ${w.className}Props & DataAttributes & PublicProps;`,
       `      $emit: EmitFn<${w.className}Events>;`,
       '    };',
     );
@@ -197,11 +202,14 @@ function vue(pkg, model) {
   return out.join('\n');
 }
 
-/** Type imports: the events' detail types from core, the classes and any named type from the package. */
-function imports(pkg, model) {
-  const details = [...new Set(model.flatMap((w) => w.events.map((e) => e.detail)))].sort();
+/**
+ * Type imports: the events' detail types from core; the classes and each named type the
+ * file's props use (`typeOf` gives a prop's type in that file) from the package.
+ */
+function imports(pkg, model, typeOf, { events = true } = {}) {
+  const details = events ? [...new Set(model.flatMap((w) => w.events.map((e) => e.detail)))].sort() : [];
   const named = new Set(model.map((w) => w.className));
-  for (const w of model) for (const p of w.props) for (const name of namesIn(p.type)) named.add(name);
+  for (const w of model) for (const p of w.props) for (const name of namesIn(typeOf(p))) named.add(name);
   const lines = [];
   if (details.length) lines.push(`import type { ${details.join(', ')} } from '@fanfare/core/events';`);
   lines.push(`import type { ${[...named].join(', ')} } from '${pkg}';`);

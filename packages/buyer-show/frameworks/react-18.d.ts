@@ -4,7 +4,7 @@
 // listens for none of its events: so each prop is named and typed as its attribute, and an
 // `onfan-*` prop is an error (listen on a ref instead). React 19 users take `/react`.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-import type { FanBuyerShow } from '@fanfare/buyer-show';
+import type { FanBuyerShow, Filter } from '@fanfare/buyer-show';
 
 export * from '@fanfare/buyer-show';
 

@@ -2,12 +2,17 @@
 // Vue 3: `import '@fanfare/buyer-show/vue'` defines <fan-buyer-show> as `import '@fanfare/buyer-show'` does,
 // and types it in templates (vue-tsc, Volar). Vue sets a property where the element has one, so each prop
 // is typed as its property, which also takes its attribute's text; `@fan-*` handlers get the
-// event's detail type. The app still marks fan-* tags as custom elements (compilerOptions.isCustomElement).
+// event's detail type. A misspelled prop is an error under vue-tsc's strictTemplates (without it,
+// Vue lets any attribute through). The app still marks fan-* tags as custom elements
+// (compilerOptions.isCustomElement).
 import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
 import type { FanReviewClickDetail, FanReviewOpenDetail, FanSlideChangeDetail } from '@fanfare/core/events';
 import type { FanBuyerShow, Filter } from '@fanfare/buyer-show';
 
 export * from '@fanfare/buyer-show';
+
+/** `data-*` attributes, which vue-tsc's strictTemplates checks as camelCase props (`data-track` → dataTrack). */
+type DataAttributes = { [name: `data${Capitalize<string>}`]: unknown };
 
 /** What `<fan-buyer-show>` takes in a Vue template, besides any HTML element's attributes. */
 export interface FanBuyerShowProps {
@@ -41,7 +46,7 @@ export interface FanBuyerShowEvents {
 declare module 'vue' {
   interface GlobalComponents {
     'fan-buyer-show': new () => FanBuyerShow & {
-      $props: Omit<HTMLAttributes, keyof FanBuyerShowProps> & FanBuyerShowProps & PublicProps;
+      $props: Omit<HTMLAttributes, keyof FanBuyerShowProps> & FanBuyerShowProps & DataAttributes & PublicProps;
       $emit: EmitFn<FanBuyerShowEvents>;
     };
   }

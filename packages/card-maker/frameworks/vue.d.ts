@@ -2,12 +2,17 @@
 // Vue 3: `import '@fanfare/card-maker/vue'` defines <fan-card-maker> as `import '@fanfare/card-maker'` does,
 // and types it in templates (vue-tsc, Volar). Vue sets a property where the element has one, so each prop
 // is typed as its property, which also takes its attribute's text; `@fan-*` handlers get the
-// event's detail type. The app still marks fan-* tags as custom elements (compilerOptions.isCustomElement).
+// event's detail type. A misspelled prop is an error under vue-tsc's strictTemplates (without it,
+// Vue lets any attribute through). The app still marks fan-* tags as custom elements
+// (compilerOptions.isCustomElement).
 import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
 import type { FanCardCreateDetail, FanCardExportDetail, FanCardShareDetail } from '@fanfare/core/events';
 import type { FanCardMaker } from '@fanfare/card-maker';
 
 export * from '@fanfare/card-maker';
+
+/** `data-*` attributes, which vue-tsc's strictTemplates checks as camelCase props (`data-track` → dataTrack). */
+type DataAttributes = { [name: `data${Capitalize<string>}`]: unknown };
 
 /** What `<fan-card-maker>` takes in a Vue template, besides any HTML element's attributes. */
 export interface FanCardMakerProps {
@@ -41,7 +46,7 @@ export interface FanCardMakerEvents {
 declare module 'vue' {
   interface GlobalComponents {
     'fan-card-maker': new () => FanCardMaker & {
-      $props: Omit<HTMLAttributes, keyof FanCardMakerProps> & FanCardMakerProps & PublicProps;
+      $props: Omit<HTMLAttributes, keyof FanCardMakerProps> & FanCardMakerProps & DataAttributes & PublicProps;
       $emit: EmitFn<FanCardMakerEvents>;
     };
   }

@@ -2,12 +2,17 @@
 // Vue 3: `import '@fanfare/game-2048/vue'` defines <fan-2048> as `import '@fanfare/game-2048'` does,
 // and types it in templates (vue-tsc, Volar). Vue sets a property where the element has one, so each prop
 // is typed as its property, which also takes its attribute's text; `@fan-*` handlers get the
-// event's detail type. The app still marks fan-* tags as custom elements (compilerOptions.isCustomElement).
+// event's detail type. A misspelled prop is an error under vue-tsc's strictTemplates (without it,
+// Vue lets any attribute through). The app still marks fan-* tags as custom elements
+// (compilerOptions.isCustomElement).
 import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
 import type { FanGameOverDetail, FanGameStartDetail, FanRewardDetail } from '@fanfare/core/events';
 import type { Fan2048, Reward, Skin } from '@fanfare/game-2048';
 
 export * from '@fanfare/game-2048';
+
+/** `data-*` attributes, which vue-tsc's strictTemplates checks as camelCase props (`data-track` → dataTrack). */
+type DataAttributes = { [name: `data${Capitalize<string>}`]: unknown };
 
 /** What `<fan-2048>` takes in a Vue template, besides any HTML element's attributes. */
 export interface Fan2048Props {
@@ -45,7 +50,7 @@ export interface Fan2048Events {
 declare module 'vue' {
   interface GlobalComponents {
     'fan-2048': new () => Fan2048 & {
-      $props: Omit<HTMLAttributes, keyof Fan2048Props> & Fan2048Props & PublicProps;
+      $props: Omit<HTMLAttributes, keyof Fan2048Props> & Fan2048Props & DataAttributes & PublicProps;
       $emit: EmitFn<Fan2048Events>;
     };
   }

@@ -2,12 +2,17 @@
 // Vue 3: `import '@fanfare/share/vue'` defines <fan-share> as `import '@fanfare/share'` does,
 // and types it in templates (vue-tsc, Volar). Vue sets a property where the element has one, so each prop
 // is typed as its property, which also takes its attribute's text; `@fan-*` handlers get the
-// event's detail type. The app still marks fan-* tags as custom elements (compilerOptions.isCustomElement).
+// event's detail type. A misspelled prop is an error under vue-tsc's strictTemplates (without it,
+// Vue lets any attribute through). The app still marks fan-* tags as custom elements
+// (compilerOptions.isCustomElement).
 import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
 import type { FanShareDetail } from '@fanfare/core/events';
 import type { FanShare, Network } from '@fanfare/share';
 
 export * from '@fanfare/share';
+
+/** `data-*` attributes, which vue-tsc's strictTemplates checks as camelCase props (`data-track` → dataTrack). */
+type DataAttributes = { [name: `data${Capitalize<string>}`]: unknown };
 
 /** What `<fan-share>` takes in a Vue template, besides any HTML element's attributes. */
 export interface FanShareProps {
@@ -43,7 +48,7 @@ export interface FanShareEvents {
 declare module 'vue' {
   interface GlobalComponents {
     'fan-share': new () => FanShare & {
-      $props: Omit<HTMLAttributes, keyof FanShareProps> & FanShareProps & PublicProps;
+      $props: Omit<HTMLAttributes, keyof FanShareProps> & FanShareProps & DataAttributes & PublicProps;
       $emit: EmitFn<FanShareEvents>;
     };
   }
