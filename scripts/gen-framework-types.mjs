@@ -111,8 +111,10 @@ function react19(pkg, model) {
     `// React 19: \`import '${pkg}/react'\` defines ${tags(model)} as \`import '${pkg}'\` does,`,
     '// and types it in JSX. React 19 sets a property where the element has one (else the attribute),',
     "// so each prop is typed as its property, which also takes its attribute's text; an",
-    '// `onfan-*` prop listens for that event. A prop with a dash is written as the attribute,',
-    '// the form a server render keeps.',
+    '// `onfan-*` prop listens for that event. A server-rendered page (hydrateRoot) gets neither',
+    '// property values nor `onfan-*` listeners until the element renders again (React 19 bug',
+    '// react#35446): there, write each prop as its attribute, in text and with its dashes, and',
+    '// listen on a ref.',
     "import type { DetailedHTMLProps, HTMLAttributes } from 'react';",
     ...imports(pkg, model, propertyType),
     '',
@@ -124,7 +126,8 @@ function react19(pkg, model) {
       out.push(...member(p.field, propertyType(p), p.description));
       if (p.attribute !== p.field) out.push(...member(p.attribute, attributeType(p), `${firstSentence(p.description)} \`${p.field}\` as its attribute, the form a server render keeps.`));
     }
-    for (const e of w.events) out.push(...member(`on${e.name}`, `(event: CustomEvent<${e.detail}>) => void`, e.description));
+    const late = 'On a server-rendered page, hydrateRoot leaves it unattached until the next render (react#35446): listen on a ref there.';
+    for (const e of w.events) out.push(...member(`on${e.name}`, `(event: CustomEvent<${e.detail}>) => void`, `${e.description}\n${late}`));
     out.push('}');
   }
   out.push('', "declare module 'react' {", '  namespace JSX {', '    interface IntrinsicElements {');

@@ -2,8 +2,10 @@
 // React 19: `import '@fanfare/buyer-show/react'` defines <fan-buyer-show> as `import '@fanfare/buyer-show'` does,
 // and types it in JSX. React 19 sets a property where the element has one (else the attribute),
 // so each prop is typed as its property, which also takes its attribute's text; an
-// `onfan-*` prop listens for that event. A prop with a dash is written as the attribute,
-// the form a server render keeps.
+// `onfan-*` prop listens for that event. A server-rendered page (hydrateRoot) gets neither
+// property values nor `onfan-*` listeners until the element renders again (React 19 bug
+// react#35446): there, write each prop as its attribute, in text and with its dashes, and
+// listen on a ref.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { FanReviewClickDetail, FanReviewOpenDetail, FanSlideChangeDetail } from '@fanfare/core/events';
 import type { FanBuyerShow, Filter } from '@fanfare/buyer-show';
@@ -24,11 +26,20 @@ export interface FanBuyerShowProps {
   names?: 'masked' | 'full';
   /** The widget's language: `en` or `zh-CN` (any `zh-*` reads Chinese). Default: the page-wide `lang` setting, else the closest `[lang]` around it, else the browser's language. */
   lang?: 'en' | 'zh-CN' | (string & {});
-  /** The carousel settled on another slide: `{index}`. */
+  /**
+   * The carousel settled on another slide: `{index}`.
+   * On a server-rendered page, hydrateRoot leaves it unattached until the next render (react#35446): listen on a ref there.
+   */
   'onfan-slide-change'?: (event: CustomEvent<FanSlideChangeDetail>) => void;
-  /** A fan opened a review's photos: `{id}`. */
+  /**
+   * A fan opened a review's photos: `{id}`.
+   * On a server-rendered page, hydrateRoot leaves it unattached until the next render (react#35446): listen on a ref there.
+   */
   'onfan-review-open'?: (event: CustomEvent<FanReviewOpenDetail>) => void;
-  /** A fan followed a review's product link: `{id, url}`. */
+  /**
+   * A fan followed a review's product link: `{id, url}`.
+   * On a server-rendered page, hydrateRoot leaves it unattached until the next render (react#35446): listen on a ref there.
+   */
   'onfan-review-click'?: (event: CustomEvent<FanReviewClickDetail>) => void;
 }
 

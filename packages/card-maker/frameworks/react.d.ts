@@ -2,8 +2,10 @@
 // React 19: `import '@fanfare/card-maker/react'` defines <fan-card-maker> as `import '@fanfare/card-maker'` does,
 // and types it in JSX. React 19 sets a property where the element has one (else the attribute),
 // so each prop is typed as its property, which also takes its attribute's text; an
-// `onfan-*` prop listens for that event. A prop with a dash is written as the attribute,
-// the form a server render keeps.
+// `onfan-*` prop listens for that event. A server-rendered page (hydrateRoot) gets neither
+// property values nor `onfan-*` listeners until the element renders again (React 19 bug
+// react#35446): there, write each prop as its attribute, in text and with its dashes, and
+// listen on a ref.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { FanCardCreateDetail, FanCardExportDetail, FanCardShareDetail } from '@fanfare/core/events';
 import type { FanCardMaker } from '@fanfare/card-maker';
@@ -28,11 +30,20 @@ export interface FanCardMakerProps {
   'max-photo-mb'?: number | `${number}`;
   /** The widget's language: `en` or `zh-CN` (any `zh-*` reads Chinese). Default: the page-wide `lang` setting, else the closest `[lang]` around it, else the browser's language. */
   lang?: 'en' | 'zh-CN' | (string & {});
-  /** `{template}` when a fan finishes a card and reaches the last step. */
+  /**
+   * `{template}` when a fan finishes a card and reaches the last step.
+   * On a server-rendered page, hydrateRoot leaves it unattached until the next render (react#35446): listen on a ref there.
+   */
   'onfan-card-create'?: (event: CustomEvent<FanCardCreateDetail>) => void;
-  /** `{format, bytes}` when the image is saved or sent. */
+  /**
+   * `{format, bytes}` when the image is saved or sent.
+   * On a server-rendered page, hydrateRoot leaves it unattached until the next render (react#35446): listen on a ref there.
+   */
   'onfan-card-export'?: (event: CustomEvent<FanCardExportDetail>) => void;
-  /** `{channel}` (`files`, `link`, `download`, `wechat`, `copy`) when the card is sent. */
+  /**
+   * `{channel}` (`files`, `link`, `download`, `wechat`, `copy`) when the card is sent.
+   * On a server-rendered page, hydrateRoot leaves it unattached until the next render (react#35446): listen on a ref there.
+   */
   'onfan-card-share'?: (event: CustomEvent<FanCardShareDetail>) => void;
 }
 

@@ -2,8 +2,10 @@
 // React 19: `import '@fanfare/game-2048/react'` defines <fan-2048> as `import '@fanfare/game-2048'` does,
 // and types it in JSX. React 19 sets a property where the element has one (else the attribute),
 // so each prop is typed as its property, which also takes its attribute's text; an
-// `onfan-*` prop listens for that event. A prop with a dash is written as the attribute,
-// the form a server render keeps.
+// `onfan-*` prop listens for that event. A server-rendered page (hydrateRoot) gets neither
+// property values nor `onfan-*` listeners until the element renders again (React 19 bug
+// react#35446): there, write each prop as its attribute, in text and with its dashes, and
+// listen on a ref.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { FanGameOverDetail, FanGameStartDetail, FanRewardDetail } from '@fanfare/core/events';
 import type { Fan2048, Reward, Skin } from '@fanfare/game-2048';
@@ -30,11 +32,20 @@ export interface Fan2048Props {
   share?: string;
   /** The widget's language: `en` or `zh-CN` (any `zh-*` reads Chinese). Default: the page-wide `lang` setting, else the closest `[lang]` around it, else the browser's language. */
   lang?: 'en' | 'zh-CN' | (string & {});
-  /** A fan makes the first move of a game. `{campaign}` */
+  /**
+   * A fan makes the first move of a game. `{campaign}`
+   * On a server-rendered page, hydrateRoot leaves it unattached until the next render (react#35446): listen on a ref there.
+   */
   'onfan-game-start'?: (event: CustomEvent<FanGameStartDetail>) => void;
-  /** No move is left. `{score, maxTile, moves}` */
+  /**
+   * No move is left. `{score, maxTile, moves}`
+   * On a server-rendered page, hydrateRoot leaves it unattached until the next render (react#35446): listen on a ref there.
+   */
   'onfan-game-over'?: (event: CustomEvent<FanGameOverDetail>) => void;
-  /** A reward is won. `{title, tier, code?}` */
+  /**
+   * A reward is won. `{title, tier, code?}`
+   * On a server-rendered page, hydrateRoot leaves it unattached until the next render (react#35446): listen on a ref there.
+   */
   'onfan-reward'?: (event: CustomEvent<FanRewardDetail>) => void;
 }
 

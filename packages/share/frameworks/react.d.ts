@@ -2,8 +2,10 @@
 // React 19: `import '@fanfare/share/react'` defines <fan-share> as `import '@fanfare/share'` does,
 // and types it in JSX. React 19 sets a property where the element has one (else the attribute),
 // so each prop is typed as its property, which also takes its attribute's text; an
-// `onfan-*` prop listens for that event. A prop with a dash is written as the attribute,
-// the form a server render keeps.
+// `onfan-*` prop listens for that event. A server-rendered page (hydrateRoot) gets neither
+// property values nor `onfan-*` listeners until the element renders again (React 19 bug
+// react#35446): there, write each prop as its attribute, in text and with its dashes, and
+// listen on a ref.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { FanShareDetail } from '@fanfare/core/events';
 import type { FanShare, Network } from '@fanfare/share';
@@ -32,7 +34,10 @@ export interface FanShareProps {
   utm?: string;
   /** The widget's language: `en` or `zh-CN` (any `zh-*` reads Chinese). Default: the page-wide `lang` setting, else the closest `[lang]` around it, else the browser's language. */
   lang?: 'en' | 'zh-CN' | (string & {});
-  /** `{network, url}` when a fan picks a network; cancelable. */
+  /**
+   * `{network, url}` when a fan picks a network; cancelable.
+   * On a server-rendered page, hydrateRoot leaves it unattached until the next render (react#35446): listen on a ref there.
+   */
   'onfan-share'?: (event: CustomEvent<FanShareDetail>) => void;
 }
 
