@@ -28,6 +28,10 @@ const origin = z.string().refine((s) => s === '*' || /^https?:\/\/[^/\s]+$/.test
 const site = z.object({
   /** Pages allowed to send for this site; "*" lets any page send. */
   origins: z.array(origin).min(1),
+  /** The shop backend's bearer token for `POST /orders` of this site only (the admin token works for every site). */
+  ordersToken: secret.optional(),
+  /** Which share an order or a visitor is credited to when there were several: the first (default) or the last. */
+  attribution: z.enum(['first', 'last']).default('first'),
 });
 
 const reward = z
@@ -106,6 +110,11 @@ export const configSchema = z.object({
    * X-Forwarded-For to believe; otherwise every fan would share the proxy's rate limit.
    */
   trustProxy: z.union([z.boolean(), z.string()]).default(false),
+  /**
+   * Days a share keeps its credit, as the page keeps its token (the loader's
+   * `data-attribution-days`); also how long each day's visitor salt is kept before it is deleted.
+   */
+  attributionDays: z.number().int().min(1).max(90).default(7),
 }).superRefine((c, ctx) => {
   for (const [name, camp] of Object.entries(c.campaigns)) {
     if (camp.site !== undefined && c.sites !== undefined && !Object.hasOwn(c.sites, camp.site)) {

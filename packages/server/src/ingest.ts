@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 // The beacon's own limit, with no headroom: every beacon release has sent at most this.
 import { MAX_BYTES } from '@fanfare/beacon/wire';
+import type { Visitors } from './attribution/visitors.js';
 import type { GroupCommit } from './batcher.js';
 import { bodyOf } from './body.js';
 import { isBot } from './bots.js';
@@ -14,6 +15,7 @@ export interface IngestOptions {
   config: Config;
   batcher: GroupCommit;
   buckets: TokenBuckets;
+  visitors: Visitors;
   now: () => number;
 }
 
@@ -28,7 +30,7 @@ async function ignoreBots(request: FastifyRequest, reply: FastifyReply) {
 }
 
 /** `POST /e`: open to the internet, so every check is cheap and comes before any write. */
-export async function ingestRoutes(app: FastifyInstance, { config, batcher, buckets, now }: IngestOptions): Promise<void> {
+export async function ingestRoutes(app: FastifyInstance, { config, batcher, buckets, visitors, now }: IngestOptions): Promise<void> {
   pageCors(app, ['/e']);
   app.post<{ Body: Batch }>('/e', { preValidation: [notTooLarge, ignoreBots, bodyOf(batchSchema)] }, async (request, reply) => {
     const batch = request.body;
@@ -40,8 +42,12 @@ export async function ingestRoutes(app: FastifyInstance, { config, batcher, buck
       reply.header('retry-after', String(wait));
       return refuse(reply, 429, 'rate_limited', 'too many requests; retry later');
     }
+    // Events that break attribution's rules (an order with a negative value…) are left out here, the rest kept.
+    const events = toStored(batch, now());
+    if (events.length === 0) return reply.code(204).send();
+    await visitors.mark(events, request.ip, request.headers['user-agent'] ?? '');
     // Resolves only once the batch holding these events is committed: the 204 is a promise kept.
-    await batcher.add(toStored(batch, now()));
+    await batcher.add(events);
     return reply.code(204).send();
   });
 }

@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { apiRoutes } from './api.js';
+import { OrderService } from './attribution/orders.js';
+import { AttributionService } from './attribution/report.js';
+import { attributionRoutes } from './attribution/routes.js';
+import { Visitors } from './attribution/visitors.js';
 import { GroupCommit } from './batcher.js';
 import { parseConfig, type Config, type ConfigInput } from './config.js';
 import { dashboardRoutes } from './dashboard/routes.js';
@@ -74,8 +78,15 @@ export async function createServer(input: Config | ConfigInput, opts: ServerOpti
 
   app.get('/healthz', async () => ({ ok: true }));
 
-  await app.register(ingestRoutes, { config, batcher, buckets, now });
+  const visitors = new Visitors({ store, days: config.attributionDays, now });
+  await app.register(ingestRoutes, { config, batcher, buckets, visitors, now });
   await app.register(apiRoutes, { config, store, now });
+  await app.register(attributionRoutes, {
+    config,
+    now,
+    orders: new OrderService({ config, store, now }),
+    attribution: new AttributionService({ config, store }),
+  });
   await app.register(gameRoutes, { games: new GameService({ config, secret, ledger, now }) });
   await app.register(dashboardRoutes);
 

@@ -4,12 +4,19 @@ import { z } from 'zod';
 import { MAX_EVENTS } from '@fanfare/beacon/wire';
 import type { ErrorCode } from '@fanfare/core/errors';
 import { SITE_KEY, SITE_KEY_RULE } from '@fanfare/core/site-key';
+import { amount, isCurrency, isOrderId, isShareToken } from './attribution/rules.js';
 import { decodeBody } from './body.js';
 
 const MAX_PROPS = 32;
 
 const id = z.string().min(1).max(64);
 const prop = z.union([z.string().max(512), z.number(), z.boolean(), z.null()]);
+/**
+ * The one nested value the wire has: a page view's `p.utm`, `{source, medium, campaign}`
+ * (and `term`, `content`) from the landing URL. Every other property stays flat.
+ */
+const utmField = z.string().max(512).optional();
+const utm = z.object({ source: utmField, medium: utmField, campaign: utmField, term: utmField, content: utmField });
 
 const event = z.object({
   id,
@@ -18,8 +25,11 @@ const event = z.object({
   w: z.string().max(64).default(''),
   t: z.number().min(0).max(1e10),
   p: z
-    .record(z.string().max(64), prop)
+    .record(z.string().max(64), z.union([prop, utm]))
     .refine((p) => Object.keys(p).length <= MAX_PROPS, { message: `at most ${MAX_PROPS} properties` })
+    .refine((p) => Object.entries(p).every(([k, v]) => k === 'utm' || v === null || typeof v !== 'object'), {
+      message: 'only "utm" may hold an object',
+    })
     .default({}),
 });
 
@@ -52,6 +62,11 @@ export interface StoredEvent {
   sdk: string;
   /** `p` as JSON text. */
   p: string;
+  /**
+   * Visitor hash (attribution/visitors.ts) on shares and on page views and orders that came
+   * with a share token; '' on everything else. Never the IP or the user agent themselves.
+   */
+  vh: string;
 }
 
 /** The beacon already drops the query; a page we do not control might not, so drop it again. */
@@ -68,10 +83,33 @@ export function parseBatch(body: Buffer | string | undefined): ParseResult {
   return parsed.ok ? { ok: true, batch: parsed.value } : { ok: false, error: 'bad_request', message: parsed.reason };
 }
 
+/**
+ * The attribution fields of one event held to their rules (DESIGN.md, "Attribution"): a
+ * token that is not one is dropped from the event (it credits nothing, and says nothing
+ * back to whoever forged it); an order that is not one drops the event, and only that event.
+ */
+export function checkAttribution(e: WireEvent): WireEvent | null {
+  const p = e.p;
+  if (e.n === 'pageview' || e.n === 'share' || e.n === 'card_share' || e.n === 'conversion') {
+    if ('ref' in p && !isShareToken(p.ref)) delete p.ref;
+    if ('parent' in p && !isShareToken(p.parent)) delete p.parent;
+  }
+  if (e.n !== 'pageview') delete p.utm;
+  if (e.n === 'conversion') {
+    const value = amount(p.value);
+    if (!isOrderId(p.order) || value === null || !isCurrency(p.currency)) return null;
+    p.value = value;
+  }
+  return e;
+}
+
 export function toStored(batch: Batch, now: number): StoredEvent[] {
   const u = stripQuery(batch.u);
   const r = stripQuery(batch.r);
-  return batch.e.map((e) => ({
+  return batch.e.flatMap((event) => {
+    const e = checkAttribution(event);
+    return e ? [e] : [];
+  }).map((e) => ({
     site: batch.site,
     id: e.id,
     ts: now,
@@ -83,6 +121,7 @@ export function toStored(batch: Batch, now: number): StoredEvent[] {
     r,
     sdk: batch.sdk,
     p: JSON.stringify(e.p),
+    vh: '',
   }));
 }
 

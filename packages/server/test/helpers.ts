@@ -58,3 +58,33 @@ export function send(url: string, body: string | Uint8Array<ArrayBuffer>, header
 export async function stats(url: string, site: string, query = ''): Promise<Response> {
   return fetch(`${url}/api/stats?site=${site}${query}`, { headers: { authorization: `Bearer ${TOKEN}` } });
 }
+
+export async function attribution(url: string, site: string, query = ''): Promise<Response> {
+  return fetch(`${url}/api/attribution?site=${site}${query}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+}
+
+/** `token: null` sends no Authorization header. */
+export function postOrder(url: string, body: object | string, token: string | null = TOKEN): Promise<Response> {
+  return fetch(`${url}/orders`, {
+    method: 'POST',
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }) },
+  });
+}
+
+/** A browser of its own: each user agent is one person to the visitor hash (all tests come from 127.0.0.1). */
+export function browser(name: string): string {
+  return `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36 ${name}`;
+}
+
+export function pageview(p: object = {}): object {
+  return { id: eventId(), n: 'pageview', w: 'page', t: 5, p };
+}
+
+export function conversion(order: string, value: unknown, currency: unknown, ref?: string): object {
+  return { id: eventId(), n: 'conversion', w: 'page', t: 9, p: { order, value, currency, ...(ref ? { ref } : {}) } };
+}
+
+export function shareWith(network: string, ref: string, parent?: string): object {
+  return { id: eventId(), n: 'share', w: 'fan-share', t: 1234, p: { network, url: 'https://shop.example/p/42', ref, ...(parent ? { parent } : {}) } };
+}

@@ -1,6 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConfigInput } from '../src/config.js';
-import { batch, eventId, send, share, start, stats, type Running } from './helpers.js';
+import { attribution, batch, browser, conversion, eventId, pageview, postOrder, send, share, shareWith, start, stats, type Running } from './helpers.js';
+
+interface Report {
+  shares: number;
+  visits: number;
+  visitors: number;
+  orders: number;
+  revenue: { currency: string; amount: string }[];
+  viralCoefficient: number;
+  byNetwork: { network: string; shares: number; visits: number; visitors: number; orders: number; revenue: { currency: string; amount: string }[] }[];
+  byWidget: { widget: string; shares: number; visits: number }[];
+  byPage: { page: string; shares: number; visits: number }[];
+  byCampaign: { campaign: string; visits: number; visitors: number; orders: number }[];
+  generations: { depth: number; shares: number; visits: number; orders: number }[];
+  coverage: { orders: number; attributed: number };
+}
 
 export interface Backend {
   config: ConfigInput;
@@ -85,6 +100,149 @@ export function storeSuite(label: string, backend: () => Promise<Backend>): void
       // A range that ends on the first day leaves the second day's event out.
       const firstDay = (await (await stats(s.url, 'suite-agg', '&from=2026-11-21&to=2026-11-21')).json()) as { total: number };
       expect(firstDay.total).toBe(7);
+    });
+
+    describe('attribution', () => {
+      const site = 'suite-attr';
+      const day = '&from=2026-11-23&to=2026-11-23';
+      const sharer = browser('Sharer');
+      const friend1 = browser('FriendOne');
+      const friend2 = browser('FriendTwo');
+      const from = (ua: string, events: object[]) => send(s.url, batch(site, events), { 'user-agent': ua });
+      const report = async (query = day) => {
+        const res = await attribution(s.url, site, query);
+        expect(res.status).toBe(200);
+        return (await res.json()) as Report;
+      };
+
+      it('stores each new event: page view with its token and UTM, share with token and parent, order, goal', async () => {
+        clock = Date.UTC(2026, 10, 22, 8, 0, 0);
+        const events = [
+          pageview({ ref: 'tokenAAAA', utm: { source: 'x', medium: 'social', campaign: 'spring' } }),
+          shareWith('x', 'tokenBBBB', 'tokenAAAA'),
+          conversion('A-1', '12.50', 'USD', 'tokenBBBB'),
+          { id: eventId(), n: 'goal', w: 'page', t: 3, p: { name: 'newsletter' } },
+        ];
+        expect((await send(s.url, batch('suite-new', events))).status).toBe(204);
+        expect(await s.server.store.count('suite-new')).toBe(4);
+        const raw = await s.server.store.attribution({ site: 'suite-new', from: 0, to: clock + 1 });
+        expect(raw.shares).toEqual([expect.objectContaining({ token: 'tokenBBBB', parent: 'tokenAAAA', network: 'x', widget: 'fan-share', page: 'https://shop.example/p/42' })]);
+        expect(raw.shares[0]!.vh).toMatch(/^[\w-]{22}$/);
+        expect(raw.visits).toEqual([expect.objectContaining({ token: 'tokenAAAA', campaign: 'spring', visits: 1 })]);
+        expect(raw.orders).toEqual([expect.objectContaining({ source: 'page', order: 'A-1', value: '12.50', currency: 'USD', ref: 'tokenBBBB', status: 'paid' })]);
+        const agg = await s.server.store.aggregate({ site: 'suite-new', from: 0, to: clock + 1 });
+        expect(agg.byDayName.map((r) => r.n).sort()).toEqual(['conversion', 'goal', 'pageview', 'share']);
+      });
+
+      it('drops a bad order and keeps the rest of its batch; ignores a token that is not one', async () => {
+        const before = await s.server.store.count('suite-bad');
+        const bad = [
+          conversion('B-1', '-1', 'CNY'),
+          conversion('B-2', 'abc', 'CNY'),
+          conversion('B-3', '10', 'XYZ'),
+          conversion('x'.repeat(129), '10', 'CNY'),
+          conversion('B-5', 10, 'cny'),
+        ];
+        const good = [share(), conversion('B-6', 10, 'JPY'), pageview({ ref: 'short' }), pageview({ ref: 'x'.repeat(17) }), pageview({ ref: 'bad token!' })];
+        expect((await send(s.url, batch('suite-bad', [...bad, ...good]))).status).toBe(204);
+        expect(await s.server.store.count('suite-bad')).toBe(before + good.length);
+        const raw = await s.server.store.attribution({ site: 'suite-bad', from: 0, to: clock + 1 });
+        expect(raw.orders.map((o) => [o.order, o.value])).toEqual([['B-6', '10']]);
+        expect(raw.visits).toEqual([]);
+      });
+
+      it('counts 1 share, 2 visitors and 1 order credited to the network, whatever else comes', async () => {
+        clock = Date.UTC(2026, 10, 23, 10, 0, 0);
+        expect((await from(sharer, [shareWith('x', 'tokenXXX1')])).status).toBe(204);
+        // Friend one opens the link, buys, and reloads the thank-you page.
+        await from(friend1, [pageview({ ref: 'tokenXXX1', utm: { campaign: 'spring' } })]);
+        await from(friend1, [pageview(), conversion('1001', '49.00', 'CNY', 'tokenXXX1')]);
+        await from(friend1, [pageview(), conversion('1001', '49.00', 'CNY', 'tokenXXX1')]);
+        await from(friend2, [pageview({ ref: 'tokenXXX1' })]);
+        // The sharer opens their own link, and somebody opens one with a made-up token.
+        await from(sharer, [pageview({ ref: 'tokenXXX1' })]);
+        await from(browser('Stranger'), [pageview({ ref: 'madeUp999' }), conversion('1002', '20.00', 'CNY', 'madeUp999')]);
+
+        const r = await report();
+        expect(r).toMatchObject({ shares: 1, visits: 2, visitors: 2, orders: 1, revenue: [{ currency: 'CNY', amount: '49.00' }], viralCoefficient: 2 });
+        expect(r.byNetwork).toEqual([{ network: 'x', shares: 1, visits: 2, visitors: 2, orders: 1, revenue: [{ currency: 'CNY', amount: '49.00' }] }]);
+        expect(r.byWidget).toEqual([expect.objectContaining({ widget: 'fan-share', shares: 1, visits: 2 })]);
+        expect(r.byPage).toEqual([expect.objectContaining({ page: 'https://shop.example/p/42', shares: 1, visits: 2 })]);
+        expect(r.byCampaign).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ campaign: 'spring', visits: 1, visitors: 1, orders: 1 }),
+            expect.objectContaining({ campaign: '', visits: 1, visitors: 1, orders: 0 }),
+          ]),
+        );
+        expect(r.generations).toEqual([expect.objectContaining({ depth: 1, shares: 1, visits: 2, orders: 1 })]);
+        // The made-up token's order is an order, just not one a share brought.
+        expect(r.coverage).toEqual({ orders: 2, attributed: 1 });
+      });
+
+      it('lets the shop override the page\'s value, repeat itself, and take the order away with a refund', async () => {
+        const paid = { site, order: '1001', value: '59.00', currency: 'CNY', status: 'paid' };
+        expect((await postOrder(s.url, paid)).status).toBe(200);
+        expect((await postOrder(s.url, paid)).status).toBe(200);
+        let r = await report();
+        expect(r).toMatchObject({ orders: 1, revenue: [{ currency: 'CNY', amount: '59.00' }], coverage: { orders: 2, attributed: 1 } });
+        // The shop's copy without a token keeps the page's credit.
+        expect(r.byNetwork[0]).toMatchObject({ network: 'x', orders: 1 });
+
+        expect((await postOrder(s.url, { ...paid, status: 'refunded' })).status).toBe(200);
+        r = await report();
+        expect(r).toMatchObject({ shares: 1, visitors: 2, orders: 0, revenue: [], coverage: { orders: 1, attributed: 0 } });
+        expect(r.byNetwork).toEqual([{ network: 'x', shares: 1, visits: 2, visitors: 2, orders: 0, revenue: [] }]);
+      });
+
+      it('credits an order the shop alone reports with a token, never summing currencies', async () => {
+        clock = Date.UTC(2026, 10, 23, 11, 0, 0);
+        await postOrder(s.url, { site, order: 'S-1', value: 15, currency: 'USD', ref: 'tokenXXX1', status: 'paid' });
+        await postOrder(s.url, { site, order: 'S-2', value: '0.5', currency: 'USD', ref: 'tokenXXX1', status: 'paid' });
+        await postOrder(s.url, { site, order: 'S-3', value: '100', currency: 'CNY', ref: 'tokenXXX1', status: 'paid' });
+        const r = await report();
+        expect(r.orders).toBe(3);
+        expect(r.revenue).toEqual([
+          { currency: 'CNY', amount: '100.00' },
+          { currency: 'USD', amount: '15.50' },
+        ]);
+      });
+
+      it('makes a friend who shares again depth 2', async () => {
+        clock = Date.UTC(2026, 10, 23, 12, 0, 0);
+        await from(friend2, [shareWith('weibo', 'tokenYYY2', 'tokenXXX1')]);
+        await from(browser('FriendOfFriend'), [pageview({ ref: 'tokenYYY2' })]);
+        const r = await report();
+        expect(r.shares).toBe(2);
+        expect(r.generations).toEqual([
+          expect.objectContaining({ depth: 1, shares: 1, visits: 2 }),
+          expect.objectContaining({ depth: 2, shares: 1, visits: 1, orders: 0 }),
+        ]);
+        expect(r.byNetwork.map((n) => [n.network, n.visitors])).toEqual([['x', 2], ['weibo', 1]]);
+      });
+
+      it('tells visitors apart by day: a new salt at 00:00 UTC, and the sharer is still the sharer the next day', async () => {
+        clock = Date.UTC(2026, 10, 24, 0, 0, 1);
+        // The same friend the next day is a new hash; the sharer's hash of yesterday still catches them.
+        await from(friend1, [pageview({ ref: 'tokenXXX1' })]);
+        await from(sharer, [pageview({ ref: 'tokenXXX1' })]);
+        const r = await report('&from=2026-11-23&to=2026-11-24');
+        expect(r.visitors).toBe(4);
+        const today = await report('&from=2026-11-24&to=2026-11-24');
+        expect(today).toMatchObject({ shares: 0, visits: 1, visitors: 1 });
+        const salt23 = await s.server.store.salt('2026-11-23');
+        const salt24 = await s.server.store.salt('2026-11-24');
+        expect(salt23).toMatch(/^[0-9a-f]{64}$/);
+        expect(salt24).toMatch(/^[0-9a-f]{64}$/);
+        expect(salt24).not.toBe(salt23);
+      });
+
+      it('deletes a day\'s salt once attributionDays have passed', async () => {
+        clock = Date.UTC(2026, 11, 2, 9, 0, 0);
+        await from(friend1, [pageview({ ref: 'tokenXXX1' })]);
+        expect(await s.server.store.salt('2026-11-23')).toBeNull();
+        expect(await s.server.store.salt('2026-11-25')).toBeTruthy();
+        expect(await s.server.store.salt('2026-12-02')).toBeTruthy();
+      });
     });
 
     it('lists the sites it has', async () => {

@@ -2,7 +2,7 @@ import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import { SITE_KEY } from '@fanfare/core/site-key';
 import { CLICKHOUSE_DATABASE } from '../config.js';
 import { isFan, type StoredEvent } from '../wire.js';
-import type { EventStore, RangeQuery, RawAggregates } from './types.js';
+import type { EventStore, OrderReport, RangeQuery, RawAggregates, RawAttribution, ServerOrder, ShareRow } from './types.js';
 
 export interface ClickHouseOptions {
   url?: string;
@@ -17,8 +17,42 @@ export interface ClickHouseOptions {
 function table(database: string): string {
   return `CREATE TABLE IF NOT EXISTS ${database}.events (
     site String, id String, ts DateTime('UTC'), ms UInt16,
-    n String, w String, t UInt64, pv String, u String, r String, sdk String, p String
+    n String, w String, t UInt64, pv String, u String, r String, sdk String, p String, vh String DEFAULT ''
   ) ENGINE = ReplacingMergeTree() ORDER BY (site, id)`;
+}
+
+// The shop's order reports: appended, never updated; the latest of an order is its state.
+function ordersTable(database: string): string {
+  return `CREATE TABLE IF NOT EXISTS ${database}.orders (
+    site String, order_id String, status String, value String, currency String, ref String, ts UInt64, seq UInt64
+  ) ENGINE = MergeTree() ORDER BY (site, order_id, ts)`;
+}
+
+function saltsTable(database: string): string {
+  return `CREATE TABLE IF NOT EXISTS ${database}.salts (day String, salt String) ENGINE = MergeTree() ORDER BY day`;
+}
+
+const DAY = 86_400_000;
+const DAY_TEXT = /^\d{4}-\d{2}-\d{2}$/;
+// Share tokens are checked at ingest (attribution/rules.ts); checked again before splicing.
+const TOKEN = /^[A-Za-z0-9_-]{8,16}$/;
+
+function quoteDay(day: string): string {
+  if (!DAY_TEXT.test(day)) throw new Error(`refusing day ${JSON.stringify(day)}`);
+  return `'${day}'`;
+}
+
+// visitParam* reads a key at any depth; only a page view nests (p.utm), and none of these keys is in it.
+const SHARE_COLUMNS = `visitParamExtractString(p, 'ref') AS token, visitParamExtractString(p, 'parent') AS parent,
+  if(visitParamHas(p, 'network'), visitParamExtractString(p, 'network'), visitParamExtractString(p, 'channel')) AS network,
+  w AS widget, u AS page, vh, toUInt64(ts) * 1000 + ms AS at`;
+
+interface ShareCells extends Omit<ShareRow, 'ts'> {
+  at: string;
+}
+
+function shareRow(r: ShareCells): ShareRow {
+  return { token: r.token, parent: r.parent, network: r.network, widget: r.widget, page: r.page, vh: r.vh, ts: Number(r.at) };
 }
 
 // Safe to splice only because the site-key rule admits no quote and no backslash; every
@@ -56,6 +90,16 @@ export class ClickHouseEventStore implements EventStore {
     });
     await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` });
     await client.command({ query: table(database) });
+    // A table from before attribution lacks vh; 18.16 has no ADD COLUMN IF NOT EXISTS.
+    const cols = await client.query({
+      query: `SELECT name FROM system.columns WHERE database = '${database}' AND table = 'events' AND name = 'vh'`,
+      format: 'JSONEachRow',
+    });
+    if ((await cols.json()).length === 0) {
+      await client.command({ query: `ALTER TABLE ${database}.events ADD COLUMN vh String DEFAULT ''` });
+    }
+    await client.command({ query: ordersTable(database) });
+    await client.command({ query: saltsTable(database) });
     return new ClickHouseEventStore(client, database);
   }
 
@@ -114,6 +158,97 @@ export class ClickHouseEventStore implements EventStore {
   async sites(): Promise<string[]> {
     const rows = await this.#rows<{ site: string }>(`SELECT DISTINCT site FROM ${this.database}.events ORDER BY site`);
     return rows.map((r) => r.site);
+  }
+
+  #range(site: string, from: number, to: number): string {
+    return `site = ${quoteSite(site)} AND toUInt64(ts) * 1000 + ms >= ${int(from)} AND toUInt64(ts) * 1000 + ms < ${int(to)}`;
+  }
+
+  async attribution({ site, from, to }: RangeQuery): Promise<RawAttribution> {
+    const events = `${this.database}.events FINAL`;
+    const orders = `${this.database}.orders`;
+    const range = this.#range(site, from, to);
+    const pageRange = this.#range(site, Math.max(0, from - DAY), to);
+    const page = `SELECT visitParamExtractString(p, 'order') AS order_id FROM ${events} WHERE ${pageRange} AND n = 'conversion'`;
+    const [shares, visits, pageOrders, serverOrders] = await Promise.all([
+      this.#rows<ShareCells>(
+        `SELECT ${SHARE_COLUMNS} FROM ${events} WHERE ${range} AND n IN ('share', 'card_share') AND token != '' ORDER BY at`,
+      ),
+      this.#rows<{ token: string; vh: string; campaign: string; visits: string; first: string; last: string }>(
+        `SELECT visitParamExtractString(p, 'ref') AS token, vh,
+                visitParamExtractString(visitParamExtractRaw(p, 'utm'), 'campaign') AS campaign,
+                count() AS visits, min(toUInt64(ts) * 1000 + ms) AS first, max(toUInt64(ts) * 1000 + ms) AS last
+         FROM ${events} WHERE ${range} AND n = 'pageview' AND token != '' GROUP BY token, vh, campaign`,
+      ),
+      this.#rows<{ order: string; value: string; currency: string; ref: string; vh: string; at: string }>(
+        `SELECT visitParamExtractString(p, 'order') AS order, visitParamExtractString(p, 'value') AS value,
+                visitParamExtractString(p, 'currency') AS currency, visitParamExtractString(p, 'ref') AS ref, vh,
+                toUInt64(ts) * 1000 + ms AS at
+         FROM ${events} WHERE ${pageRange} AND n = 'conversion'`,
+      ),
+      this.#rows<{ order_id: string; status: string; value: string; currency: string; ref: string; ts: string; seq: string }>(
+        `SELECT order_id, status, value, currency, ref, ts, seq FROM ${orders}
+         WHERE site = ${quoteSite(site)} AND order_id IN (
+           SELECT order_id FROM ${orders} WHERE site = ${quoteSite(site)} AND ts >= ${int(from)} AND ts < ${int(to)}
+           UNION ALL ${page})`,
+      ),
+    ]);
+    return {
+      shares: shares.map(shareRow),
+      visits: visits.map((r) => ({ token: r.token, vh: r.vh, campaign: r.campaign, visits: Number(r.visits), first: Number(r.first), last: Number(r.last) })),
+      orders: [
+        ...pageOrders.map((r): OrderReport => ({
+          source: 'page', order: r.order, status: 'paid', value: r.value, currency: r.currency, ref: r.ref, vh: r.vh, ts: Number(r.at), seq: 0,
+        })),
+        ...serverOrders.map((r): OrderReport => ({
+          source: 'server', order: r.order_id, status: r.status === 'refunded' ? 'refunded' : 'paid', value: r.value,
+          currency: r.currency, ref: r.ref, vh: '', ts: Number(r.ts), seq: Number(r.seq),
+        })),
+      ],
+    };
+  }
+
+  async sharesByToken(site: string, tokens: string[]): Promise<ShareRow[]> {
+    const valid = tokens.filter((t) => TOKEN.test(t));
+    if (valid.length === 0) return [];
+    const list = valid.map((t) => `'${t}'`).join(', ');
+    const rows = await this.#rows<ShareCells>(
+      `SELECT ${SHARE_COLUMNS} FROM ${this.database}.events FINAL
+       WHERE site = ${quoteSite(site)} AND n IN ('share', 'card_share') AND token IN (${list}) ORDER BY at`,
+    );
+    return rows.map(shareRow);
+  }
+
+  #seq = 0;
+
+  async addOrder(o: ServerOrder): Promise<void> {
+    quoteSite(o.site);
+    // No autoincrement here: the wall clock in microseconds, with a counter for calls within one.
+    const seq = Date.now() * 1000 + (this.#seq++ % 1000);
+    await this.client.insert({
+      table: `${this.database}.orders`,
+      format: 'JSONEachRow',
+      values: [{ site: o.site, order_id: o.order, status: o.status, value: o.value, currency: o.currency, ref: o.ref, ts: int(o.ts), seq }],
+    });
+  }
+
+  async salt(day: string, create?: string): Promise<string | null> {
+    // No transactions: of two processes making a day's salt at once, both rows stay and
+    // the smallest wins for everyone from then on (visitors.ts makes tomorrow's a day early).
+    const read = async () => {
+      const [row] = await this.#rows<{ salt: string; n: string }>(
+        `SELECT min(salt) AS salt, count() AS n FROM ${this.database}.salts WHERE day = ${quoteDay(day)}`,
+      );
+      return row && Number(row.n) > 0 ? row.salt : null;
+    };
+    const found = await read();
+    if (found !== null || create === undefined) return found;
+    await this.client.insert({ table: `${this.database}.salts`, format: 'JSONEachRow', values: [{ day, salt: create }] });
+    return read();
+  }
+
+  async dropSalts(before: string): Promise<void> {
+    await this.client.command({ query: `ALTER TABLE ${this.database}.salts DELETE WHERE day < ${quoteDay(before)}` });
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { isFan, type StoredEvent } from '../wire.js';
 import { Checkpointer } from './checkpointer.js';
 import { openSqlite, type SqliteOptions } from './sqlite-db.js';
-import type { EventStore, RangeQuery, RawAggregates } from './types.js';
+import type { EventStore, OrderReport, RangeQuery, RawAggregates, RawAttribution, ServerOrder, ShareRow } from './types.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
@@ -17,10 +17,37 @@ CREATE TABLE IF NOT EXISTS events (
   r    TEXT NOT NULL,
   sdk  TEXT NOT NULL,
   p    TEXT NOT NULL,
+  vh   TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (site, id)
 );
 CREATE INDEX IF NOT EXISTS events_site_ts ON events (site, ts);
+-- Finding a share by its token, at ingest (self-referral) and in the report: only share rows are in it.
+CREATE INDEX IF NOT EXISTS events_share_ref ON events (site, json_extract(p, '$.ref')) WHERE n IN ('share', 'card_share');
+CREATE TABLE IF NOT EXISTS orders (
+  seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+  site     TEXT NOT NULL,
+  order_id TEXT NOT NULL,
+  status   TEXT NOT NULL,
+  value    TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  ref      TEXT NOT NULL,
+  ts       INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS orders_site_order ON orders (site, order_id);
+CREATE INDEX IF NOT EXISTS orders_site_ts ON orders (site, ts);
+CREATE TABLE IF NOT EXISTS salts (
+  day  TEXT PRIMARY KEY,
+  salt TEXT NOT NULL
+);
 `;
+
+const DAY = 86_400_000;
+
+// The columns of a share, as both share events name them (a card sent says `channel`).
+const SHARE_COLUMNS = `json_extract(p, '$.ref') AS token, coalesce(json_extract(p, '$.parent'), '') AS parent,
+  coalesce(json_extract(p, '$.network'), json_extract(p, '$.channel'), '') AS network, w AS widget, u AS page, vh, ts`;
+// Word for word the partial index's WHERE, so the planner can use it.
+const IS_SHARE = `n IN ('share', 'card_share') AND json_extract(p, '$.ref') IS NOT NULL`;
 
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite';
@@ -30,6 +57,11 @@ export class SqliteEventStore implements EventStore {
 
   constructor(path: string, opts: SqliteOptions = {}) {
     this.#db = openSqlite(path, opts);
+    // A file from before attribution has no vh column; CREATE TABLE IF NOT EXISTS would not add it.
+    const columns = this.#db.prepare("SELECT name FROM pragma_table_info('events')").all() as { name: string }[];
+    if (columns.length > 0 && !columns.some((c) => c.name === 'vh')) {
+      this.#db.exec("ALTER TABLE events ADD COLUMN vh TEXT NOT NULL DEFAULT ''");
+    }
     this.#db.exec(SCHEMA);
     if (path !== ':memory:') {
       // A checkpoint inside a commit stalls every request behind it for as long as it
@@ -40,13 +72,13 @@ export class SqliteEventStore implements EventStore {
       this.#checkpointer = new Checkpointer(path, 250);
     }
     const stmt = this.#db.prepare(
-      `INSERT OR IGNORE INTO events (site, id, ts, n, w, t, pv, u, r, sdk, p)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT OR IGNORE INTO events (site, id, ts, n, w, t, pv, u, r, sdk, p, vh)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.#insertMany = this.#db.transaction((rows: StoredEvent[]) => {
       let added = 0;
       // Positional binding: a third faster than named parameters in better-sqlite3.
-      for (const e of rows) added += stmt.run(e.site, e.id, e.ts, e.n, e.w, e.t, e.pv, e.u, e.r, e.sdk, e.p).changes;
+      for (const e of rows) added += stmt.run(e.site, e.id, e.ts, e.n, e.w, e.t, e.pv, e.u, e.r, e.sdk, e.p, e.vh).changes;
       return added;
     });
   }
@@ -103,6 +135,61 @@ export class SqliteEventStore implements EventStore {
     return (this.#db.prepare('SELECT DISTINCT site FROM events ORDER BY site').all() as { site: string }[]).map(
       (r) => r.site,
     );
+  }
+
+  async attribution({ site, from, to }: RangeQuery): Promise<RawAttribution> {
+    const args = { site, from, to, since: from - DAY };
+    const shares = this.#db
+      .prepare(`SELECT ${SHARE_COLUMNS} FROM events WHERE site = @site AND ts >= @from AND ts < @to AND ${IS_SHARE} ORDER BY ts`)
+      .all(args) as ShareRow[];
+    const visits = this.#db
+      .prepare(
+        `SELECT json_extract(p, '$.ref') AS token, vh, coalesce(json_extract(p, '$.utm.campaign'), '') AS campaign,
+                count(*) AS visits, min(ts) AS first, max(ts) AS last
+         FROM events WHERE site = @site AND ts >= @from AND ts < @to AND n = 'pageview' AND json_extract(p, '$.ref') IS NOT NULL
+         GROUP BY token, vh, campaign`,
+      )
+      .all(args) as RawAttribution['visits'];
+    const orders = this.#db
+      .prepare(
+        `WITH page AS (
+           SELECT json_extract(p, '$.order') AS order_id, json_extract(p, '$.value') AS value,
+                  json_extract(p, '$.currency') AS currency, coalesce(json_extract(p, '$.ref'), '') AS ref, vh, ts
+           FROM events WHERE site = @site AND ts >= @since AND ts < @to AND n = 'conversion')
+         SELECT 'page' AS source, order_id AS "order", 'paid' AS status, value, currency, ref, vh, ts, 0 AS seq FROM page
+         UNION ALL
+         SELECT 'server', order_id, status, value, currency, ref, '', ts, seq FROM orders
+         WHERE site = @site AND order_id IN (
+           SELECT order_id FROM orders WHERE site = @site AND ts >= @from AND ts < @to UNION SELECT order_id FROM page)`,
+      )
+      .all(args) as OrderReport[];
+    return { shares, visits, orders };
+  }
+
+  async sharesByToken(site: string, tokens: string[]): Promise<ShareRow[]> {
+    if (tokens.length === 0) return [];
+    return this.#db
+      .prepare(
+        `SELECT ${SHARE_COLUMNS} FROM events
+         WHERE site = ? AND ${IS_SHARE} AND json_extract(p, '$.ref') IN (SELECT value FROM json_each(?)) ORDER BY ts`,
+      )
+      .all(site, JSON.stringify(tokens)) as ShareRow[];
+  }
+
+  async addOrder(o: ServerOrder): Promise<void> {
+    this.#db
+      .prepare('INSERT INTO orders (site, order_id, status, value, currency, ref, ts) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(o.site, o.order, o.status, o.value, o.currency, o.ref, o.ts);
+  }
+
+  async salt(day: string, create?: string): Promise<string | null> {
+    if (create !== undefined) this.#db.prepare('INSERT OR IGNORE INTO salts (day, salt) VALUES (?, ?)').run(day, create);
+    const row = this.#db.prepare('SELECT salt FROM salts WHERE day = ?').get(day) as { salt: string } | undefined;
+    return row?.salt ?? null;
+  }
+
+  async dropSalts(before: string): Promise<void> {
+    this.#db.prepare('DELETE FROM salts WHERE day < ?').run(before);
   }
 
   async close(): Promise<void> {

@@ -19,6 +19,62 @@ export interface RawAggregates {
   vitals: { m: string; v: number; sr: number; fan: boolean }[];
 }
 
+/** A share as the report reads it: the event, with its token and its parent's. */
+export interface ShareRow {
+  token: string;
+  /** The token the sharer's own page view arrived with ('' for a first-generation share). */
+  parent: string;
+  /** `p.network` of a share, `p.channel` of a card sent. */
+  network: string;
+  /** The widget's tag. */
+  widget: string;
+  /** The page shared from (no query). */
+  page: string;
+  vh: string;
+  ts: number;
+}
+
+/** Page views that arrived with a share token, one row per (token, visitor, UTM campaign). */
+export interface VisitRow {
+  token: string;
+  vh: string;
+  campaign: string;
+  visits: number;
+  /** When this visitor first came with this token in the range. */
+  first: number;
+  last: number;
+}
+
+/** One report of an order: from a page (`conversion` event) or from the shop (`POST /orders`). */
+export interface OrderReport {
+  source: 'page' | 'server';
+  order: string;
+  status: 'paid' | 'refunded';
+  value: string;
+  currency: string;
+  ref: string;
+  /** The page's visitor hash, for telling a sharer's own order; '' from the shop. */
+  vh: string;
+  ts: number;
+  /** Orders the shop's reports of one millisecond: a later call wins. 0 for a page's. */
+  seq: number;
+}
+
+/** A `POST /orders` call as stored. */
+export type ServerOrder = Omit<OrderReport, 'source' | 'vh' | 'seq'> & { site: string };
+
+export interface RawAttribution {
+  /** Shares made in the range. */
+  shares: ShareRow[];
+  /** Page views with a token in the range (the token may be anybody's: the report checks). */
+  visits: VisitRow[];
+  /**
+   * Every report of each order reported in the range: page reports from a day before the
+   * range on (a shop confirms after the page), the shop's whenever they came (a refund may be weeks later).
+   */
+  orders: OrderReport[];
+}
+
 /**
  * Where events go. Small on purpose, so a second backend (ClickHouse) is one file.
  * `insert` resolves only once the rows are durable, and ignores ids already stored.
@@ -32,5 +88,18 @@ export interface EventStore {
   count(site?: string): Promise<number>;
   /** Site keys that have events, for the dashboard's picker. */
   sites(): Promise<string[]>;
+  /** The raw rows of `GET /api/attribution`; the figures are computed in attribution/report.ts. */
+  attribution(q: RangeQuery): Promise<RawAttribution>;
+  /** Shares of `site` with these tokens, made whenever (a link lives on after its week). */
+  sharesByToken(site: string, tokens: string[]): Promise<ShareRow[]>;
+  /** Appends one `POST /orders` report; the latest report of an order is its state. */
+  addOrder(order: ServerOrder): Promise<void>;
+  /**
+   * The visitor salt of a UTC day (YYYY-MM-DD). With `create`, that value becomes the day's
+   * salt unless the day has one already; every process gets the same answer. Null when the day has none.
+   */
+  salt(day: string, create?: string): Promise<string | null>;
+  /** Deletes the salts of the days before `day`: after that no hash of those days can be made again. */
+  dropSalts(before: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,0 +1,117 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { utcDay } from '../games/service.js';
+import type { EventStore, ShareRow } from '../store/types.js';
+import type { StoredEvent } from '../wire.js';
+
+// Cookieless visitors (DESIGN.md, "Attribution"): a keyed hash of (site, IP, user agent)
+// under a random salt of the UTC day. The salt is made at random, shared by every process
+// through the store, and deleted after `attributionDays`: from then on nobody, us included,
+// can tell whose a hash was. The IP and the user agent themselves are never written.
+
+const DAY = 86_400_000;
+/** How long a process trusts the salt it read, so processes that raced to make one agree soon after. */
+const REREAD_MS = 60_000;
+
+/** Events whose sender matters to attribution: the sharer, and a visitor or buyer who came with a token. */
+const SHARES = new Set(['share', 'card_share']);
+const ARRIVALS = new Set(['pageview', 'conversion']);
+
+export interface VisitorsOptions {
+  store: EventStore;
+  /** `attributionDays`: how long a salt is kept. */
+  days: number;
+  now: () => number;
+}
+
+export function visitorHash(salt: string, site: string, ip: string, userAgent: string): string {
+  // 128 bits: no collision in any shop's traffic, and nothing to read back.
+  return createHmac('sha256', salt).update(`${site}\n${ip}\n${userAgent}`).digest('base64url').slice(0, 22);
+}
+
+function refOf(e: StoredEvent): string | undefined {
+  // p was written by toStored from a checked event: ref is a valid token or absent.
+  const ref = (JSON.parse(e.p) as { ref?: unknown }).ref;
+  return typeof ref === 'string' ? ref : undefined;
+}
+
+export class Visitors {
+  readonly #store: EventStore;
+  readonly #days: number;
+  readonly #now: () => number;
+  readonly #salts = new Map<string, { salt: string | null; read: number }>();
+  #swept = '';
+
+  constructor({ store, days, now }: VisitorsOptions) {
+    this.#store = store;
+    this.#days = days;
+    this.#now = now;
+  }
+
+  /** The salt of `day`: today's is made when missing; a past day's is null once deleted. */
+  async salt(day: string): Promise<string | null> {
+    const now = this.#now();
+    const cached = this.#salts.get(day);
+    if (cached && now - cached.read < REREAD_MS) return cached.salt;
+    const today = utcDay(now);
+    let salt: string | null;
+    if (day === today) {
+      salt = await this.#store.salt(day, randomBytes(32).toString('hex'));
+      // Tomorrow's a day early, so processes racing at midnight find it made already.
+      await this.#store.salt(utcDay(now + DAY), randomBytes(32).toString('hex'));
+      await this.#sweep(now);
+    } else {
+      salt = day < this.#oldestKept(now) ? null : await this.#store.salt(day);
+    }
+    if (this.#salts.size > 64) this.#salts.clear();
+    this.#salts.set(day, { salt, read: now });
+    return salt;
+  }
+
+  #oldestKept(now: number): string {
+    return utcDay(now - this.#days * DAY);
+  }
+
+  async #sweep(now: number): Promise<void> {
+    const oldest = this.#oldestKept(now);
+    if (this.#swept === oldest) return;
+    await this.#store.dropSalts(oldest);
+    for (const day of this.#salts.keys()) if (day < oldest) this.#salts.delete(day);
+    this.#swept = oldest;
+  }
+
+  /**
+   * Gives each share, and each page view or order that came with a token, its sender's
+   * hash of today. A visit made on a later day than its share is hashed again under the
+   * share's day's salt (kept for this): if that matches the share's hash, the sharer is
+   * opening their own link, and the visit carries the share's hash so the report sees it.
+   */
+  async mark(events: StoredEvent[], ip: string, userAgent: string): Promise<void> {
+    const relevant = events.filter((e) => SHARES.has(e.n) || ARRIVALS.has(e.n));
+    if (relevant.length === 0) return;
+    const withRef = relevant.flatMap((e) => {
+      const ref = refOf(e);
+      return ref === undefined ? [] : [{ e, ref }];
+    });
+    if (withRef.length === 0) return;
+    const site = events[0]!.site;
+    const today = utcDay(this.#now());
+    const salt = await this.salt(today);
+    if (salt === null) return;
+    const mine = visitorHash(salt, site, ip, userAgent);
+    const arrivals = withRef.filter(({ e }) => ARRIVALS.has(e.n));
+    let shares = new Map<string, ShareRow>();
+    if (arrivals.length > 0) {
+      const found = await this.#store.sharesByToken(site, [...new Set(arrivals.map((a) => a.ref))]);
+      shares = new Map(found.map((s) => [s.token, s]));
+    }
+    for (const { e, ref } of withRef) {
+      e.vh = mine;
+      const share = ARRIVALS.has(e.n) ? shares.get(ref) : undefined;
+      if (!share || share.vh === '' || share.vh === mine) continue;
+      const day = utcDay(share.ts);
+      if (day === today) continue;
+      const then = await this.salt(day);
+      if (then !== null && visitorHash(then, site, ip, userAgent) === share.vh) e.vh = share.vh;
+    }
+  }
+}
