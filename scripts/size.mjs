@@ -15,7 +15,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // shared chunk, loaded with the first widget that imports it). @fanfare/core/popover has
 // a row of its own too: widgets load it on their first popover. Every other import,
 // @fanfare/core/errors included, counts in the widget that makes it.
-const KIT = ['task', 'clipboard', 'storage', 'env', 'lazy-styles', 'css-vars'];
+const KIT = ['task', 'clipboard', 'storage', 'env', 'lazy-styles', 'css-vars', 'share-link'];
 const shared = [
   'lit', 'lit/*', '@lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*',
   '@fanfare/core', '@fanfare/core/config', '@fanfare/core/events', '@fanfare/core/ids', '@fanfare/core/parse', '@fanfare/core/popover',
@@ -93,7 +93,9 @@ for (const k of KIT) {
   kit += m.eager;
   check(`  core kit: ${k}`, m.eager, undefined, 'with the first widget that imports it');
 }
-check('  core kit, all of it', kit, 2000, 'no page needs all of it');
+// 2,300 since share-link joined the kit (issue 13: share tokens, landing, UTM; about 620 B,
+// uid counted again though the embed ships it in core's chunk): no page needs all of it.
+check('  core kit, all of it', kit, 2300, 'no page needs all of it');
 const popover = await measure('packages/core/src/popover.ts', shared.filter((s) => !s.includes('fanfare')));
 check('  popover + @floating-ui/dom, first popover', popover.eager + (popover.lazy['popover-attach'] ?? 0), 7500, 'lazy');
 

@@ -12,6 +12,14 @@ export interface FanfareGlobal {
   configure(settings: Partial<Record<keyof FanConfig, unknown>>): void;
   /** Called after every configure(); returns a function that unsubscribes. */
   subscribe(listener: Listener): () => void;
+  /**
+   * A goal reached (`track('newsletter')`) or an order (`track('conversion', {order, value,
+   * currency})`). The loader's stub has it from the start and queues calls in `t`; the
+   * beacon sends them once it runs. Without the loader it exists once the beacon started.
+   */
+  track?(name: string, props?: Record<string, unknown>): void;
+  /** track() calls waiting for the beacon. */
+  t?: [string, Record<string, unknown>?][];
 }
 
 /**
@@ -23,6 +31,8 @@ export interface FanfareStub {
   configure(settings: Record<string, unknown>): void;
   /** Called with the real object when it takes over, so the loader can follow later settings. */
   adopt?(real: FanfareGlobal): void;
+  track?(name: string, props?: Record<string, unknown>): void;
+  t?: [string, Record<string, unknown>?][];
 }
 
 declare global {
@@ -40,7 +50,7 @@ function create(): FanfareGlobal {
     },
     configure(settings) {
       const valid = normalizeConfig(settings ?? {}, document.baseURI, (key, value, reason) =>
-        warn(undefined, `configure() ignored ${key}=${JSON.stringify(value)}: ${reason}.`),
+        warn(undefined, `configure() ignored ${key}="${value}": ${reason}.`),
       );
       config = { ...config, ...valid };
       for (const l of listeners) {
@@ -60,8 +70,8 @@ function create(): FanfareGlobal {
 
 /** The page's one config object, made on first use, taking over what the loader queued. */
 export function fanfare(): FanfareGlobal {
-  const existing = window.fanfare;
-  if (existing && 'subscribe' in existing) return existing;
+  const existing = window.fanfare as Partial<FanfareGlobal & FanfareStub> | undefined;
+  if (existing?.subscribe) return existing as FanfareGlobal;
   const real = create();
   window.fanfare = real;
   for (const settings of existing?.q ?? []) real.configure(settings);

@@ -1,10 +1,17 @@
 // Every public fan-* event, declared once. Widgets send them through FanElement.emit();
 // the beacon and host pages listen for the same events at the document.
 
-export interface FanShareDetail {
+/** What every event of a link leaving the page carries (DESIGN.md, "Attribution"). */
+export interface FanShareRef {
+  /** The share token put in the shared link as `fanref`, fresh for this share action. */
+  ref: string;
+  /** The token this page view arrived with, if it was opened from a shared link: the chain of tokens gives generations. */
+  parent?: string;
+}
+export interface FanShareDetail extends FanShareRef {
   /** The network's name as written in the `networks` attribute, e.g. `weibo`. */
   network: string;
-  /** The URL that is shared, with UTM parameters when `utm` is set. */
+  /** The URL that is shared, with UTM parameters when `utm` is set, and `fanref=<ref>`. */
   url: string;
 }
 export interface FanGameStartDetail {
@@ -27,7 +34,8 @@ export interface FanCardExportDetail {
   format: string;
   bytes: number;
 }
-export interface FanCardShareDetail {
+/** `ref` and `parent` for the channels that send the card's link (`link`, `copy`, `files`); not for `download` or `wechat`. */
+export interface FanCardShareDetail extends Partial<FanShareRef> {
   channel: string;
 }
 export interface FanReviewOpenDetail {

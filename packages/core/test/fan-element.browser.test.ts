@@ -74,7 +74,7 @@ describe('FanElement', () => {
     const el = await fixture<FanProbe>(html`<fan-probe></fan-probe>`);
     let got: CustomEvent | undefined;
     document.addEventListener('fan-share', (e) => (got = e), { once: true });
-    const allowed = el.emit('fan-share', { network: 'x', url: 'https://a.example/' }, { cancelable: true });
+    const allowed = el.emit('fan-share', { network: 'x', url: 'https://a.example/?fanref=abcdefgh', ref: 'abcdefgh' }, { cancelable: true });
     expect(allowed).to.equal(true);
     expect(got?.detail.network).to.equal('x');
     expect(got?.composed).to.equal(true);

@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { FanElement, listOf, localize, oneOf, pageUrl, tokens, url, warn } from '@fanfare/core';
 import { copyText } from '@fanfare/core/clipboard';
-import { defaultNetworks, shareUrl, withUtm, type Network, type Pack, type ShareData } from './logic/networks.js';
+import { shareLink, type ShareLink } from '@fanfare/core/share-link';
+import { defaultNetworks, shareUrl, type Network, type Pack, type ShareData } from './logic/networks.js';
 import { messages } from './messages.js';
 import { packs } from './networks/index.js';
 import { lines } from './icons/own.js';
@@ -12,7 +13,7 @@ import { styles } from './fan-share.styles.js';
  * Share buttons for WeChat, Weibo, QQ, X, Facebook and more, or the system share sheet.
  *
  * @summary Share the page to social networks, by QR code for WeChat, or copy its link.
- * @fires fan-share - `{network, url}` when a fan picks a network; cancelable.
+ * @fires fan-share - `{network, url, ref, parent}` when a fan picks a network; cancelable. `url` carries `fanref=<ref>`, a fresh share token for each share action; `parent` is the token this page view arrived with, if any.
  * @csspart base - The group of buttons.
  * @csspart button - Each share link or button.
  * @csspart icon - The network's glyph.
@@ -120,15 +121,24 @@ export class FanShare extends FanElement {
     }
   }
 
-  /** What a network receives, read at the moment of use so a single-page app's route is current. */
-  shareData(network: string): ShareData {
+  /**
+   * What a network receives, read at the moment of use so a single-page app's route is
+   * current. Each call mints a fresh share token (core's share-link), put in the URL.
+   */
+  shareData(network: string): ShareData & ShareLink {
     const canonical = pageUrl(document.querySelector('link[rel=canonical]')?.getAttribute('href') ?? '');
     return {
-      url: withUtm(this.url || (canonical.ok ? canonical.value : location.href.split('#')[0]), network, this.utm),
+      ...shareLink(this.url || (canonical.ok ? canonical.value : location.href.split('#')[0]), network, this.utm),
       title: this.title || document.title,
       text: this.text,
       image: this.image,
     };
+  }
+
+  /** One share action: announces it (`fan-share`, cancelable) and returns what the network receives, or false if the page cancelled. */
+  announce(network: string): (ShareData & ShareLink) | false {
+    const d = this.shareData(network);
+    return this.emit('fan-share', { network, url: d.url, ref: d.ref, parent: d.parent }, { cancelable: true }) && d;
   }
 
   override render(): TemplateResult {
@@ -154,7 +164,7 @@ export class FanShare extends FanElement {
       ><span part="label" class="label">${visible}</span>`;
     const tip = this.variant === 'icon' ? label : nothing;
     if (pack?.url) {
-      return html`<a part="button" class="btn" data-network=${n} href=${this.link(pack.url, n)} target=${n === 'email' ? nothing : '_blank'} rel="noreferrer" aria-label=${label} title=${tip} @click=${(e: MouseEvent) => this.onLink(e, n)}>${inner}</a>`;
+      return html`<a part="button" class="btn" data-network=${n} href=${shareUrl(pack.url, this.shareData(n))} target=${n === 'email' ? nothing : '_blank'} rel="noreferrer" aria-label=${label} title=${tip} @click=${(e: MouseEvent) => this.onLink(e, n)}>${inner}</a>`;
     }
     const pops = n === 'wechat' || n === 'mastodon';
     // Until its chunk arrives a button keeps its place, unseen (and out of the tab order).
@@ -163,31 +173,28 @@ export class FanShare extends FanElement {
       @click=${(e: MouseEvent) => this.onAction(e.currentTarget as HTMLElement, n)}>${inner}</button>`;
   }
 
-  /** The share URL from a network's format (see shareUrl) with what the network receives now. */
-  private link(format: string, n: string): string {
-    return shareUrl(format, this.shareData(n));
-  }
-
   private async loadPanels(): Promise<SharePanels> {
     const { SharePanels } = await import('./panels.js');
-    return (this.panels ??= new SharePanels(this, (format, n) => this.link(format, n)));
+    return (this.panels ??= new SharePanels(this, shareUrl));
   }
 
   private onLink(e: MouseEvent, n: Network): void {
-    if (!this.emit('fan-share', { network: n, url: this.shareData(n).url }, { cancelable: true })) return e.preventDefault();
-    // Refresh the href at the moment of the click: the page's route may have changed.
-    (e.currentTarget as HTMLAnchorElement).href = this.link(this.packs[n]!.url!, n);
+    const d = this.announce(n);
+    if (!d) return e.preventDefault();
+    // Refresh the href at the moment of the click: this click's own token, and the page's route may have changed.
+    (e.currentTarget as HTMLAnchorElement).href = shareUrl(this.packs[n]!.url!, d);
   }
 
   private async onAction(button: HTMLElement, n: Network): Promise<void> {
     if (n === 'wechat' || n === 'mastodon') return (await this.loadPanels()).toggle(n, button);
     // A link network is a button only while its chunk is on the way (unseen): nothing to do.
     if (n !== 'copy' && n !== 'native') return;
-    const data = this.shareData(n);
-    if (!this.emit('fan-share', { network: n, url: data.url }, { cancelable: true })) return;
+    const data = this.announce(n);
+    if (!data) return;
     if (n === 'copy') return this.copy(button, data.url);
     try {
-      await navigator.share({ title: data.title, text: data.text || undefined, url: data.url });
+      // The browser takes title, text and url, and ignores the rest.
+      await navigator.share({ ...data, text: data.text || undefined });
     } catch (err) {
       // A fan closing the share sheet is a choice, not an error.
       if ((err as DOMException)?.name !== 'AbortError') warn(this, `share sheet failed: ${err}`);
@@ -196,7 +203,7 @@ export class FanShare extends FanElement {
 
   /** Copy the link; where the browser lets no copy through, the panel shows it to copy by hand. */
   private async copy(button: HTMLElement, text: string): Promise<void> {
-    if (!(await copyText(text, this.renderRoot as ShadowRoot))) return (await this.loadPanels()).copyByHand(button);
+    if (!(await copyText(text, this.renderRoot as ShadowRoot))) return (await this.loadPanels()).copyByHand(button, text);
     this.copied = true;
     // Cleared first so the same words twice in a row are spoken twice.
     this.status = '';

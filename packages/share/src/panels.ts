@@ -19,10 +19,10 @@ const MASTODON_KEY = 'fanfare:mastodon-server';
 
 /**
  * What the panels need of their widget: a Fanfare element (its locale, shadow root and
- * emit()) and what a network receives at the moment of use. The share URL from a
- * network's format comes in as the controller's `link`.
+ * emit()) and its share action, which announces it and returns what the network receives
+ * (with the action's own token). The share URL builder comes in as the controller's `link`.
  */
-export type PanelsHost = FanElement & { shareData(network: string): ShareData };
+export type PanelsHost = FanElement & { announce(network: string): ShareData | false };
 
 type Kind = 'wechat' | 'mastodon' | 'copy';
 
@@ -38,10 +38,12 @@ export class SharePanels {
   private qr?: { d: string; size: number };
   /** The server the fan typed in the Mastodon panel was not one. */
   private mastodonError = false;
+  /** The link to copy by hand: the one the copy action announced, with its token. */
+  private manual = '';
 
   constructor(
     private readonly host: PanelsHost,
-    private readonly link: (format: string, network: string) => string,
+    private readonly link: (format: string, data: ShareData) => string,
   ) {
     this.t = localize(host, panelMessages);
     this.popover = new PopoverController(host, () => host.renderRoot.querySelector<HTMLElement>('.popover'));
@@ -58,16 +60,18 @@ export class SharePanels {
     const { host, popover } = this;
     if (popover.openFor === n) return popover.hide();
     if (n === 'wechat') {
-      const url = host.shareData(n).url;
-      if (!host.emit('fan-share', { network: n, url }, { cancelable: true })) return;
-      if (!isWeChat(navigator.userAgent)) this.qr = (await import('./logic/qr.js')).qrPath(url);
+      // The QR code carries this action's token, as a link would.
+      const d = host.announce(n);
+      if (!d) return;
+      if (!isWeChat(navigator.userAgent)) this.qr = (await import('./logic/qr.js')).qrPath(d.url);
     }
     this.mastodonError = false;
     await popover.show(n, button);
   }
 
-  /** Copying failed both ways: show the link, selected, to copy by hand. */
-  copyByHand(button: HTMLElement): Promise<void> {
+  /** Copying failed both ways: show `url` (the one just announced), selected, to copy by hand. */
+  copyByHand(button: HTMLElement, url: string): Promise<void> {
+    this.manual = url;
     return this.popover.show('copy', button);
   }
 
@@ -95,7 +99,7 @@ export class SharePanels {
       </form>`;
     } else {
       body = html`<label class="manual"
-        >${t('copyFailed')}<input readonly data-autofocus .value=${this.host.shareData('copy').url} @focus=${selectOnFocus}
+        >${t('copyFailed')}<input readonly data-autofocus .value=${this.manual} @focus=${selectOnFocus}
       /></label>`;
     }
     // Each dialog is named for what it does (its key in panelMessages is the panel's kind).
@@ -117,8 +121,9 @@ export class SharePanels {
     host.requestUpdate();
     if (!format) return;
     setItem(MASTODON_KEY, input.value.trim());
-    if (!host.emit('fan-share', { network: 'mastodon', url: host.shareData('mastodon').url }, { cancelable: true })) return;
-    window.open(this.link(format, 'mastodon'), '_blank', 'noopener');
+    const d = host.announce('mastodon');
+    if (!d) return;
+    window.open(this.link(format, d), '_blank', 'noopener');
     this.popover.hide();
   }
 }

@@ -3,8 +3,10 @@
 import { mastodonFormat } from './logic/mastodon.js';
 import { shareUrl, type ShareData } from './logic/networks.js';
 
-export { NETWORKS, shareUrl, withUtm, defaultNetworks, type Network, type Pack, type ShareData } from './logic/networks.js';
+export { NETWORKS, shareUrl, defaultNetworks, type Network, type Pack, type ShareData } from './logic/networks.js';
 export { isWeChat } from '@fanfare/core/env';
+// UTM tagging lives with the share token in core's share-link, which every widget that shares a link uses.
+export { withUtm } from '@fanfare/core/share-link';
 export { mastodonFormat };
 export { packs } from './networks/index.js';
 

@@ -3,6 +3,19 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { FanShare } from '../src/fan-share.js';
 import { captureWarnings, sleep, trackTimers, waitFor } from '../../core/testing/index.js';
+import { qrPath } from '../src/logic/qr.js';
+
+// This page was opened from a shared link: every share made here names that token as its
+// parent. Set before the first widget reads it (core's share-link takes it out of the address).
+const PARENT = 'parentTok_1';
+history.replaceState(null, '', `${location.pathname}${location.search ? `${location.search}&` : '?'}fanref=${PARENT}${location.hash}`);
+
+/** A share URL's own token, checked against the rule (8–16 of A-Za-z0-9_-). */
+function tokenOf(url: string): string {
+  const ref = new URL(url).searchParams.get('fanref')!;
+  expect(ref).to.match(/^[\w-]{8,16}$/);
+  return ref;
+}
 
 const buttons = (el: FanShare) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="button"]')];
 const byNetwork = (el: FanShare, n: string) => el.shadowRoot!.querySelector<HTMLElement>(`[data-network="${n}"]`)!;
@@ -99,7 +112,8 @@ describe('<fan-share>', () => {
     link.click();
     const e = await heard;
     window.removeEventListener('click', onWindow);
-    expect(e.detail).to.deep.equal({ network: 'weibo', url: 'https://shop.example/a' });
+    const ref = tokenOf(e.detail.url);
+    expect(e.detail).to.deep.equal({ network: 'weibo', url: `https://shop.example/a?fanref=${ref}`, ref, parent: PARENT });
     expect(e.composed && e.bubbles && e.cancelable).to.equal(true);
     expect(opened).to.equal(false);
   });
@@ -112,7 +126,7 @@ describe('<fan-share>', () => {
       btn.click();
       await waitFor(() => el.shadowRoot!.querySelector('[role="status"]')!.textContent);
     });
-    expect(written).to.equal('https://shop.example/c');
+    expect(written).to.equal(`https://shop.example/c?fanref=${tokenOf(written)}`);
     const visible = [...btn.querySelectorAll('.swap > span')].find((s) => !s.classList.contains('off'))!;
     expect(visible.textContent).to.equal('Copied');
     const after = btn.getBoundingClientRect();
@@ -138,7 +152,7 @@ describe('<fan-share>', () => {
       document.execCommand = exec;
     }
     const input = el.shadowRoot!.querySelector<HTMLInputElement>('.popover input')!;
-    expect(input.value).to.equal('https://shop.example/d');
+    expect(input.value).to.equal(`https://shop.example/d?fanref=${tokenOf(input.value)}`);
     // Named for what it is for, and the link is selected, ready to copy.
     expect(el.shadowRoot!.querySelector('.popover')!.getAttribute('aria-label')).to.equal('Copy the link by hand');
     await waitFor(() => el.shadowRoot!.activeElement === input, 'the link field never took focus');
@@ -245,7 +259,12 @@ describe('<fan-share>', () => {
       input.value = ' @fan@Mastodon.Social ';
       const heard = oneEvent(el, 'fan-share');
       el.shadowRoot!.querySelector<HTMLButtonElement>('.popover .go')!.click();
-      expect((await heard).detail).to.deep.equal({ network: 'mastodon', url: 'https://shop.example/m' });
+      const { detail } = await heard;
+      const ref = tokenOf(detail.url);
+      expect(detail).to.deep.equal({ network: 'mastodon', url: `https://shop.example/m?fanref=${ref}`, ref, parent: PARENT });
+      // What opens carries the token the event announced.
+      await waitFor(() => opened.length);
+      expect(opened[0]).to.contain(encodeURIComponent(detail.url));
     } finally {
       window.open = open;
     }
@@ -271,7 +290,7 @@ describe('<fan-share>', () => {
       expect(buttons(el).map((b) => b.dataset.network)).to.deep.equal(['native', 'copy']);
       byNetwork(el, 'native').click();
       await new Promise((r) => setTimeout(r));
-      expect(shared).to.deep.include({ title: 'Tulips', url: 'https://shop.example/n' });
+      expect(shared).to.deep.include({ title: 'Tulips', url: `https://shop.example/n?fanref=${tokenOf(shared!.url!)}` });
     } finally {
       delete (navigator as unknown as Record<string, unknown>).share;
       delete (navigator as unknown as Record<string, unknown>).canShare;
@@ -361,5 +380,70 @@ describe('<fan-share>', () => {
     await el.updateComplete;
     expect(byNetwork(el, 'copy').querySelector('.swap > span:not(.off)')!.textContent).to.not.equal('Copied');
     el.remove();
+  });
+
+  it('took the token it arrived with out of the address, leaving the rest as it was', () => {
+    expect(location.href).to.not.contain('fanref');
+    expect(location.search).to.not.equal('?');
+  });
+
+  it('gives each click of a link network its own token, in the href it opens and in the event', async () => {
+    const el = await fixture<FanShare>(html`<fan-share networks="x" utm="spring" url="https://shop.example/p/7?color=red#top"></fan-share>`);
+    const link = byNetwork(el, 'x') as HTMLAnchorElement;
+    const seen: { detail: { url: string; ref: string; parent?: string }; href: string }[] = [];
+    el.addEventListener('fan-share', (e) => seen.push({ detail: e.detail, href: '' }));
+    // Last to see the click, so the href is the one the browser would open; never leave the test page.
+    const stop = (e: Event) => {
+      seen.at(-1)!.href = link.href;
+      e.preventDefault();
+    };
+    window.addEventListener('click', stop);
+    try {
+      link.click();
+      link.click();
+      await sleep(0);
+    } finally {
+      window.removeEventListener('click', stop);
+    }
+    expect(seen).to.have.length(2);
+    const [a, b] = seen.map(({ detail, href }) => {
+      const shared = new URL(new URL(href).searchParams.get('url')!);
+      // The link opened carries the token the event reported, with UTM, the page's own parameters and its hash.
+      expect(shared.href).to.equal(detail.url);
+      expect(shared.searchParams.get('color')).to.equal('red');
+      expect(shared.searchParams.get('utm_campaign')).to.equal('spring');
+      expect(shared.hash).to.equal('#top');
+      expect(detail.ref).to.equal(tokenOf(detail.url));
+      expect(detail.parent).to.equal(PARENT);
+      return detail.ref;
+    });
+    expect(a).to.not.equal(b);
+  });
+
+  it('puts the token of the share action in the WeChat QR code and in its event', async () => {
+    const el = await fixture<FanShare>(html`<fan-share lang="zh-CN" networks="wechat" url="https://shop.example/w"></fan-share>`);
+    const heard = oneEvent(el, 'fan-share');
+    byNetwork(el, 'wechat').click();
+    const { detail } = await heard;
+    const ref = tokenOf(detail.url);
+    expect(detail).to.deep.equal({ network: 'wechat', url: `https://shop.example/w?fanref=${ref}`, ref, parent: PARENT });
+    const d = await waitFor(() => el.shadowRoot!.querySelector('.popover .qr path')?.getAttribute('d'));
+    expect(d).to.equal(qrPath(detail.url).d);
+  });
+
+  it('copies a new token each time, the one its event names', async () => {
+    const el = await fixture<FanShare>(html`<fan-share lang="en" networks="copy" url="https://shop.example/c2"></fan-share>`);
+    const refs: string[] = [];
+    el.addEventListener('fan-share', (e) => refs.push(e.detail.ref));
+    const first = await withClipboard(async () => {
+      byNetwork(el, 'copy').click();
+      await waitFor(() => refs.length === 1);
+    });
+    const second = await withClipboard(async () => {
+      byNetwork(el, 'copy').click();
+      await waitFor(() => refs.length === 2);
+    });
+    expect([tokenOf(first), tokenOf(second)]).to.deep.equal(refs);
+    expect(refs[0]).to.not.equal(refs[1]);
   });
 });

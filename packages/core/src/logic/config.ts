@@ -15,23 +15,26 @@ export interface FanConfig {
   lang?: string;
   /** Share of page views that report Core Web Vitals, 0–1. */
   vitalsSample: number;
+  /** Days a share token is kept on the device to credit an order to the share (the beacon's default: 7). */
+  attributionDays?: number;
+  /** Which token gets the credit when a fan came through more than one share (the beacon's default: `first`). */
+  attribution?: 'first' | 'last';
 }
 
 export const DEFAULT_CONFIG: FanConfig = { consent: 'granted', vitalsSample: 0.1 };
 
 type Warn = (key: string, value: unknown, reason: string) => void;
 
-const match = (re: RegExp, s: string, reason: string): Parsed<string> =>
-  re.test(s) ? { ok: true, value: s } : { ok: false, reason };
-
 /** How each setting is checked; a setting not listed here is unknown. */
 const RULES: Record<keyof FanConfig, (s: string, base: string) => Parsed<unknown>> = {
-  endpoint: (s, base) => parseUrl(s, base),
+  endpoint: parseUrl,
   // The server's own rule: a key it would refuse must not be accepted here.
   site: parseSiteKey,
   consent: (s) => parseEnum(s, CONSENT),
-  lang: (s) => match(/^[a-z]{2,3}(?:[-_]\w{2,8})*$/i, s, 'not a language tag'),
+  lang: (s) => (/^[a-z]{2,3}(?:[-_]\w{2,8})*$/i.test(s) ? { ok: true, value: s } : { ok: false, reason: 'not a language tag' }),
   vitalsSample: (s) => parseNumberInRange(s, 0, 1),
+  attributionDays: (s) => parseNumberInRange(s, 1, 365),
+  attribution: (s) => parseEnum(s, ['first', 'last']),
 };
 
 /**
@@ -42,8 +45,7 @@ export function normalizeConfig(input: Record<string, unknown>, base: string, wa
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
     if (value === undefined) continue;
-    const rule = Object.hasOwn(RULES, key) ? RULES[key as keyof FanConfig] : undefined;
-    const r: Parsed<unknown> = rule ? rule(String(value), base) : { ok: false, reason: 'unknown setting' };
+    const r: Parsed<unknown> = Object.hasOwn(RULES, key) ? RULES[key as keyof FanConfig](String(value), base) : { ok: false, reason: 'unknown setting' };
     if (r.ok) out[key] = r.value;
     else warn(key, value, r.reason);
   }

@@ -78,21 +78,3 @@ export function shareUrl(format: string, d: ShareData): string {
   const [endpoint, query] = format.split('?');
   return `${endpoint}?${fill(query, d)}`;
 }
-
-/**
- * Add `utm_source=<network>&utm_medium=social&utm_campaign=<campaign>` to the shared
- * URL, replacing any UTM values it had; the fragment stays where it belongs, last.
- */
-export function withUtm(url: string, network: string, campaign: string): string {
-  if (!campaign) return url;
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return url;
-  }
-  u.searchParams.set('utm_source', network);
-  u.searchParams.set('utm_medium', 'social');
-  u.searchParams.set('utm_campaign', campaign);
-  return u.href;
-}
