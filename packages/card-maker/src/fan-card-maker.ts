@@ -25,7 +25,7 @@ const thisPage = () => location.href.split('#')[0];
  * @summary Branded greeting cards fans make and send.
  * @fires fan-card-create - `{template}` when a fan finishes a card and reaches the last step.
  * @fires fan-card-export - `{format, bytes}` when the image is saved or sent.
- * @fires fan-card-share - `{channel}` (`files`, `link`, `download`, `wechat`, `copy`) when the card is sent.
+ * @fires fan-card-share - `{channel, ref?, parent?}` (`files`, `link`, `download`, `wechat`, `copy`) when the card is sent; `ref` is the share token in the link sent (`files`, `link`, `copy`), `parent` the token this page view arrived with, if any.
  * @csspart base - The widget's frame.
  * @csspart button - Every button and the "make your own" link.
  * @csspart card - The card preview.
@@ -129,7 +129,7 @@ export class FanCardMaker extends FanElement {
     const { ExportController } = await import('./controllers/export.js');
     this.exporter ??= new ExportController(this, {
       exported: (format, bytes) => this.emit('fan-card-export', { format, bytes }),
-      shared: (channel) => this.emit('fan-card-share', { channel }),
+      shared: (channel, link) => this.emit('fan-card-share', link ? { channel, ref: link.ref, parent: link.parent } : { channel }),
       design: () => this.template!,
       page: thisPage,
       say: this.t,

@@ -4,6 +4,13 @@ import type { FanCardMaker } from '../src/index.js';
 import { encodeState } from '../src/logic/state.js';
 import { HASH_KEY } from '../src/logic/card.js';
 import { captureWarnings, sleep, waitFor, warningsDuring } from '../../core/testing/index.js';
+import { withRef } from '../../core/src/logic/share-link.js';
+
+// This page was opened from a shared link: a card sent from here names that token as its
+// parent. Set before anything reads it (core's share-link takes it out of the address).
+const PARENT = 'parentTok_2';
+history.replaceState(null, '', `${location.pathname}${location.search ? `${location.search}&` : '?'}fanref=${PARENT}`);
+const TOKEN = /^[\w-]{8,16}$/;
 
 type El = FanCardMaker;
 const $ = <T extends Element = HTMLElement>(el: El, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
@@ -374,9 +381,13 @@ describe('<fan-card-maker>', () => {
     try {
       const channel = oneEvent(el, 'fan-card-share');
       button(el, 'Send').click();
-      expect((await channel).detail).to.deep.equal({ channel: 'files' });
+      const { detail } = await channel;
+      expect(detail).to.deep.equal({ channel: 'files', ref: detail.ref, parent: PARENT });
+      expect(detail.ref).to.match(TOKEN);
       expect(shared[0].files![0].name).to.equal(`birthday-card-${today()}.jpg`);
-      expect(shared[0].url).to.equal(el.shareLink);
+      // The link that goes with the image carries this send's token, before the card's hash.
+      expect(shared[0].url).to.equal(withRef(el.shareLink, detail.ref!));
+      expect(shared[0].url).to.match(/[?&]fanref=[\w-]+#fan-card=1\./);
     } finally {
       // Own properties shadowed the browser's; removing them brings its own back.
       Reflect.deleteProperty(nav, 'share');
@@ -388,19 +399,23 @@ describe('<fan-card-maker>', () => {
     const el = await atStep(await make(), 4);
     const nav = navigator as Navigator & Record<string, unknown>;
     const shared: ShareData[] = [];
+    const details: { channel: string; ref?: string; parent?: string }[] = [];
     const channels: string[] = [];
-    el.addEventListener('fan-card-share', (e) => channels.push(e.detail.channel));
+    el.addEventListener('fan-card-share', (e) => (details.push(e.detail), channels.push(e.detail.channel)));
     const restore = stub(HTMLAnchorElement.prototype, 'click', () => {});
     try {
       Object.assign(nav, { canShare: () => false, share: async (d: ShareData) => void shared.push(d) });
       button(el, 'Send').click();
       await settle(el);
-      expect(shared).to.deep.equal([{ text: '', url: el.shareLink }]);
+      expect(details[0]!.ref).to.match(TOKEN);
+      expect(shared).to.deep.equal([{ text: '', url: withRef(el.shareLink, details[0]!.ref!) }]);
       Object.assign(nav, { canShare: undefined, share: undefined });
       const exported = oneEvent(el, 'fan-card-export');
       button(el, 'Send').click();
       expect((await exported).detail.format).to.equal('jpeg');
       expect(channels).to.deep.equal(['link', 'download']);
+      // A download sends no link, so no token.
+      expect(details[1]).to.deep.equal({ channel: 'download' });
       await settle(el);
       expect($(el, '[role=status]').textContent).to.contain('Image saved');
     } finally {
@@ -418,9 +433,18 @@ describe('<fan-card-maker>', () => {
     try {
       const channel = oneEvent(el, 'fan-card-share');
       button(el, 'Copy link').click();
-      expect((await channel).detail).to.deep.equal({ channel: 'copy' });
+      const { detail } = await channel;
+      expect(detail).to.deep.equal({ channel: 'copy', ref: detail.ref, parent: PARENT });
+      expect(detail.ref).to.match(TOKEN);
       await settle(el);
-      expect(copied).to.deep.equal([el.shareLink]);
+      expect(copied).to.deep.equal([withRef(el.shareLink, detail.ref!)]);
+      // Each copy is a share action of its own.
+      const again = oneEvent(el, 'fan-card-share');
+      button(el, 'Copy link').click();
+      const second = (await again).detail.ref!;
+      await settle(el);
+      expect(second).to.match(TOKEN).and.not.equal(detail.ref);
+      expect(copied[1]).to.equal(withRef(el.shareLink, second));
       expect($(el, '[role=status]').textContent).to.equal('Link copied');
       expect($$(el, 'input.link')).to.have.length(0);
     } finally {
@@ -439,9 +463,11 @@ describe('<fan-card-maker>', () => {
       const field = await waitFor(() => $<HTMLInputElement>(el, 'input.link'), 'no field to copy from');
       await settle(el);
       expect(field.readOnly).to.equal(true);
-      expect(field.value).to.equal(el.shareLink);
+      const ref = new URL(field.value).searchParams.get('fanref')!;
+      expect(ref).to.match(TOKEN);
+      expect(field.value).to.equal(withRef(el.shareLink, ref));
       expect(el.shadowRoot!.activeElement).to.equal(field);
-      expect([field.selectionStart, field.selectionEnd]).to.deep.equal([0, el.shareLink.length]);
+      expect([field.selectionStart, field.selectionEnd]).to.deep.equal([0, field.value.length]);
       expect($(el, '[role=status]').textContent).to.contain('Could not copy');
       expect(channels).to.deep.equal([]);
       await expect(el).to.be.accessible();
@@ -457,7 +483,8 @@ describe('<fan-card-maker>', () => {
     try {
       const channel = oneEvent(el, 'fan-card-share');
       button(el, 'Send').click();
-      expect((await channel).detail.channel).to.equal('wechat');
+      // The image alone, no link: no token.
+      expect((await channel).detail).to.deep.equal({ channel: 'wechat' });
       await settle(el);
       const img = $<HTMLImageElement>(el, 'img.saved');
       expect(img.src).to.match(/^data:image\/jpeg;base64,/);

@@ -1,6 +1,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { copyText, selectOnFocus } from '@fanfare/core/clipboard';
 import { isWeChat } from '@fanfare/core/env';
+import { shareLink, type ShareLink } from '@fanfare/core/share-link';
 import { Task } from '@fanfare/core/task';
 import { HASH_KEY, type CardState, type Template } from '../logic/card.js';
 import { cardFileName } from '../logic/file-name.js';
@@ -14,8 +15,8 @@ type Key = 'format' | 'send' | 'save' | 'saved' | 'copy' | 'copied' | 'copyFaile
 export interface Sender {
   /** Announce the image leaving the widget. */
   exported(format: Format, bytes: number): void;
-  /** Announce the card sent through a channel. */
-  shared(channel: Channel): void;
+  /** Announce the card sent through a channel; with the share token when its link went too. */
+  shared(channel: Channel, link?: ShareLink): void;
   /** The design of the card on screen, which names the file. */
   design(): Template;
   /** The page a sent card opens on. */
@@ -34,8 +35,10 @@ const inWeChat = () => isWeChat(navigator.userAgent);
  * between the tap and navigator.share() would lose the user gesture.
  */
 export class ExportController implements ReactiveController {
-  /** The link that opens the card (never with the photo). */
+  /** The link that opens the card (never with the photo), before a share action adds its own token. */
   link = '';
+  /** The link of the last copy action, with its token, shown to copy by hand when copying failed. */
+  private copied = '';
   /** A data: URL shown for long-press saving where downloads do not work. */
   dataUrl?: string;
   private format: Format = 'jpeg';
@@ -104,7 +107,7 @@ export class ExportController implements ReactiveController {
         <button part="button" class="secondary" ?disabled=${off} @click=${this.copy}>${say('copy')}</button>
       </div>
       <p role="status">${this.note}</p>
-      ${this.byHand ? html`<label class="row">${say('link')} <input class="link" readonly .value=${this.link} @focus=${selectOnFocus} /></label>` : nothing}
+      ${this.byHand ? html`<label class="row">${say('link')} <input class="link" readonly .value=${this.copied} @focus=${selectOnFocus} /></label>` : nothing}
       ${this.dataUrl ? html`<p>${say('hold')}</p><img class="saved" src=${this.dataUrl} alt=${say('preview', { m: this.message })} />` : nothing}`;
   }
 
@@ -120,7 +123,9 @@ export class ExportController implements ReactiveController {
   /** Send the image with the system share sheet, else the link, else download it. Call within the tap. */
   async send(): Promise<Channel> {
     const file = this.file;
-    const share = { text: this.message, url: this.link };
+    // This send's own token, in the link that goes with the image or alone.
+    const link = shareLink(this.link);
+    const share = { text: this.message, url: link.url };
     let channel: Channel = 'download';
     if (inWeChat()) channel = this.wechat();
     else if (file && navigator.canShare?.({ files: [file] })) channel = 'files';
@@ -136,7 +141,7 @@ export class ExportController implements ReactiveController {
       }
     }
     if (channel !== 'link') this.events.exported(this.format, this.blob?.size ?? 0);
-    this.events.shared(channel);
+    this.events.shared(channel, channel === 'files' || channel === 'link' ? link : undefined);
     return channel;
   }
 
@@ -150,9 +155,11 @@ export class ExportController implements ReactiveController {
   private copy = async () => {
     this.byHand = false;
     const root = this.host.shadowRoot!;
-    const copied = await copyText(this.link, root);
+    const link = shareLink(this.link);
+    this.copied = link.url;
+    const copied = await copyText(link.url, root);
     this.note = this.events.say(copied ? 'copied' : 'copyFailed');
-    if (copied) this.events.shared('copy');
+    if (copied) this.events.shared('copy', link);
     // Nothing reached the clipboard: the link is shown, selected, to copy by hand.
     else this.byHand = true;
     this.host.requestUpdate();
