@@ -5,11 +5,13 @@ import { adminOnly } from './auth.js';
 import { queryOf } from './body.js';
 import type { Config } from './config.js';
 import { parseRange, statsReport } from './stats.js';
+import type { RewardLedger } from './store/rewards.js';
 import type { EventStore } from './store/types.js';
 
 export interface ApiOptions {
   config: Config;
   store: EventStore;
+  ledger: RewardLedger;
   now: () => number;
 }
 
@@ -26,13 +28,35 @@ export function statsQuery(now: () => number) {
 }
 
 /** The dashboard's data, behind the admin token. */
-export async function apiRoutes(app: FastifyInstance, { config, store, now }: ApiOptions): Promise<void> {
+export async function apiRoutes(app: FastifyInstance, { config, store, ledger, now }: ApiOptions): Promise<void> {
   app.addHook('onRequest', adminOnly(config.adminToken));
 
   const query = statsQuery(now);
   app.get<{ Querystring: z.output<typeof query> }>('/api/stats', { preValidation: queryOf(query) }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
     return statsReport(store, request.query);
+  });
+
+  // Each campaign's reward pool, so the brand sees a tier running out before fans do.
+  app.get('/api/campaigns', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+    const campaigns = Object.entries(config.campaigns).map(([name, c]) => {
+      const pool = ledger.pool(name);
+      return {
+        name,
+        site: c.site ?? null,
+        startsAt: c.startsAt ?? null,
+        endsAt: c.endsAt ?? null,
+        tiers: c.rewards.map((r, i) => ({
+          tier: i,
+          title: r.title,
+          goal: r.tile !== undefined ? { tile: r.tile } : { score: r.score },
+          given: pool[i]?.given ?? 0,
+          left: pool[i]?.left ?? null,
+        })),
+      };
+    });
+    return { campaigns };
   });
 
   app.get('/api/sites', async () => {

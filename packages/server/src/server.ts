@@ -80,7 +80,7 @@ export async function createServer(input: Config | ConfigInput, opts: ServerOpti
 
   const visitors = new Visitors({ store, days: config.attributionDays, now });
   await app.register(ingestRoutes, { config, batcher, buckets, visitors, now });
-  await app.register(apiRoutes, { config, store, now });
+  await app.register(apiRoutes, { config, store, ledger, now });
   await app.register(attributionRoutes, {
     config,
     now,

@@ -9,9 +9,27 @@ export interface VitalSummary {
   fanShare: number;
 }
 
+/** Poor INP or CLS samples caused inside one widget: where to look first when the page is slow. */
+export interface SlowWidget {
+  metric: string;
+  widget: string;
+  /** Poor samples, weighted by 1 / sample rate. */
+  poor: number;
+  /** The worst value seen. */
+  worst: number;
+}
+
 export interface Stats {
   total: number;
   totals: Record<string, number>;
+  /** Events a fan made happen: every event but views, vitals, page views, orders and goals. */
+  interactions: number;
+  /** Page views (visits), by page, by referrer origin ('' for none) and by UTM campaign. */
+  visits: number;
+  topPages: { page: string; count: number }[];
+  topSources: { source: string; count: number }[];
+  topCampaigns: { campaign: string; count: number }[];
+  slowWidgets: SlowWidget[];
   perDay: { day: string; counts: Record<string, number> }[];
   shares: { network: string; count: number }[];
   funnels: {
@@ -43,6 +61,19 @@ export function weightedPercentile(samples: { v: number; weight: number }[], q: 
 function weightOf(sr: number): number {
   // A sample rate outside (0, 1] is a client bug; count the sample once rather than blow up.
   return sr > 0 && sr <= 1 ? 1 / sr : 1;
+}
+
+/** What is not a fan's action: the beacon's own measurements and the page's events. */
+const NOT_INTERACTIONS = new Set(['view', 'vital', 'pageview', 'conversion', 'goal']);
+
+/** `https://t.co/abc` → `https://t.co`; anything that is not a URL stays as it is. */
+function originOf(referrer: string): string {
+  if (referrer === '') return '';
+  try {
+    return new URL(referrer).origin;
+  } catch {
+    return referrer;
+  }
 }
 
 export function buildStats(raw: RawAggregates): Stats {
@@ -79,9 +110,36 @@ export function buildStats(raw: RawAggregates): Stats {
   });
   vitals.sort((a, b) => a.metric.localeCompare(b.metric));
 
+  const slow = new Map<string, SlowWidget>();
+  for (const s of raw.vitals) {
+    const poor = POOR[s.m];
+    if (!ATTRIBUTABLE.has(s.m) || poor === undefined || s.v < poor || !s.fan) continue;
+    const widget = s.widget || '';
+    const key = `${s.m} ${widget}`;
+    const row = slow.get(key) ?? { metric: s.m, widget, poor: 0, worst: 0 };
+    row.poor += weightOf(s.sr);
+    row.worst = Math.max(row.worst, s.v);
+    slow.set(key, row);
+  }
+
+  const sources = new Map<string, number>();
+  for (const r of raw.referrers) {
+    const o = originOf(r.referrer);
+    sources.set(o, (sources.get(o) ?? 0) + r.count);
+  }
+
   return {
     total,
     totals,
+    interactions: Object.entries(totals).reduce((a, [name, c]) => (NOT_INTERACTIONS.has(name) ? a : a + c), 0),
+    visits: totals.pageview ?? 0,
+    topPages: raw.pages.slice(0, 10),
+    topSources: [...sources]
+      .map(([source, count]) => ({ source, count }))
+      .sort((a, b) => b.count - a.count || a.source.localeCompare(b.source))
+      .slice(0, 10),
+    topCampaigns: raw.campaigns.slice(0, 10),
+    slowWidgets: [...slow.values()].sort((a, b) => b.poor - a.poor || a.metric.localeCompare(b.metric)),
     perDay: [...days].sort(([a], [b]) => a.localeCompare(b)).map(([day, counts]) => ({ day, counts })),
     shares: raw.shares,
     funnels: {
@@ -98,7 +156,13 @@ export async function statsReport(store: EventStore, { site, from, to }: RangeQu
   const length = to - from;
   const [current, previous] = await Promise.all([store.aggregate({ site, from, to }), store.aggregate({ site, from: from - length, to: from })]);
   const before = buildStats(previous);
-  return { site, from, to, ...buildStats(current), previous: { total: before.total, totals: before.totals } };
+  return {
+    site,
+    from,
+    to,
+    ...buildStats(current),
+    previous: { total: before.total, interactions: before.interactions, visits: before.visits, totals: before.totals },
+  };
 }
 
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeMoves, move, newGame, type Direction } from '@fanfare/game-2048/engine';
 import { isErrorCode } from '@fanfare/core/errors';
-import { start, UA, type Running } from './helpers.js';
+import { start, TOKEN, UA, type Running } from './helpers.js';
 
 interface Started {
   id: string;
@@ -157,6 +157,18 @@ describe('POST /games/:id/claim', () => {
     expect(second.status).toBe(200);
     expect(second.json).toMatchObject({ title: '10% off', tier: 1 });
     expect(String(second.json.code)).toMatch(/^SPRING-B\d$/);
+  });
+
+  it('shows each campaign\'s pool on /api/campaigns: codes given and left, per tier', async () => {
+    // The test before claimed spring's tiers 0 and 1, once each.
+    const res = await fetch(`${s.url}/api/campaigns`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(res.status).toBe(200);
+    const { campaigns: list } = (await res.json()) as { campaigns: { name: string; tiers: { tier: number; title: string; given: number; left: number | null }[] }[] };
+    expect(list.find((c) => c.name === 'scarce')?.tiers).toEqual([{ tier: 0, title: 'Last one', goal: { tile: 32 }, given: 0, left: 1 }]);
+    const spring = list.find((c) => c.name === 'spring')!;
+    expect(spring.tiers.map((t) => [t.given, t.left])).toEqual([[1, 4], [1, 2]]);
+    expect(JSON.stringify(list)).not.toContain('SPRING-A');
+    expect((await fetch(`${s.url}/api/campaigns`)).status).toBe(401);
   });
 
   it('takes ids of campaigns with the longest allowed name', async () => {

@@ -102,6 +102,42 @@ export function storeSuite(label: string, backend: () => Promise<Backend>): void
       expect(firstDay.total).toBe(7);
     });
 
+    it('counts visits by page, source and campaign, fan actions without the noise, and slow widgets', async () => {
+      clock = Date.UTC(2026, 10, 25, 9, 0, 0);
+      const from = (u: string, r: string, events: object[]) => send(s.url, batch('suite-pages', events, { u, r }));
+      await from('https://shop.example/p/1?x=1', 'https://t.co/abc', [pageview({ utm: { campaign: 'spring' } }), share()]);
+      await from('https://shop.example/p/1', 'https://t.co/def', [pageview()]);
+      await from('https://shop.example/p/2', '', [
+        pageview(),
+        { id: eventId(), n: 'view', w: 'fan-2048', t: 1 },
+        { id: eventId(), n: 'vital', w: 'page', t: 2, p: { m: 'INP', v: 640, r: 'poor', sr: 0.5, fan: 'fan-2048' } },
+        { id: eventId(), n: 'vital', w: 'page', t: 2, p: { m: 'INP', v: 900, r: 'poor', sr: 1, fan: 'fan-2048' } },
+        { id: eventId(), n: 'vital', w: 'page', t: 2, p: { m: 'INP', v: 700, r: 'poor', sr: 1 } },
+      ]);
+      const body = (await (await stats(s.url, 'suite-pages', '&from=2026-11-25&to=2026-11-25')).json()) as {
+        total: number;
+        interactions: number;
+        visits: number;
+        topPages: { page: string; count: number }[];
+        topSources: { source: string; count: number }[];
+        topCampaigns: { campaign: string; count: number }[];
+        slowWidgets: { metric: string; widget: string; poor: number; worst: number }[];
+      };
+      expect(body.total).toBe(8);
+      expect(body.interactions).toBe(1);
+      expect(body.visits).toBe(3);
+      expect(body.topPages).toEqual([
+        { page: 'https://shop.example/p/1', count: 2 },
+        { page: 'https://shop.example/p/2', count: 1 },
+      ]);
+      expect(body.topSources).toEqual([
+        { source: 'https://t.co', count: 2 },
+        { source: '', count: 1 },
+      ]);
+      expect(body.topCampaigns).toEqual([{ campaign: 'spring', count: 1 }]);
+      expect(body.slowWidgets).toEqual([{ metric: 'INP', widget: 'fan-2048', poor: 3, worst: 900 }]);
+    });
+
     describe('attribution', () => {
       const site = 'suite-attr';
       const day = '&from=2026-11-23&to=2026-11-23';

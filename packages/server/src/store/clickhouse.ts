@@ -121,7 +121,13 @@ export class ClickHouseEventStore implements EventStore {
   async aggregate({ site, from, to }: RangeQuery): Promise<RawAggregates> {
     const events = `${this.database}.events FINAL`;
     const range = `site = ${quoteSite(site)} AND toUInt64(ts) * 1000 + ms >= ${int(from)} AND toUInt64(ts) * 1000 + ms < ${int(to)}`;
-    const [byDayName, views, shares, vitals] = await Promise.all([
+    const top = (column: string, limit: number, where = '') =>
+      this.#rows<{ key: string; count: string }>(
+        `SELECT ${column} AS key, count() AS count FROM ${events} WHERE ${range} AND n = 'pageview' ${where}
+         GROUP BY key ORDER BY count DESC, key LIMIT ${limit}`,
+      );
+    const campaign = `visitParamExtractString(visitParamExtractRaw(p, 'utm'), 'campaign')`;
+    const [byDayName, views, shares, vitals, pages, referrers, campaigns] = await Promise.all([
       this.#rows<{ day: string; n: string; count: string }>(
         `SELECT toString(toDate(ts)) AS day, n, count() AS count FROM ${events} WHERE ${range} GROUP BY day, n ORDER BY day, n`,
       ),
@@ -138,6 +144,9 @@ export class ClickHouseEventStore implements EventStore {
                 visitParamExtractRaw(p, 'fan') AS fan
          FROM ${events} WHERE ${range} AND n = 'vital' AND visitParamHas(p, 'v')`,
       ),
+      top('u', 50),
+      top('r', 200),
+      top(campaign, 50, `AND ${campaign} != ''`),
     ]);
     return {
       byDayName: byDayName.map((r) => ({ day: r.day, n: r.n, count: Number(r.count) })),
@@ -145,7 +154,13 @@ export class ClickHouseEventStore implements EventStore {
       shares: shares.map((r) => ({ network: r.network, count: Number(r.count) })),
       vitals: vitals
         .filter((r) => r.m !== '')
-        .map((r) => ({ m: r.m, v: Number(r.v), sr: Number(r.hasSr) ? Number(r.sr) : 1, fan: isFan(rawJson(r.fan)) })),
+        .map((r) => {
+          const fan = rawJson(r.fan);
+          return { m: r.m, v: Number(r.v), sr: Number(r.hasSr) ? Number(r.sr) : 1, fan: isFan(fan), widget: typeof fan === 'string' ? fan : '' };
+        }),
+      pages: pages.map((r) => ({ page: r.key, count: Number(r.count) })),
+      referrers: referrers.map((r) => ({ referrer: r.key, count: Number(r.count) })),
+      campaigns: campaigns.map((r) => ({ campaign: r.key, count: Number(r.count) })),
     };
   }
 

@@ -146,6 +146,21 @@ export class RewardLedger {
     return row.c;
   }
 
+  /** Per tier: codes handed out, and codes left (null for a generated tier, which never runs out). */
+  pool(campaign: string): { tier: number; given: number; left: number | null }[] {
+    const c = this.#campaigns[campaign];
+    if (!c) return [];
+    const given = this.#db.prepare('SELECT tier, count(*) AS c FROM reward_claims WHERE campaign = ? GROUP BY tier').all(campaign) as {
+      tier: number;
+      c: number;
+    }[];
+    return c.rewards.map((r, tier) => ({
+      tier,
+      given: given.find((g) => g.tier === tier)?.c ?? 0,
+      left: r.generate ? null : this.remaining(campaign, tier),
+    }));
+  }
+
   close(): void {
     if (this.#db.open) this.#db.close();
   }

@@ -54,6 +54,7 @@ export class SqliteEventStore implements EventStore {
   readonly #db: Database.Database;
   readonly #insertMany: (rows: StoredEvent[]) => number;
   readonly #checkpointer: Checkpointer | undefined;
+  #shareByToken: Database.Statement | undefined;
 
   constructor(path: string, opts: SqliteOptions = {}) {
     this.#db = openSqlite(path, opts);
@@ -116,10 +117,23 @@ export class SqliteEventStore implements EventStore {
         .all(args) as { m: unknown; v: unknown; sr: unknown; fan: unknown }[]
     ).flatMap((row) =>
       typeof row.m === 'string' && typeof row.v === 'number'
-        ? [{ m: row.m, v: row.v, sr: typeof row.sr === 'number' ? row.sr : 1, fan: isFan(row.fan) }]
+        ? [{ m: row.m, v: row.v, sr: typeof row.sr === 'number' ? row.sr : 1, fan: isFan(row.fan), widget: typeof row.fan === 'string' ? row.fan : '' }]
         : [],
     );
-    return { byDayName, views, shares, vitals };
+    const top = (column: string, limit: number, where = '') =>
+      this.#db
+        .prepare(
+          `SELECT ${column} AS key, count(*) AS count FROM events WHERE ${range} AND n = 'pageview' ${where}
+           GROUP BY key ORDER BY count DESC, key LIMIT ${limit}`,
+        )
+        .all(args) as { key: string; count: number }[];
+    const pages = top('u', 50).map((r) => ({ page: r.key, count: r.count }));
+    const referrers = top('r', 200).map((r) => ({ referrer: r.key, count: r.count }));
+    const campaigns = top("json_extract(p, '$.utm.campaign')", 50, "AND json_extract(p, '$.utm.campaign') IS NOT NULL").map((r) => ({
+      campaign: String(r.key),
+      count: r.count,
+    }));
+    return { byDayName, views, shares, vitals, pages, referrers, campaigns };
   }
 
   async count(site?: string): Promise<number> {
@@ -167,13 +181,13 @@ export class SqliteEventStore implements EventStore {
   }
 
   async sharesByToken(site: string, tokens: string[]): Promise<ShareRow[]> {
-    if (tokens.length === 0) return [];
-    return this.#db
-      .prepare(
-        `SELECT ${SHARE_COLUMNS} FROM events
-         WHERE site = ? AND ${IS_SHARE} AND json_extract(p, '$.ref') IN (SELECT value FROM json_each(?)) ORDER BY ts`,
-      )
-      .all(site, JSON.stringify(tokens)) as ShareRow[];
+    // One indexed lookup a token (INDEXED BY makes a plan without the index an error, not a scan).
+    this.#shareByToken ??= this.#db.prepare(
+      `SELECT ${SHARE_COLUMNS} FROM events INDEXED BY events_share_ref
+       WHERE site = ? AND n IN ('share', 'card_share') AND json_extract(p, '$.ref') = ? ORDER BY ts`,
+    );
+    const stmt = this.#shareByToken;
+    return tokens.flatMap((t) => stmt.all(site, t) as ShareRow[]).sort((a, b) => a.ts - b.ts);
   }
 
   async addOrder(o: ServerOrder): Promise<void> {

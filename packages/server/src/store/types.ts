@@ -15,8 +15,14 @@ export interface RawAggregates {
   views: { w: string; count: number }[];
   /** `share` events per `p.network`. */
   shares: { network: string; count: number }[];
-  /** Every `vital` event: metric, value, sample rate, and whether our widget caused it. */
-  vitals: { m: string; v: number; sr: number; fan: boolean }[];
+  /** Every `vital` event: metric, value, sample rate, whether our widget caused it, and which ('' when unnamed). */
+  vitals: { m: string; v: number; sr: number; fan: boolean; widget: string }[];
+  /** Page views per page (no query), most first, at most 50. */
+  pages: { page: string; count: number }[];
+  /** Page views per referrer ('' for none), most first, at most 200: stats.ts reduces them to origins. */
+  referrers: { referrer: string; count: number }[];
+  /** Page views per `utm.campaign` of the landing URL, most first, at most 50. */
+  campaigns: { campaign: string; count: number }[];
 }
 
 /** A share as the report reads it: the event, with its token and its parent's. */
