@@ -208,15 +208,18 @@ async function visit(url, container, extra = async () => {}) {
 }
 
 function assertShop({ origin, networks, intent, shown, code, problems }) {
-  const shared = `${origin}${PRODUCT.path}?utm_source=x&utm_medium=social&utm_campaign=product-page`;
   assert.deepEqual(networks, ['wechat', 'weibo', 'x', 'copy'], 'networks="wechat weibo x copy" is parsed');
   assert.equal(intent.origin + intent.pathname, 'https://x.com/intent/post');
   assert.equal(intent.searchParams.get('text'), PRODUCT.name, 'X gets the title');
-  assert.equal(intent.searchParams.get('url'), shared, 'X gets the relative url resolved against the page, with UTM');
-  assert.equal(shown, `Shared ${shared}`, "the app's own fan-share handler got the URL");
+  // The relative url resolved against the page, with UTM and the share's own token (fanref) last.
+  const shared = intent.searchParams.get('url');
+  assert.match(shared, new RegExp(`^${escapeRe(`${origin}${PRODUCT.path}?utm_source=x&utm_medium=social&utm_campaign=product-page&fanref=`)}[\\w-]{8,16}$`), 'X gets the resolved URL');
+  assert.equal(shown, `Shared ${shared}`, "the app's own fan-share handler got the URL that was shared");
   assert.equal(code, 'Your code: SPRING5', "the app's own fan-reward handler got the code");
   assert.deepEqual(problems, [], 'no page error, console error or CSP violation');
 }
+
+const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 test('the guide: every file it shows is one a scratch app below is built from', () => {
   const used = ['React 19', 'React 18', 'Vue 3', 'Server rendering and hydration'];
