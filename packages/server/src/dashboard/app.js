@@ -8,8 +8,9 @@
     en: {
       title: 'Fanfare dashboard', token: 'Admin token', signIn: 'Sign in', signOut: 'Sign out',
       site: 'Site', from: 'From', to: 'To', show: 'Show', last7: 'Last 7 days', last30: 'Last 30 days',
-      salesTitle: 'Sharing → sales', trafficTitle: 'Visits and fan actions', widgetsTitle: 'Widgets',
+      salesTitle: 'Sharing → sales', trafficTitle: 'Visits and fan actions', widgetsTitle: 'Widgets', speedTitle: 'Page speed',
       fShares: 'Shares', fVisits: 'Visits through shares', fVisitors: 'Visitors', fOrders: 'Orders', fRevenue: 'Revenue',
+      cShares: 'Shares', cVisits: 'Visits', cVisitors: 'Visitors', cOrders: 'Orders', cRevenue: 'Revenue',
       noRevenue: 'None yet',
       viral: 'Viral coefficient {n}: each share brought {n} new visitors on average.',
       viralNone: 'No shares in these days, so no viral coefficient yet.',
@@ -41,8 +42,9 @@
     zh: {
       title: 'Fanfare 数据看板', token: '管理员令牌', signIn: '登录', signOut: '退出登录',
       site: '站点', from: '开始日期', to: '结束日期', show: '查询', last7: '近 7 天', last30: '近 30 天',
-      salesTitle: '分享带来的成交', trafficTitle: '访问与粉丝互动', widgetsTitle: '组件表现',
+      salesTitle: '分享带来的成交', trafficTitle: '访问与粉丝互动', widgetsTitle: '组件表现', speedTitle: '页面速度',
       fShares: '分享次数', fVisits: '分享带来的访问', fVisitors: '访客数', fOrders: '订单数', fRevenue: '销售额',
+      cShares: '分享', cVisits: '访问', cVisitors: '访客', cOrders: '订单', cRevenue: '销售额',
       noRevenue: '暂无',
       viral: '裂变系数 {n}：平均每次分享带来 {n} 位新访客。',
       viralNone: '所选时间段内暂无分享，暂无法计算裂变系数。',
@@ -150,7 +152,13 @@
       return `${amount} ${currency}`;
     }
   };
-  const moneyList = (list) => (list.length === 0 ? '—' : list.map(money).join(' · '));
+  // One currency a line: amounts in different currencies are never added, so never run together either.
+  const amounts = (list) => {
+    if (list.length === 0) return '—';
+    const box = document.createDocumentFragment();
+    for (const m of list) box.append(el('span', '', money(m)));
+    return box;
+  };
   const el = (tag, className, text) => {
     const node = document.createElement(tag);
     if (className) node.className = className;
@@ -272,7 +280,9 @@
         const tr = el('tr');
         for (const c of columns) {
           const value = c.show ? c.show(r) : c.num ? fmt(r[c.key]) : r[c.key];
-          tr.append(el('td', [c.num ? 'num' : '', c.wrap ? 'wrap' : '', c.cls ? c.cls(r) : ''].join(' ').trim(), value));
+          const td = el('td', [c.num ? 'num' : '', c.wrap ? 'wrap' : '', c.cls ? c.cls(r) : ''].join(' ').trim());
+          td.append(value);
+          tr.append(td);
         }
         tableEl.tBodies[0].append(tr);
       }
@@ -284,11 +294,11 @@
 
   const funnelColumns = (first, withShares = true) => [
     first,
-    ...(withShares ? [{ key: 'shares', label: t('fShares'), num: true }] : []),
-    { key: 'visits', label: t('fVisits'), num: true },
-    { key: 'visitors', label: t('fVisitors'), num: true },
-    { key: 'orders', label: t('fOrders'), num: true },
-    { key: 'revenue', label: t('fRevenue'), num: true, show: (r) => moneyList(r.revenue), csv: (r) => r.revenue.map((m) => `${m.amount} ${m.currency}`).join('; ') },
+    ...(withShares ? [{ key: 'shares', label: t('cShares'), num: true }] : []),
+    { key: 'visits', label: t('cVisits'), num: true },
+    { key: 'visitors', label: t('cVisitors'), num: true },
+    { key: 'orders', label: t('cOrders'), num: true },
+    { key: 'revenue', label: t('cRevenue'), num: true, cls: () => 'amounts', show: (r) => amounts(r.revenue), csv: (r) => r.revenue.map((m) => `${m.amount} ${m.currency}`).join('; ') },
   ];
 
   // ---- the screens ----------------------------------------------------------------------
@@ -328,7 +338,7 @@
     table('t-generations', {
       title: t('generations'),
       name: 'generations',
-      columns: [depth, { key: 'shares', label: t('fShares'), num: true }, { key: 'visits', label: t('fVisits'), num: true }, { key: 'orders', label: t('fOrders'), num: true }],
+      columns: [depth, { key: 'shares', label: t('cShares'), num: true }, { key: 'visits', label: t('cVisits'), num: true }, { key: 'orders', label: t('cOrders'), num: true }],
       rows: a.generations,
     });
   }
@@ -361,7 +371,26 @@
 
   const narrow = () => window.matchMedia('(max-width: 600px)').matches;
 
+  // A chart with nothing to draw says so, rather than show empty axes.
+  function emptyChart(id, isEmpty) {
+    const box = $(id).parentElement;
+    box.hidden = isEmpty;
+    let note = box.nextElementSibling;
+    if (!note?.classList.contains('empty')) {
+      note = el('p', 'empty');
+      box.after(note);
+    }
+    note.textContent = isEmpty ? t('emptyTable') : '';
+    note.hidden = !isEmpty;
+    if (isEmpty) {
+      charts[id]?.destroy();
+      delete charts[id];
+    }
+    return isEmpty;
+  }
+
   function funnelChart(id, steps) {
+    if (emptyChart(id, steps.every(([, n]) => n === 0))) return;
     chart(id, {
       type: 'bar',
       data: { labels: steps.map(([key]) => t(key)), datasets: [{ data: steps.map(([, n]) => n), backgroundColor: COLORS[0] }] },
@@ -424,7 +453,7 @@
   }
 
   function renderWidgets(s, campaigns) {
-    chart('c-shares', {
+    if (!emptyChart('c-shares', s.shares.length === 0)) chart('c-shares', {
       type: 'doughnut',
       data: {
         labels: s.shares.map((x) => (x.network ? nameIn(networks, x.network) : t('other'))),
@@ -438,7 +467,8 @@
     funnelChart('c-show', [['view', f.buyerShow.view], ['open', f.buyerShow.open], ['click', f.buyerShow.click]]);
 
     const tiers = campaigns.flatMap((c) => c.tiers.map((tier) => ({ campaign: c.name, ...tier })));
-    const goal = (r) => (r.goal.tile !== undefined ? t('goalTile', { n: fmt(r.goal.tile) }) : t('goalScore', { n: fmt(r.goal.score) }));
+    // A tile is a name ("the 2048 tile"), not a quantity: no thousands separator.
+    const goal = (r) => (r.goal.tile !== undefined ? t('goalTile', { n: String(r.goal.tile) }) : t('goalScore', { n: fmt(r.goal.score) }));
     table('t-rewards', {
       title: t('rewards'),
       name: 'reward-pools',
