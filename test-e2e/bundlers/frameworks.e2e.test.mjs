@@ -26,8 +26,10 @@ const VITE = 'vite/bin/vite.js';
 const TSC = 'typescript/bin/tsc';
 const PRODUCT = { name: 'Spring tulips', path: '/p/42' };
 
+// A Chinese page in a Chinese browser: only the guide's configure({ lang: 'en' }), run before
+// any widget connects, makes the widgets English.
 const reactHtml = (entry, body = '<div id="root"></div>') => `<!doctype html>
-<html lang="en">
+<html lang="zh-CN">
   <head><meta charset="utf-8" /><title>Bloom shop</title></head>
   <body>
     ${body}
@@ -180,7 +182,7 @@ async function serveSsr(app) {
 
 /** Open the shop, share to X from its <fan-share>, play its <fan-2048> until the reward; what the page showed. */
 async function visit(url, container, extra = async () => {}) {
-  const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1024, height: 900 } });
+  const context = await browser.newContext({ locale: 'zh-CN', reducedMotion: 'reduce', viewport: { width: 1024, height: 900 } });
   // The closed network cannot reach X: answer its page locally.
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>X</title>' }));
   const page = await context.newPage();
@@ -189,6 +191,7 @@ async function visit(url, container, extra = async () => {}) {
   const share = page.locator(`${container} > fan-share`);
   await share.locator('[part="button"]').first().waitFor();
   const networks = await share.locator('[part="button"]').evaluateAll((els) => els.map((e) => e.dataset.network));
+  const label = await share.locator('[data-network="x"]').getAttribute('aria-label');
   const [popup] = await Promise.all([context.waitForEvent('page'), share.locator('[data-network="x"]').click()]);
   const intent = new URL(popup.url());
   await popup.close();
@@ -204,11 +207,12 @@ async function visit(url, container, extra = async () => {}) {
   await page.locator('fan-2048 dialog').waitFor({ state: 'hidden' });
   const more = await extra(page, context);
   await context.close();
-  return { origin: url, networks, intent, shown, code, problems, ...more };
+  return { origin: url, networks, label, intent, shown, code, problems, ...more };
 }
 
-function assertShop({ origin, networks, intent, shown, code, problems }) {
+function assertShop({ origin, networks, label, intent, shown, code, problems }) {
   assert.deepEqual(networks, ['wechat', 'weibo', 'x', 'copy'], 'networks="wechat weibo x copy" is parsed');
+  assert.equal(label, 'Share on X', "configure({ lang: 'en' }) from @fanfare/core took effect before the widgets drew");
   assert.equal(intent.origin + intent.pathname, 'https://x.com/intent/post');
   assert.equal(intent.searchParams.get('text'), PRODUCT.name, 'X gets the title');
   // The relative url resolved against the page, with UTM and the share's own token (fanref) last.
