@@ -2,10 +2,12 @@
 import { fanfare } from '@fanfare/core/config';
 import { FAN_EVENTS } from '@fanfare/core/events';
 import { uid } from '@fanfare/core/ids';
+import { arrival } from '@fanfare/core/share-link';
+import { setItem } from '@fanfare/core/storage';
 import { eventId } from './logic/ids.js';
 import { chunk } from './logic/chunk.js';
 import { decide, sampledIn } from './logic/consent.js';
-import { isReported, referrerOrigin, stripUrl, toWireEvent, type WireEvent } from './logic/wire.js';
+import { isReported, referrerOrigin, stripUrl, toWireEvent, utmOf, type WireEvent } from './logic/wire.js';
 import { createDelivery } from './delivery.js';
 import { guard } from './guard.js';
 import { watchViews } from './views.js';
@@ -15,6 +17,11 @@ const FLUSH_AT = 10;
 const FLUSH_AFTER = 5_000;
 /** Events held while consent is pending, at most (as many as the outbox keeps). */
 const MAX_HELD = 200;
+
+/** The share token kept for credit (see logic/attribution.ts), only while consent is granted and GPC is off. */
+export const REF_KEY = 'fanfare.ref';
+/** Order ids this device reported, per site, for the attribution window: a reload of the thank-you page is not a second order. */
+export const ORDERS_KEY = 'fanfare.orders';
 
 /** Symbol.for, so two copies of the SDK on one page find each other and keep one queue. */
 const STARTED = Symbol.for('fanfare.beacon');
@@ -36,6 +43,9 @@ export function startBeacon(): void {
 const newId = () => eventId(Date.now(), uid(12));
 
 function run() {
+  // First of all: the token this page view arrived with, taken out of the address (the
+  // loader may have done it already).
+  const arrived = arrival();
   const global = fanfare();
   const now = () => performance.now();
   const decision = () => decide(global.config, (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl);
@@ -44,6 +54,8 @@ function run() {
     () => decision() === 'send',
   );
   const page = { sdk: SDK_VERSION, pv: uid(), u: stripUrl(location.href), r: referrerOrigin(document.referrer) };
+  /** Consent granted and no GPC: the only time anything for attribution is kept on the device. */
+  const mayKeep = () => decision() !== 'drop' && global.config.consent === 'granted';
   let queue: WireEvent[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** The page was hidden and its queue sent: anything later must go at once, by beacon. */
@@ -56,6 +68,9 @@ function run() {
     if (d === 'drop') {
       queue = [];
       delivery.forget();
+      // Nothing kept for attribution either: the token and the sent orders go too.
+      setItem(REF_KEY, '');
+      setItem(ORDERS_KEY, '');
     }
     if (d !== 'send' || !queue.length) return;
     for (const p of chunk({ ...page, site: global.config.site }, queue)) (leaving ? delivery.sendOnExit : delivery.send)(p);
@@ -90,9 +105,55 @@ function run() {
   addEventListener('pagehide', leave);
   addEventListener('online', delivery.drain);
   global.subscribe(() => {
+    if (arrived && mayKeep()) void attribution().then((a) => a.keep());
     flush();
     delivery.drain();
   });
+
+  const pageEvent = (n: string, p: Record<string, WireEvent['p'] | string | undefined>): WireEvent => ({ id: newId(), n, w: 'page', t: Math.round(now()), p: p as WireEvent['p'] });
+  // The token kept for credit, and track()'s orders and goals: loaded only on a page opened
+  // from a shared link, or on the first track() call.
+  let lazy: Promise<ReturnType<typeof import('./attribution.js').attribution>> | undefined;
+  const attribution = () =>
+    (lazy ??= import('./attribution.js').then(
+      (m) => m.attribution({ keys: [REF_KEY, ORDERS_KEY], arrived, config: () => global.config, mayKeep, push, pageEvent, held: () => queue }),
+      (e) => ((lazy = undefined), Promise.reject(e)),
+    ));
+  if (arrived && mayKeep()) void attribution().then((a) => a.keep(), () => {});
+  // A single-page app's route change is a page view of its own, under a new id; a change of
+  // the query or hash alone is not (the server never sees them).
+  const route = guard(() => {
+    const u = stripUrl(location.href);
+    if (u === page.u) return;
+    flush();
+    page.u = u;
+    page.pv = uid();
+    push(pageEvent('pageview', {}));
+  });
+  for (const k of ['pushState', 'replaceState'] as const) {
+    const original = history[k];
+    history[k] = function (this: History, ...args: Parameters<History['pushState']>) {
+      original.apply(this, args);
+      route();
+    };
+  }
+  addEventListener('popstate', route);
+
+  // window.fanfare.track(): what the loader's stub (or <fan-conversion>) queued, then each
+  // call as it comes, in order.
+  const waiting = (global.t ??= []);
+  const track = (name: string, p?: Record<string, unknown>) => {
+    waiting.push([name, p]);
+    attribution().then(
+      (a) => {
+        for (const [n, q] of waiting.splice(0)) guard(a.track)(n, q);
+      },
+      () => {},
+    );
+  };
+  global.track = track;
+  if (waiting.length) track(...waiting.pop()!);
+  if (waiting.length) track(...waiting.pop()!);
 
   watchViews((el) => push({ id: newId(), n: 'view', w: el.localName, t: Math.round(now()) }));
   const sr = global.config.vitalsSample;
@@ -107,4 +168,7 @@ function run() {
   }
   flush();
   delivery.drain();
+  // This page view, after what was held: it leaves with the next batch (or as the page goes),
+  // not in a request of its own. undefined values leave nothing in the JSON.
+  push(pageEvent('pageview', { ref: arrived, utm: utmOf(location.href) }));
 }

@@ -3,6 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import { OUTBOX_KEY } from '../src/delivery.js';
+import { ORDERS_KEY, REF_KEY } from '../src/beacon.js';
 import type { Payload, WireEvent } from '../src/logic/wire.js';
 
 interface Recorded {
@@ -40,10 +41,10 @@ async function until<T>(get: () => Promise<T>, ok: (v: T) => boolean, ms: number
 
 const frames: HTMLIFrameElement[] = [];
 
-async function openPage(params: Record<string, string> = {}): Promise<HTMLIFrameElement> {
+async function openPage(params: Record<string, string> = {}, page = 'page.html'): Promise<HTMLIFrameElement> {
   const frame = document.createElement('iframe');
   const query = new URLSearchParams({ endpoint: endpoint(), ...params });
-  frame.src = `/packages/beacon/test/fixture/page.html?${query}#section`;
+  frame.src = `/packages/beacon/test/fixture/${page}?${query}#section`;
   frame.width = '400';
   frame.height = '300';
   const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
@@ -62,7 +63,7 @@ const shares = (events: WireEvent[]) => events.filter((e) => e.n === 'share');
 
 beforeEach(() => {
   bucket = Math.random().toString(36).slice(2);
-  localStorage.removeItem(OUTBOX_KEY);
+  for (const key of [OUTBOX_KEY, REF_KEY, ORDERS_KEY]) localStorage.removeItem(key);
 });
 
 afterEach(async () => {
@@ -113,8 +114,8 @@ describe('beacon delivery', () => {
   it('keeps what the server could not take, even from a closing page, and delivers it once on the next page view', async () => {
     await control('down');
     const first = await openPage();
-    // The view and nine shares make ten: one request, refused.
-    click(first, 9);
+    // The page view, the widget's view and eight shares make ten: one request, refused.
+    click(first, 8);
     const outbox = async () => localStorage.getItem(OUTBOX_KEY);
     const stored = JSON.parse((await until(outbox, Boolean, 3000)) ?? '{}') as { b?: { p: Payload }[] };
     expect((await log()).filter((r) => r.status === 503)).to.have.length(1);
@@ -179,11 +180,12 @@ describe('beacon delivery', () => {
   it('retries on the same page, after the Retry-After delay, once the server is back', async () => {
     await control('down');
     const frame = await openPage();
-    click(frame, 9);
+    // With the page view and the widget's view, ten: one request.
+    click(frame, 8);
     await until(log, (l) => l.some((r) => r.status === 503), 3000);
     await control('up');
-    const events = await until(accepted, (e) => shares(e).length >= 9, 5000);
-    expect(shares(events)).to.have.length(9);
+    const events = await until(accepted, (e) => shares(e).length >= 8, 5000);
+    expect(shares(events)).to.have.length(8);
     const posts = (await log()).filter((r) => r.method === 'POST').map((r) => r.status);
     expect(posts).to.deep.equal([503, 204]);
   });
@@ -267,4 +269,129 @@ describe('beacon delivery', () => {
     expect(loaded(sampled)).to.equal(true);
     expect(loaded(out)).to.equal(false);
   });
+});
+
+describe('beacon: page views and attribution', () => {
+  /** Accepted requests' bodies, in arrival order. */
+  const bodies = async () => (await log()).filter((r) => r.method === 'POST' && r.status === 204).map((r) => JSON.parse(r.body) as Payload);
+  const named = (events: WireEvent[], n: string) => events.filter((e) => e.n === n);
+  /** The token kept for credit, once the page has kept one. */
+  const stored = async () => JSON.parse((await until(async () => localStorage.getItem(REF_KEY), Boolean, 3000)) ?? 'null') as { r: string; at: number } | null;
+  const landing = { fanref: 'landTok_123', utm_source: 'newsletter', utm_medium: 'email', utm_campaign: 'spring', color: 'red' };
+
+  it('sends one page view with the token it arrived with and the landing UTM, and takes the token out of the address', async () => {
+    const frame = await openPage(landing);
+    const here = frame.contentWindow!.location;
+    expect(here.search).to.not.contain('fanref');
+    // The rest of the address as it was: the page's own parameters, UTM and the hash.
+    expect(new URLSearchParams(here.search).get('color')).to.equal('red');
+    expect(new URLSearchParams(here.search).get('utm_campaign')).to.equal('spring');
+    expect(here.hash).to.equal('#section');
+    // Kept for credit (consent granted, no GPC), first touch.
+    const kept = await until(async () => localStorage.getItem(REF_KEY), Boolean, 3000);
+    expect(JSON.parse(kept!)).to.include({ r: 'landTok_123' });
+    frame.remove();
+    const events = await until(accepted, (e) => named(e, 'pageview').length > 0, 3000);
+    const [view] = named(events, 'pageview');
+    expect(view).to.include({ w: 'page' });
+    expect(view!.p).to.deep.equal({ ref: 'landTok_123', utm: { source: 'newsletter', medium: 'email', campaign: 'spring' } });
+    const [body] = await bodies();
+    expect(body!.u).to.equal(`${location.origin}/packages/beacon/test/fixture/page.html`);
+    await sleep(300);
+    expect(named(await accepted(), 'pageview')).to.have.length(1);
+  });
+
+  it('ignores a malformed token: removed from the address, no credit, a page view without ref', async () => {
+    const frame = await openPage({ fanref: 'bad<token>' });
+    expect(frame.contentWindow!.location.search).to.not.contain('fanref');
+    frame.remove();
+    const [view] = named(await until(accepted, (e) => named(e, 'pageview').length > 0, 3000), 'pageview');
+    expect(view!.p).to.deep.equal({});
+    expect(localStorage.getItem(REF_KEY)).to.equal(null);
+  });
+
+  it('first touch keeps the first token; data-attribution="last" takes the newest', async () => {
+    const first = await openPage({ fanref: 'firstTok1' });
+    expect(await stored()).to.include({ r: 'firstTok1' });
+    first.remove();
+    const second = await openPage({ fanref: 'secondTok2' });
+    await sleep(500);
+    expect(JSON.parse(localStorage.getItem(REF_KEY)!)).to.include({ r: 'firstTok1' });
+    second.remove();
+    await openPage({ fanref: 'thirdTok3', attribution: 'last' });
+    const last = await until(async () => localStorage.getItem(REF_KEY), (v) => !!v?.includes('thirdTok3'), 3000);
+    expect(JSON.parse(last!)).to.include({ r: 'thirdTok3' });
+  });
+
+  it('sends a page view per route change of a single-page app, not per change of the query or hash', async () => {
+    const frame = await openPage({ fanref: 'routeTok1' });
+    const { history: h } = frame.contentWindow!;
+    h.pushState(null, '', '/packages/beacon/test/fixture/cart?step=1');
+    h.replaceState(null, '', '/packages/beacon/test/fixture/cart?step=2#pay');
+    h.pushState(null, '', '/packages/beacon/test/fixture/checkout');
+    h.back();
+    await until(async () => frame.contentWindow!.location.pathname, (p) => p.endsWith('/cart'), 2000);
+    frame.remove();
+    const pv = async () => (await bodies()).flatMap((b) => b.e.filter((e) => e.n === 'pageview').map((e) => ({ u: b.u, pv: b.pv, p: e.p })));
+    const views = await until(pv, (v) => v.length >= 4, 4000);
+    const base = `${location.origin}/packages/beacon/test/fixture/`;
+    expect(views.map((v) => v.u)).to.deep.equal([`${base}page.html`, `${base}cart`, `${base}checkout`, `${base}cart`]);
+    // Each a page view of its own; only the landing one names the token it arrived with.
+    expect(new Set(views.map((v) => v.pv)).size).to.equal(4);
+    expect(views.map((v) => v.p)).to.deep.equal([{ ref: 'routeTok1' }, {}, {}, {}]);
+  });
+
+  it('reports an order once, queued before the beacon loaded, credited to the share the buyer came through; a reload does not count it again', async () => {
+    const product = await openPage({ fanref: 'buyerTok1' });
+    expect(await stored()).to.include({ r: 'buyerTok1' });
+    product.remove();
+    // fanfare.track() before the beacon loaded, and a <fan-conversion> for the same order.
+    const thanks = await openPage({ order: 'A-1001', tag: '1', goal: 'newsletter' }, 'thanks.html');
+    await until(async () => localStorage.getItem(ORDERS_KEY), Boolean, 5000);
+    thanks.remove();
+    const events = await until(accepted, (e) => named(e, 'conversion').length > 0 && named(e, 'goal').length > 0, 4000);
+    expect(named(events, 'conversion').map((e) => e.p)).to.deep.equal([{ order: 'A-1001', value: '49.00', currency: 'CNY', ref: 'buyerTok1' }]);
+    expect(named(events, 'conversion')[0]).to.include({ w: 'page' });
+    expect(named(events, 'goal').map((e) => e.p)).to.deep.equal([{ name: 'newsletter' }]);
+    // The buyer reloads the thank-you page.
+    const reload = await openPage({ order: 'A-1001', tag: '1' }, 'thanks.html');
+    await until(async () => named(await accepted(), 'pageview').length >= 3, (ok) => ok, 3000);
+    reload.remove();
+    await until(accepted, (e) => named(e, 'pageview').length >= 3, 3000);
+    await sleep(500);
+    expect(named(await accepted(), 'conversion')).to.have.length(1);
+  });
+
+  it('refuses an order it cannot read, with a warning, and sends the rest', async () => {
+    const warnings: string[] = [];
+    const frame = await openPage({}, 'thanks.html');
+    const w = frame.contentWindow as Window & typeof globalThis;
+    w.console.warn = (...a: unknown[]) => void warnings.push(a.join(' '));
+    w.fanfare!.track!('conversion', { order: 'A-1', value: '-5', currency: 'CNY' });
+    w.fanfare!.track!('conversion', { order: 'A-2', value: '5', currency: 'RMB' });
+    w.fanfare!.track!('conversion', { order: 'x'.repeat(129), value: '5', currency: 'CNY' });
+    w.fanfare!.track!('conversion', { order: 'A-3', value: 12.5, currency: 'usd' });
+    await until(async () => warnings.length, (n) => n >= 3, 3000);
+    frame.remove();
+    const events = await until(accepted, (e) => named(e, 'conversion').length > 0, 3000);
+    expect(named(events, 'conversion').map((e) => e.p)).to.deep.equal([{ order: 'A-3', value: '12.5', currency: 'USD' }]);
+    expect(warnings.join('\n')).to.contain('value').and.contain('currency').and.contain('order');
+  });
+
+  for (const [name, params] of [
+    ['Global Privacy Control', { gpc: '1' }],
+    ['a denied consent', { consent: 'denied' }],
+  ] as const) {
+    it(`with ${name}: no page view, no order, nothing kept on the device, and the link still lands`, async () => {
+      const shared = await openPage({ ...params, fanref: 'privTok12' });
+      expect(shared.contentWindow!.location.search).to.not.contain('fanref');
+      shared.remove();
+      const thanks = await openPage({ ...params, order: 'A-7', tag: '1', goal: 'newsletter' }, 'thanks.html');
+      await sleep(1500);
+      thanks.remove();
+      await sleep(500);
+      expect(await log()).to.deep.equal([]);
+      for (const key of [REF_KEY, ORDERS_KEY, OUTBOX_KEY]) expect(localStorage.getItem(key), key).to.equal(null);
+    });
+  }
 });

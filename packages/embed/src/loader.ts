@@ -5,11 +5,18 @@
 import type { FanfareStub } from '@fanfare/core/config';
 import { placeholderCss } from './placeholders.js';
 
+// A page opened from a shared link: take its token out of the address first of all (core's
+// share-link keeps it for this page view). Only then is that code fetched, and without
+// waiting for it: a static import would put a shared chunk, a round trip, before every widget.
+if (/[?&]fanref(=|&|$)/.test(location.search)) import('@fanfare/core/share-link').then((m) => m.arrival(), () => {});
+
 const widgets: Record<string, () => Promise<unknown>> = {
   'fan-share': () => import('@fanfare/share'),
   'fan-2048': () => import('@fanfare/game-2048'),
   'fan-card-maker': () => import('@fanfare/card-maker'),
   'fan-buyer-show': () => import('@fanfare/buyer-show'),
+  // Renders nothing: reports an order on a thank-you page, as fanfare.track('conversion') does.
+  'fan-conversion': () => import('@fanfare/beacon/conversion'),
 };
 
 const pending = new Set(Object.keys(widgets));
@@ -52,17 +59,27 @@ function startBeacon(settings: { endpoint?: unknown }): void {
   import('@fanfare/beacon').then((m) => m.startBeacon(), (err) => console.error('Fanfare could not load its beacon:', err));
 }
 
-// A stub that queues settings until core (in the first chunk) validates and applies them.
+// A stub that queues settings until core (in the first chunk) validates and applies them,
+// and track() calls (in `t`) until the beacon sends them.
 if (!window.fanfare) {
   const stub: FanfareStub = {
     q: [],
+    t: [],
     configure(settings) {
       if (window.fanfare === stub) stub.q.push(settings);
       else window.fanfare?.configure(settings);
       startBeacon(settings);
     },
+    track(...call) {
+      const f = window.fanfare!;
+      // Called through a reference kept from before the beacon ran: hand it on.
+      if (f.track !== stub.track) f.track!(...call);
+      else stub.t!.push(call);
+    },
     adopt(real) {
       real.subscribe(startBeacon);
+      real.t = stub.t;
+      real.track = stub.track;
     },
   };
   window.fanfare = stub;
@@ -70,9 +87,9 @@ if (!window.fanfare) {
 
 const own = [...document.querySelectorAll<HTMLScriptElement>('script[src]')].find((s) => s.src === import.meta.url);
 if (own) {
-  const { endpoint, site, consent, lang, vitalsSample } = own.dataset;
+  const { endpoint, site, consent, lang, vitalsSample, attributionDays, attribution } = own.dataset;
   const settings = Object.fromEntries(
-    Object.entries({ endpoint, site, consent, lang, vitalsSample }).filter(([, v]) => v !== undefined),
+    Object.entries({ endpoint, site, consent, lang, vitalsSample, attributionDays, attribution }).filter(([, v]) => v !== undefined),
   );
   if (Object.keys(settings).length) window.fanfare.configure(settings);
 }

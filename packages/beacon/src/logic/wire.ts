@@ -19,7 +19,8 @@ export interface WireEvent {
   w: string;
   /** ms since navigation start. */
   t: number;
-  p?: Record<string, Value>;
+  /** Flat values, but for a page view's `utm` (`{source, medium, campaign}`). */
+  p?: Record<string, Value | Record<string, string>>;
 }
 
 /** What every request repeats about the page view. */
@@ -40,7 +41,7 @@ export interface Payload extends PageInfo {
  * The detail fields the beacon forwards, whatever the event. Anything else a widget puts
  * in a detail stays on the page; above all a reward's `code`, a single-use secret.
  */
-const FIELDS = ['network', 'url', 'campaign', 'score', 'maxTile', 'moves', 'title', 'tier', 'template', 'format', 'bytes', 'channel', 'id'];
+const FIELDS = ['network', 'url', 'ref', 'parent', 'campaign', 'score', 'maxTile', 'moves', 'title', 'tier', 'template', 'format', 'bytes', 'channel', 'id'];
 
 /** A string that long is a bug or an attack, not analytics. */
 const MAX_STRING = 200;
@@ -73,6 +74,25 @@ export function referrerOrigin(referrer: string): string | undefined {
     // No referrer, or not a URL.
   }
   return undefined;
+}
+
+/** A page view's UTM parameters (`p.utm`). */
+export type Utm = Partial<Record<'source' | 'medium' | 'campaign', string>>;
+
+/** `{source, medium, campaign}` from a landing URL's utm_* parameters, or undefined when it has none (at most 200 characters each). */
+export function utmOf(href: string): Utm | undefined {
+  let q: URLSearchParams;
+  try {
+    q = new URL(href).searchParams;
+  } catch {
+    return undefined;
+  }
+  const utm: Utm = {};
+  for (const k of ['source', 'medium', 'campaign'] as const) {
+    const v = q.get(`utm_${k}`)?.trim();
+    if (v) utm[k] = v.slice(0, 200);
+  }
+  return Object.keys(utm).length ? utm : undefined;
 }
 
 /**
