@@ -102,6 +102,37 @@ afterEach(async () => {
 });
 
 describe('<fan-2048>', () => {
+  it('"share my score" shares a link with its own token, announced with ref, out of the game', async () => {
+    const el = await fixture<Fan2048>(html`<fan-2048 campaign=${freshCampaign()} lang="en" share="x"></fan-2048>`);
+    const share = root(el).querySelector('fan-share')!;
+    await share.updateComplete;
+    const link = share.shadowRoot!.querySelector<HTMLAnchorElement>('[data-network="x"]')!;
+    const seen: { detail: { network: string; url: string; ref: string }; from: EventTarget | null; href: string }[] = [];
+    const onShare = (e: Event) => seen.push({ detail: (e as CustomEvent).detail, from: e.target, href: '' });
+    // Last to see the click: the href the browser would open; never leave the test page.
+    const onClick = (e: Event) => ((seen.at(-1)!.href = link.href), e.preventDefault());
+    document.addEventListener('fan-share', onShare);
+    window.addEventListener('click', onClick);
+    try {
+      link.click();
+      link.click();
+    } finally {
+      document.removeEventListener('fan-share', onShare);
+      window.removeEventListener('click', onClick);
+    }
+    expect(seen).to.have.length(2);
+    for (const { detail, from, href } of seen) {
+      // Heard at the document as the game's, as the beacon hears it.
+      expect(from).to.equal(el);
+      expect(detail.network).to.equal('x');
+      expect(detail.ref).to.match(/^[\w-]{8,16}$/);
+      expect(new URL(detail.url).searchParams.get('fanref')).to.equal(detail.ref);
+      expect(new URL(href).searchParams.get('url')).to.equal(detail.url);
+      expect(new URL(href).searchParams.get('text')).to.contain('0');
+    }
+    expect(seen[0]!.detail.ref).to.not.equal(seen[1]!.detail.ref);
+  });
+
   it('starts a 4×4 game with two tiles and a zero score, sized to its container', async () => {
     const wrap = await fixture<HTMLDivElement>(
       html`<div style="width: 320px"><fan-2048 campaign=${freshCampaign()} lang="en"></fan-2048></div>`,
