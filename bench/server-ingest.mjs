@@ -1,9 +1,9 @@
 // Ingest throughput of @fanfare/server: the real CLI in its own process, on loopback,
 // with autocannon sending beacon batches of 1 and 5 events. Bounded: BENCH_SECONDS per run (default 10).
 //   node bench/server-ingest.mjs
-// BENCH_MIX=pageviews sends traffic as attribution makes it: each request starts with a page
-// view (one in five landing from a shared link, with its token and UTM), and each share
-// carries its token, so visitor hashing and the share lookup are in the figure.
+// BENCH_MIX=pageviews puts page views in the mix: each request starts with one (one in five
+// landing from a shared link, with its token and UTM: a visitor hash and a share lookup).
+// BENCH_MIX=attribution also gives every share its token, as the attribution-era widgets send them.
 // Prints events/s and latency percentiles, then checks every acknowledged event was stored.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -59,7 +59,7 @@ function eventId() {
   return randomIds ? `${rand}${randomBytes(6).toString('base64url')}` : `${Date.now().toString(36)}${rand}`;
 }
 
-const mix = process.env.BENCH_MIX === 'pageviews' ? 'pageviews' : 'shares';
+const mix = ['pageviews', 'attribution'].includes(process.env.BENCH_MIX) ? process.env.BENCH_MIX : 'shares';
 // Tokens as the widgets mint them; landings reuse the first few, so some find their share.
 const token = () => randomBytes(9).toString('base64url');
 const shared = Array.from({ length: 50 }, token);
@@ -67,9 +67,9 @@ let requestNo = 0;
 
 function body(events) {
   const e = Array.from({ length: events }, (_, i) => ({ id: eventId(), n: 'share', w: 'fan-share', t: 1234 + i, p: { network: 'weibo' } }));
-  if (mix === 'pageviews') {
+  if (mix !== 'shares') {
     const n = requestNo++;
-    for (const x of e) x.p.ref = n < shared.length ? shared[n] : token();
+    if (mix === 'attribution') for (const x of e) x.p.ref = n < shared.length ? shared[n] : token();
     const landing = n % 5 === 0 ? { ref: shared[n % shared.length], utm: { source: 'weibo', medium: 'social', campaign: 'spring' } } : {};
     e[0] = { id: eventId(), n: 'pageview', w: 'page', t: 120, p: landing };
   }
@@ -122,7 +122,7 @@ await new Promise((r) => server.on('exit', r));
 const stored = new Database(db, { readonly: true }).prepare("SELECT count(*) AS c FROM events WHERE site = 'bench'").get().c;
 rmSync(dir, { recursive: true, force: true });
 
-console.log(`\n@fanfare/server ingest, ${mix === 'pageviews' ? 'page views and shares with tokens' : 'shares only'}, SQLite (synchronous=${sync}), ${randomIds ? 'random' : "time-ordered (the beacon's)"} event ids, batch window ${batchMs} ms, ${connections} connections, ${seconds} s a run, server ${pinned ? 'pinned to one core' : 'not pinned'}, Node ${process.version}`);
+console.log(`\n@fanfare/server ingest, ${{ shares: 'shares only', pageviews: 'page views in the mix', attribution: 'page views, and shares with tokens' }[mix]}, SQLite (synchronous=${sync}), ${randomIds ? 'random' : "time-ordered (the beacon's)"} event ids, batch window ${batchMs} ms, ${connections} connections, ${seconds} s a run, server ${pinned ? 'pinned to one core' : 'not pinned'}, Node ${process.version}`);
 console.table(rows);
 const acked = rows.reduce((a, r) => a + r.acked, 0);
 console.log(`WAL file at the end of the load: ${(walBytes / 1e6).toFixed(1)} MB`);

@@ -103,26 +103,38 @@ export function checkAttribution(e: WireEvent): WireEvent | null {
   return e;
 }
 
+/** The share token of a stored event, kept beside it so the visitor hash need not parse `p` again. */
+const refs = new WeakMap<StoredEvent, string>();
+
+export function refOf(e: StoredEvent): string | undefined {
+  return refs.get(e);
+}
+
 export function toStored(batch: Batch, now: number): StoredEvent[] {
   const u = stripQuery(batch.u);
   const r = stripQuery(batch.r);
-  return batch.e.flatMap((event) => {
+  const out: StoredEvent[] = [];
+  for (const event of batch.e) {
     const e = checkAttribution(event);
-    return e ? [e] : [];
-  }).map((e) => ({
-    site: batch.site,
-    id: e.id,
-    ts: now,
-    n: e.n,
-    w: e.w,
-    t: Math.round(e.t),
-    pv: batch.pv,
-    u,
-    r,
-    sdk: batch.sdk,
-    p: JSON.stringify(e.p),
-    vh: '',
-  }));
+    if (!e) continue;
+    const stored: StoredEvent = {
+      site: batch.site,
+      id: e.id,
+      ts: now,
+      n: e.n,
+      w: e.w,
+      t: Math.round(e.t),
+      pv: batch.pv,
+      u,
+      r,
+      sdk: batch.sdk,
+      p: JSON.stringify(e.p),
+      vh: '',
+    };
+    if (typeof e.p.ref === 'string') refs.set(stored, e.p.ref);
+    out.push(stored);
+  }
+  return out;
 }
 
 /** A vital's `p.fan` marks one caused inside one of our widgets: `true`, 1 or the widget's tag. */

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { utcDay } from '../games/service.js';
 import type { EventStore, ShareRow } from '../store/types.js';
-import type { StoredEvent } from '../wire.js';
+import { refOf, type StoredEvent } from '../wire.js';
 
 // Cookieless visitors (DESIGN.md, "Attribution"): a keyed hash of (site, IP, user agent)
 // under a random salt of the UTC day. The salt is made at random, shared by every process
@@ -28,19 +28,14 @@ export function visitorHash(salt: string, site: string, ip: string, userAgent: s
   return createHmac('sha256', salt).update(`${site}\n${ip}\n${userAgent}`).digest('base64url').slice(0, 22);
 }
 
-function refOf(e: StoredEvent): string | undefined {
-  // Most page views came with no token: a substring test spares parsing their JSON again.
-  if (!e.p.includes('"ref"')) return undefined;
-  // p was written by toStored from a checked event: ref is a valid token or absent.
-  const ref = (JSON.parse(e.p) as { ref?: unknown }).ref;
-  return typeof ref === 'string' ? ref : undefined;
-}
-
 export class Visitors {
   readonly #store: EventStore;
   readonly #days: number;
   readonly #now: () => number;
   readonly #salts = new Map<string, { salt: string | null; read: number }>();
+  // A page view sends several requests: its sender's hash of today, made once. Keyed by the
+  // salt too, so a new day (or a salt that lost a race) never reuses an old hash.
+  #hashes = new Map<string, string>();
   #swept = '';
 
   constructor({ store, days, now }: VisitorsOptions) {
@@ -99,7 +94,13 @@ export class Visitors {
     const today = utcDay(this.#now());
     const salt = await this.salt(today);
     if (salt === null) return;
-    const mine = visitorHash(salt, site, ip, userAgent);
+    const key = `${salt}\n${site}\n${ip}\n${userAgent}`;
+    let mine = this.#hashes.get(key);
+    if (mine === undefined) {
+      if (this.#hashes.size >= 10_000) this.#hashes = new Map();
+      mine = visitorHash(salt, site, ip, userAgent);
+      this.#hashes.set(key, mine);
+    }
     const arrivals = withRef.filter(({ e }) => ARRIVALS.has(e.n));
     let shares = new Map<string, ShareRow>();
     if (arrivals.length > 0) {
