@@ -27,22 +27,44 @@ const networkChunks = {
 };
 
 /**
- * The loader's placeholder table (embed/src/placeholders.ts) is pasted into the loader
- * rather than imported: with code splitting, any second module in the loader's own
- * graph makes esbuild give it an import of the shared runtime chunk, 200 B and a round
- * trip more before the first widget chunk is even requested.
+ * What the loader must run before anything else (its placeholder table, the landing of a
+ * share token) is pasted into it rather than imported: with code splitting, any second
+ * module in the loader's own graph makes esbuild give it an import of the shared runtime
+ * chunk, 200 B and a round trip more before the first widget chunk is even requested.
+ * The pasted modules' own relative imports are pasted too; their `export`s are dropped.
  */
-const inlinePlaceholders = {
-  name: 'fanfare-inline-placeholders',
+const INLINED = {
+  './placeholders.js': 'packages/embed/src/placeholders.ts',
+  '@fanfare/core/landing': 'packages/core/src/landing.ts',
+};
+const repo = fileURLToPath(new URL('..', import.meta.url));
+
+async function pasted(file, seen) {
+  if (seen.has(file)) return '';
+  seen.add(file);
+  const source = await readFile(file, 'utf8');
+  let out = '';
+  for (const line of source.split('\n')) {
+    const m = /^import (type )?\{[^}]*\} from '([^']+)';$/.exec(line);
+    if (m && !m[1] && m[2].startsWith('.')) out += await pasted(join(dirname(file), m[2].replace(/\.js$/, '.ts')), seen);
+    else if (!m) out += line.replace(/^export (?!\{)/, '') + '\n';
+  }
+  return out;
+}
+
+const inlineIntoLoader = {
+  name: 'fanfare-inline-into-loader',
   setup(build) {
     build.onLoad({ filter: /embed[\\/]src[\\/]loader\.ts$/ }, async (args) => {
-      const [loader, table] = await Promise.all([
-        readFile(args.path, 'utf8'),
-        readFile(join(dirname(args.path), 'placeholders.ts'), 'utf8'),
-      ]);
-      const line = "import { placeholderCss } from './placeholders.js';";
-      if (!loader.includes(line)) throw new Error(`loader.ts no longer has: ${line}`);
-      return { contents: loader.replace(line, table.replace(/^export /gm, '')), loader: 'ts' };
+      let loader = await readFile(args.path, 'utf8');
+      const seen = new Set();
+      for (const [spec, file] of Object.entries(INLINED)) {
+        const line = new RegExp(`^import \\{[^}]*\\} from '${spec.replace(/[./]/g, '\\$&')}';$`, 'm');
+        if (!line.test(loader)) throw new Error(`loader.ts no longer imports ${spec}`);
+        const code = await pasted(join(repo, file), seen);
+        loader = loader.replace(line, () => code);
+      }
+      return { contents: loader, loader: 'ts' };
     });
   },
 };
@@ -56,7 +78,7 @@ export const shipOptions = {
   charset: 'utf8',
   conditions: ['source'],
   legalComments: 'none',
-  plugins: [minifyLiterals, networkChunks, inlinePlaceholders],
+  plugins: [minifyLiterals, networkChunks, inlineIntoLoader],
   chunkNames: 'chunks/[name]-[hash]',
 };
 

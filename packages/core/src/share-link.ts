@@ -2,33 +2,11 @@
 // A subpath of its own: the beacon and the loader use it without Lit, and widgets pay for
 // it once per page (scripts/size.mjs counts it with the kit).
 import { uid } from '@fanfare/core/ids';
-import { takeRef, withRef, withUtm } from './logic/share-link.js';
+import { arrival } from './landing.js';
+import { withRef, withUtm } from './logic/share-link.js';
 
 export { isRef, withUtm } from './logic/share-link.js';
-
-/** Symbol.for, so every copy of the SDK on the page (the loader's and a bundled one) sees one landing. */
-const LANDING = Symbol.for('fanfare.landing');
-
-/**
- * The share token this page view arrived with, if any. The first call (the loader makes
- * it before anything else) reads `fanref` from the address and removes it with
- * history.replaceState, leaving the rest of the URL as it was, so the token never reaches
- * other analytics, Referer headers or the visitor's own re-shares. A malformed value is
- * removed too, and ignored.
- */
-export function arrival(): string | undefined {
-  const g = globalThis as { [LANDING]?: { ref?: string } };
-  if (!g[LANDING]) {
-    const { url, ref } = takeRef(location.href);
-    g[LANDING] = { ref };
-    try {
-      if (url !== location.href) history.replaceState(history.state, '', url);
-    } catch {
-      // A sandboxed or opaque-origin frame: the token is still read, only the address keeps it.
-    }
-  }
-  return g[LANDING].ref;
-}
+export { arrival } from './landing.js';
 
 /** What one share action sends: the URL with its own fresh token, the token, and the token this page view came with. */
 export interface ShareLink {

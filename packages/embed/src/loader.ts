@@ -4,11 +4,11 @@
 // be hosted anywhere. Everything else (validation, Lit, the beacon) loads on demand.
 import type { FanfareStub } from '@fanfare/core/config';
 import { placeholderCss } from './placeholders.js';
+import { arrival } from '@fanfare/core/landing';
 
-// A page opened from a shared link: take its token out of the address first of all (core's
-// share-link keeps it for this page view). Only then is that code fetched, and without
-// waiting for it: a static import would put a shared chunk, a round trip, before every widget.
-if (/[?&]fanref(=|&|$)/.test(location.search)) import('@fanfare/core/share-link').then((m) => m.arrival(), () => {});
+// A page opened from a shared link: its token leaves the address before anything else
+// runs, so no other script on the page sees it (the build pastes this code in: no request).
+arrival();
 
 const widgets: Record<string, () => Promise<unknown>> = {
   'fan-share': () => import('@fanfare/share'),
