@@ -41,7 +41,7 @@ export interface FanCardMakerProps {
    */
   'onfan-card-export'?: (event: CustomEvent<FanCardExportDetail>) => void;
   /**
-   * `{channel}` (`files`, `link`, `download`, `wechat`, `copy`) when the card is sent.
+   * `{channel, ref?, parent?}` (`files`, `link`, `download`, `wechat`, `copy`) when the card is sent; `ref` is the share token in the link sent (`files`, `link`, `copy`), `parent` the token this page view arrived with, if any.
    * On a server-rendered page, hydrateRoot leaves it unattached until the next render (react#35446): listen on a ref there.
    */
   'onfan-card-share'?: (event: CustomEvent<FanCardShareDetail>) => void;

@@ -32,7 +32,7 @@ export interface FanCardMakerProps {
   onFanCardCreate?: (event: CustomEvent<FanCardCreateDetail>) => void;
   /** `{format, bytes}` when the image is saved or sent. */
   onFanCardExport?: (event: CustomEvent<FanCardExportDetail>) => void;
-  /** `{channel}` (`files`, `link`, `download`, `wechat`, `copy`) when the card is sent. */
+  /** `{channel, ref?, parent?}` (`files`, `link`, `download`, `wechat`, `copy`) when the card is sent; `ref` is the share token in the link sent (`files`, `link`, `copy`), `parent` the token this page view arrived with, if any. */
   onFanCardShare?: (event: CustomEvent<FanCardShareDetail>) => void;
 }
 

@@ -35,7 +35,7 @@ export interface FanShareProps {
   /** The widget's language: `en` or `zh-CN` (any `zh-*` reads Chinese). Default: the page-wide `lang` setting, else the closest `[lang]` around it, else the browser's language. */
   lang?: 'en' | 'zh-CN' | (string & {});
   /**
-   * `{network, url}` when a fan picks a network; cancelable.
+   * `{network, url, ref, parent}` when a fan picks a network; cancelable. `url` carries `fanref=<ref>`, a fresh share token for each share action; `parent` is the token this page view arrived with, if any.
    * On a server-rendered page, hydrateRoot leaves it unattached until the next render (react#35446): listen on a ref there.
    */
   'onfan-share'?: (event: CustomEvent<FanShareDetail>) => void;

@@ -36,7 +36,7 @@ export interface FanShareProps {
   utm?: string;
   /** The widget's language: `en` or `zh-CN` (any `zh-*` reads Chinese). Default: the page-wide `lang` setting, else the closest `[lang]` around it, else the browser's language. */
   lang?: 'en' | 'zh-CN' | (string & {});
-  /** `{network, url}` when a fan picks a network; cancelable. */
+  /** `{network, url, ref, parent}` when a fan picks a network; cancelable. `url` carries `fanref=<ref>`, a fresh share token for each share action; `parent` is the token this page view arrived with, if any. */
   onFanShare?: (event: CustomEvent<FanShareDetail>) => void;
 }
 
