@@ -1,4 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { warn } from '@fanfare/core';
 import { copyText, selectOnFocus } from '@fanfare/core/clipboard';
 import { isWeChat } from '@fanfare/core/env';
 import { shareLink, type ShareLink } from '@fanfare/core/share-link';
@@ -118,7 +119,7 @@ export class ExportController implements ReactiveController {
     this.host.requestUpdate();
   };
 
-  private onSend = () => this.send().catch((e) => console.warn(e));
+  private onSend = () => this.send().catch((e) => warn(this.host, `could not send the card: ${e}`));
 
   /** Send the image with the system share sheet, else the link, else download it. Call within the tap. */
   async send(): Promise<Channel> {
