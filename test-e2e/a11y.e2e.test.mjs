@@ -53,7 +53,7 @@ async function sweep(url, path) {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' > ')).join(' | ')}`);
 }
 
-for (const path of ['/', '/zh.html']) {
+for (const path of ['/', '/zh.html', '/thanks.html', '/zh-thanks.html']) {
   test(`demo ${path} has no axe violations`, async () => {
     assert.deepEqual(await sweep(demo.url, path), []);
   });
