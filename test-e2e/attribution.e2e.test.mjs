@@ -2,42 +2,52 @@
 // product page to X; two friends (their own browsers, their own user agents) open the
 // link; one buys on the thank-you page and reloads it; the fan opens their own link; a
 // stranger opens a link with a token nobody shared. The real fanfare-server with a real
-// SQLite file then reports exactly 1 share, 2 visitors, 1 order and its revenue, credited
-// to X; a friend's own share makes generation 2; a refund from the shop takes the order
-// away.
+// SQLite file, and again with the events in a real ClickHouse, then reports exactly 1
+// share, 2 visitors, 1 order and its revenue, credited to X; a friend's own share makes
+// generation 2; a refund from the shop takes the order away.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromeArgs, findChrome } from '../scripts/chrome.mjs';
+import { clickhouseBinary, startClickHouse } from '../scripts/clickhouse.mjs';
 import { startFanfareServer } from '../scripts/fanfare-server.mjs';
 import { startServer } from '../scripts/serve.mjs';
 import { watch } from './watch.mjs';
 
 const SITE = 'petal-and-stem';
-let server, api, browser, dir;
+let server, api, browser, dir, clickhouse;
 /** What each page was watched for (console errors, CSP violations). */
 const watched = [];
+const demoConfig = JSON.parse(readFileSync(new URL('../demo/fanfare.config.json', import.meta.url), 'utf8'));
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'fanfare-attribution-'));
-  api = await startFanfareServer({
-    db: join(dir, 'events.db'),
-    config: fileURLToPath(new URL('../demo/fanfare.config.json', import.meta.url)),
-  });
-  server = await startServer({ api: api.url });
   browser = await chromium.launch({ executablePath: findChrome(), args: chromeArgs });
 });
 
 after(async () => {
   await browser?.close();
-  await server?.close();
-  await api?.stop();
+  await clickhouse?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** The demo shop with a fresh fanfare-server behind it, its events in `store`. */
+async function shop(store) {
+  const config = join(dir, `${store}.json`);
+  const extra = store === 'clickhouse' ? { store, clickhouse: { url: clickhouse.url, database: 'fanfare_e2e' } } : {};
+  writeFileSync(config, JSON.stringify({ ...demoConfig, ...extra }));
+  api = await startFanfareServer({ db: join(dir, `${store}.db`), config });
+  server = await startServer({ api: api.url });
+}
+
+async function closeShop() {
+  await server?.close();
+  await api?.stop();
+}
 
 /** A person: a browser of their own (storage included) with its own user agent. */
 async function person(name) {
@@ -95,7 +105,23 @@ async function until(check, what, ms = 15000) {
   assert.fail(`${what}; the server reports ${JSON.stringify(last)}`);
 }
 
-test('a share to X, two friends, one order (reloaded), the sharer and a stranger: 1 share, 2 visitors, 1 order, credited to X', async () => {
+for (const store of ['sqlite', 'clickhouse']) {
+  test(`${store}: a share to X, two friends, one order (reloaded), the sharer and a stranger: 1 share, 2 visitors, 1 order, credited to X`, async () => {
+    if (store === 'clickhouse') {
+      const binary = clickhouseBinary();
+      assert.ok(binary, 'clickhouse-server is not installed (Debian/Ubuntu: sudo apt-get install clickhouse-server)');
+      clickhouse = await startClickHouse(binary);
+    }
+    await shop(store);
+    try {
+      await scenario();
+    } finally {
+      await closeShop();
+    }
+  });
+}
+
+async function scenario() {
   const fan = await person('Fan');
   const { page: product } = await open(fan, '/');
   const shared = await shareToX(product);
@@ -177,4 +203,4 @@ test('a share to X, two friends, one order (reloaded), the sharer and a stranger
   const refunded = await until((x) => x.orders === 0, 'the refund did not take the order away');
   assert.deepEqual(refunded.revenue, []);
   assert.deepEqual(watched.flat(), []);
-});
+}
