@@ -84,7 +84,8 @@ export function check(manifest, files, read) {
     const kept = new Set((Array.isArray(effects) ? effects : []).map((p) => p.replace(/^\.\//, '')));
     for (const path of files) {
       if (!path.startsWith('dist/') || !path.endsWith('.js') || kept.has(path)) continue;
-      if (/^[\w$]+\.define\(/m.test(read(path))) problems.push(`${name}: ${path} defines a tag but "sideEffects" does not list it`);
+      // A top-level (unindented) FanX.define('fan-x') or customElements.define('fan-x', …).
+      if (/^\S.*\bdefine\(\s*['"]fan-/m.test(read(path))) problems.push(`${name}: ${path} defines a tag but "sideEffects" does not list it`);
     }
   }
   return problems;
