@@ -33,7 +33,8 @@ const RULES: Record<keyof FanConfig, (s: string, base: string) => Parsed<unknown
   consent: (s) => parseEnum(s, CONSENT),
   lang: (s) => (/^[a-z]{2,3}(?:[-_]\w{2,8})*$/i.test(s) ? { ok: true, value: s } : { ok: false, reason: 'not a language tag' }),
   vitalsSample: (s) => parseNumberInRange(s, 0, 1),
-  attributionDays: (s) => parseNumberInRange(s, 1, 365),
+  // At most the server's own limit: past it the server no longer holds the day's salt.
+  attributionDays: (s) => parseNumberInRange(s, 1, 90),
   attribution: (s) => parseEnum(s, ['first', 'last']),
 };
 
