@@ -20,27 +20,6 @@ export class FanElement extends LitElement {
     if (!customElements.get(tag)) customElements.define(tag, this);
   }
 
-  /**
-   * A property takes what its attribute takes. Frameworks (React 19, Vue) set properties,
-   * often with the attribute's string form (`networks="x copy"`, `rewards="[…]"`, a
-   * relative `url`): such a string goes through the attribute's converter, so it is
-   * parsed, resolved against the page and warned about exactly as the attribute would
-   * be. A value of the property's own type (an array, an object) is taken as it is.
-   */
-  protected static override getPropertyDescriptor(name: PropertyKey, key: string | symbol, options: PropertyDeclaration) {
-    const d = super.getPropertyDescriptor(name, key, options);
-    const c = options.converter as Partial<FanConverter<unknown>> | undefined;
-    const set = d?.set;
-    // While Lit applies an attribute, the value has been converted already. A warning
-    // names the property, which is what the code set.
-    if (set && c?.parse) {
-      d.set = function (this: FanElement, v: unknown) {
-        set.call(this, typeof v == 'string' && !converting(this) ? withAttribute(this, String(name), () => c.fromAttribute!(v || null)) : v);
-      };
-    }
-    return d;
-  }
-
   static override get observedAttributes(): string[] {
     // `lang` is the native HTMLElement property; observing it re-renders in the new language.
     return [...super.observedAttributes, 'lang'];
@@ -58,6 +37,28 @@ export class FanElement extends LitElement {
     super.disconnectedCallback();
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+  }
+
+  /**
+   * A property takes what its attribute takes. Frameworks (React 19, Vue) set properties,
+   * often with the attribute's string form (`networks="x copy"`, `rewards="[…]"`, a
+   * relative `url`): such a string goes through the attribute's converter, so it is
+   * parsed, resolved against the page and warned about exactly as the attribute would
+   * be (the warning names the property). A value of the property's own type (an array,
+   * an object) is taken as it is. Done here rather than in a property descriptor, which
+   * Lit no longer lets a class override.
+   */
+  override requestUpdate(name?: PropertyKey, old?: unknown, options?: PropertyDeclaration): void {
+    // First, so the update records the value from before the string.
+    super.requestUpdate(name, old, options);
+    const c = options?.converter as Partial<FanConverter<unknown>> | undefined;
+    const props = this as unknown as Record<PropertyKey, unknown>;
+    const v = name === undefined ? 0 : props[name];
+    // While Lit applies an attribute, the value has been converted already.
+    if (c?.parse && typeof v == 'string' && !converting(this)) {
+      const parsed = withAttribute(this, String(name), () => c.fromAttribute!(v || null));
+      if (parsed !== v) props[name!] = parsed;
+    }
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
