@@ -152,7 +152,7 @@ function run() {
     );
   };
   global.track = track;
-  if (waiting.length) track(...waiting.pop()!);
+  // One call drains all that was queued, in order.
   if (waiting.length) track(...waiting.pop()!);
 
   watchViews((el) => push({ id: newId(), n: 'view', w: el.localName, t: Math.round(now()) }));

@@ -14,7 +14,7 @@ describe('attribution settings (data-attribution-days, data-attribution)', () =>
     const warnings: string[] = [];
     const out = normalizeConfig({ attributionDays: '0', attribution: 'linear', site: 'bloom' }, base, (k, _v, reason) => warnings.push(`${k}: ${reason}`));
     expect(out).toEqual({ site: 'bloom' });
-    expect(warnings).toEqual(['attributionDays: expected a number from 1 to 90', 'attribution: expected one of first, last']);
-    for (const bad of ['91', '366', 'seven', '', '-7']) expect(normalizeConfig({ attributionDays: bad }, base, () => {})).toEqual({});
+    expect(warnings).toEqual(['attributionDays: expected a whole number from 1 to 90', 'attribution: expected one of first, last']);
+    for (const bad of ['91', '366', '7.5', 'seven', '', '-7']) expect(normalizeConfig({ attributionDays: bad }, base, () => {})).toEqual({});
   });
 });

@@ -1,5 +1,5 @@
 // Orders and goals (window.fanfare.track()), and the orders this device already reported.
-// Pure; loaded with ../track.ts on the first track() call.
+// Pure; loaded with ../attribution.ts on the first track() call.
 import { DAY } from './attribution.js';
 
 export interface Order {

@@ -1,4 +1,4 @@
-import { parseEnum, parseNumberInRange, parseUrl, type Parsed } from './parse.js';
+import { parseEnum, parseIntInRange, parseNumberInRange, parseUrl, type Parsed } from './parse.js';
 import { parseSiteKey } from './site-key.js';
 
 export const CONSENT = ['granted', 'pending', 'denied'] as const;
@@ -34,7 +34,7 @@ const RULES: Record<keyof FanConfig, (s: string, base: string) => Parsed<unknown
   lang: (s) => (/^[a-z]{2,3}(?:[-_]\w{2,8})*$/i.test(s) ? { ok: true, value: s } : { ok: false, reason: 'not a language tag' }),
   vitalsSample: (s) => parseNumberInRange(s, 0, 1),
   // At most the server's own limit: past it the server no longer holds the day's salt.
-  attributionDays: (s) => parseNumberInRange(s, 1, 90),
+  attributionDays: (s) => parseIntInRange(s, 1, 90),
   attribution: (s) => parseEnum(s, ['first', 'last']),
 };
 
