@@ -48,7 +48,7 @@ test('the script tag defines <fan-share> and renders the named networks, with no
   assert.deepEqual(thirdParty, []);
 });
 
-test('Weibo opens its share page with the UTM-tagged URL and the title', async () => {
+test('Weibo opens its share page with the UTM-tagged URL, its own share token, and the title', async () => {
   const [popup] = await Promise.all([context.waitForEvent('page'), button('weibo').click()]);
   const opened = new URL(popup.url());
   assert.equal(opened.origin + opened.pathname, 'https://service.weibo.com/share/share.php');
@@ -58,7 +58,9 @@ test('Weibo opens its share page with the UTM-tagged URL and the title', async (
   assert.equal(shared.searchParams.get('utm_medium'), 'social');
   assert.equal(shared.searchParams.get('utm_campaign'), 'spring');
   assert.equal(opened.searchParams.get('title'), '春日花束 & Tulips #1');
-  assert.deepEqual(await page.evaluate(() => window.__shares.at(-1)), { network: 'weibo', url: shared.href });
+  const ref = shared.searchParams.get('fanref');
+  assert.match(ref, /^[\w-]{8,16}$/, 'the link carries a share token');
+  assert.deepEqual(await page.evaluate(() => window.__shares.at(-1)), { network: 'weibo', url: shared.href, ref, parent: undefined });
   await popup.close();
 });
 
@@ -73,11 +75,12 @@ test('WeChat shows a QR code of the link with the scan hint, and Escape closes i
   assert.equal(await page.evaluate(() => document.activeElement.shadowRoot.activeElement.dataset.network), 'wechat');
 });
 
-test('copy puts the UTM-tagged link on the clipboard and says Copied', async () => {
+test('copy puts the UTM-tagged link, with a fresh share token, on the clipboard and says Copied', async () => {
   await button('copy').click();
   await page.waitForFunction(() => document.querySelector('#main').shadowRoot.querySelector('[role=status]').textContent === 'Copied');
   const text = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(text, `${server.url}/share.html?utm_source=copy&utm_medium=social&utm_campaign=spring`);
+  const { ref } = await page.evaluate(() => window.__shares.at(-1));
+  assert.equal(text, `${server.url}/share.html?utm_source=copy&utm_medium=social&utm_campaign=spring&fanref=${ref}`);
 });
 
 test('nothing logged an error or broke the CSP, and no third party was asked for more than the click', () => {

@@ -68,6 +68,9 @@ function create(): FanfareGlobal {
   };
 }
 
+/** Page-wide settings from a bundled app, as `window.fanfare.configure()` does on a page with the script tag. */
+export const configure = (settings: Partial<Record<keyof FanConfig, unknown>>): void => fanfare().configure(settings);
+
 /** The page's one config object, made on first use, taking over what the loader queued. */
 export function fanfare(): FanfareGlobal {
   const existing = window.fanfare as Partial<FanfareGlobal & FanfareStub> | undefined;

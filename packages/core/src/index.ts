@@ -1,5 +1,5 @@
 export { FanElement } from './fan-element.js';
-export { fanfare, type FanfareGlobal, type FanfareStub, type FanConfig, type Consent } from './config.js';
+export { configure, fanfare, type FanfareGlobal, type FanfareStub, type FanConfig, type Consent } from './config.js';
 export { converter, listOf, oneOf, intIn, json, url, color, type FanConverter } from './converters.js';
 export { warn, warnAttribute } from './warn.js';
 export { localize, type Localized } from './localize.js';

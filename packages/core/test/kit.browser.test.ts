@@ -1,7 +1,7 @@
 // The widget kit: each mechanism every widget relies on, tested once here.
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement, css, html as litHtml } from 'lit';
-import { FanElement, listOf, localize, oneOf, uid, url, warn, type Messages } from '../src/index.js';
+import { FanElement, configure, listOf, localize, oneOf, uid, url, warn, type Messages } from '../src/index.js';
 import { widgetLabel } from '../src/warn.js';
 import { checkAttribute } from '../src/check.js';
 import { copyText } from '../src/clipboard.js';
@@ -141,6 +141,13 @@ describe('localize', () => {
 });
 
 describe('configure()', () => {
+  it('is exported for bundled apps, and is the page’s one window.fanfare.configure', () => {
+    configure({ vitalsSample: 0.5 });
+    expect(fanfare().config.vitalsSample).to.equal(0.5);
+    expect((window.fanfare as { config: { vitalsSample: number } }).config.vitalsSample).to.equal(0.5);
+    configure({ vitalsSample: 0.1 });
+  });
+
   it('refuses a site key the server would refuse, with one warning, and keeps the last good one', async () => {
     fanfare().configure({ site: 'bloom-shop' });
     const seen = await warningsDuring(() => fanfare().configure({ site: 'bloom.shop' }));
