@@ -14,7 +14,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
-const pkg = fileURLToPath(new URL('../packages/server/', import.meta.url));
+// BENCH_SERVER=<dir> benches another build of the package (an older commit's, for an A/B run).
+const pkg = process.env.BENCH_SERVER ? join(process.env.BENCH_SERVER, '/') : fileURLToPath(new URL('../packages/server/', import.meta.url));
 const requireFromServer = createRequire(pkg);
 const Database = requireFromServer('better-sqlite3');
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -34,7 +35,9 @@ const db = join(dir, 'bench.db');
 writeFileSync(join(dir, 'config.json'), JSON.stringify({ rateLimit: { perSecond: 0, burst: 1 }, sqliteSync: sync, batchMs }));
 
 // Pin the server to one core when taskset exists, so the figure is "one core" and autocannon has the other.
-const cmd = [process.execPath, cli, '--port', '0', '--db', db, '--config', join(dir, 'config.json')];
+// BENCH_PROFILE=<dir> writes the server's CPU profile there (node --cpu-prof) when it exits.
+const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+const cmd = [process.execPath, ...profile, cli, '--port', '0', '--db', db, '--config', join(dir, 'config.json')];
 const pinned = availableParallelism() > 1 && (await hasTaskset());
 const server = spawn(pinned ? 'taskset' : cmd[0], pinned ? ['-c', '0', ...cmd] : cmd.slice(1), {
   env: { ...process.env, FANFARE_ADMIN_TOKEN: 'bench-token-0123456789', LOG_LEVEL: 'info' },
