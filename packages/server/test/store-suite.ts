@@ -279,6 +279,27 @@ export function storeSuite(label: string, backend: () => Promise<Backend>): void
         expect(await s.server.store.salt('2026-11-25')).toBeTruthy();
         expect(await s.server.store.salt('2026-12-02')).toBeTruthy();
       });
+
+      it('counts an order once, in the period the page first reported it, however late the shop confirms it', async () => {
+        const late = 'suite-late';
+        const fromLate = (ua: string, events: object[]) => send(s.url, batch(late, events), { 'user-agent': ua });
+        const lateReport = async (query: string) => (await (await attribution(s.url, late, query)).json()) as Report;
+        clock = Date.UTC(2026, 11, 3, 9, 0, 0);
+        await fromLate(sharer, [shareWith('x', 'tokenLATE1')]);
+        await fromLate(friend1, [pageview({ ref: 'tokenLATE1' }), conversion('L-1', '30.00', 'CNY', 'tokenLATE1'), conversion('L-2', '5.00', 'CNY', 'tokenLATE1')]);
+        // Two days later the shop confirms L-1, and L-2's thank-you page is opened again on another device.
+        clock = Date.UTC(2026, 11, 5, 10, 0, 0);
+        expect((await postOrder(s.url, { site: late, order: 'L-1', value: '30.00', currency: 'CNY', status: 'paid' })).status).toBe(200);
+        await fromLate(friend2, [conversion('L-2', '5.00', 'CNY', 'tokenLATE1')]);
+
+        const first = await lateReport('&from=2026-12-03&to=2026-12-03');
+        expect(first).toMatchObject({ orders: 2, revenue: [{ currency: 'CNY', amount: '35.00' }], coverage: { orders: 2, attributed: 2 } });
+        const confirmed = await lateReport('&from=2026-12-05&to=2026-12-05');
+        expect(confirmed).toMatchObject({ orders: 0, revenue: [], coverage: { orders: 0, attributed: 0 } });
+        const both = await lateReport('&from=2026-12-03&to=2026-12-05');
+        expect(both).toMatchObject({ orders: 2, revenue: [{ currency: 'CNY', amount: '35.00' }], coverage: { orders: 2, attributed: 2 } });
+        expect(both.byNetwork).toEqual([expect.objectContaining({ network: 'x', orders: 2 })]);
+      });
     });
 
     it('lists the sites it has', async () => {

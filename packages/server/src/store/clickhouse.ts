@@ -32,7 +32,6 @@ function saltsTable(database: string): string {
   return `CREATE TABLE IF NOT EXISTS ${database}.salts (day String, salt String) ENGINE = MergeTree() ORDER BY day`;
 }
 
-const DAY = 86_400_000;
 const DAY_TEXT = /^\d{4}-\d{2}-\d{2}$/;
 // Share tokens are checked at ingest (attribution/rules.ts); checked again before splicing.
 const TOKEN = /^[A-Za-z0-9_-]{8,16}$/;
@@ -183,8 +182,10 @@ export class ClickHouseEventStore implements EventStore {
     const events = `${this.database}.events FINAL`;
     const orders = `${this.database}.orders`;
     const range = this.#range(site, from, to);
-    const pageRange = this.#range(site, Math.max(0, from - DAY), to);
-    const page = `SELECT visitParamExtractString(p, 'order') AS order_id FROM ${events} WHERE ${pageRange} AND n = 'conversion'`;
+    // Every report of each order reported in the range, whenever it came: an order confirmed
+    // days after its thank-you page is the one order, in the period of its first report.
+    const ids = `SELECT visitParamExtractString(p, 'order') AS order_id FROM ${events} WHERE ${range} AND n = 'conversion'
+      UNION ALL SELECT order_id FROM ${orders} WHERE site = ${quoteSite(site)} AND ts >= ${int(from)} AND ts < ${int(to)}`;
     const [shares, visits, pageOrders, serverOrders] = await Promise.all([
       this.#rows<ShareCells>(
         `SELECT ${SHARE_COLUMNS} FROM ${events} WHERE ${range} AND n IN ('share', 'card_share') AND token != '' ORDER BY at`,
@@ -199,13 +200,11 @@ export class ClickHouseEventStore implements EventStore {
         `SELECT visitParamExtractString(p, 'order') AS order, visitParamExtractString(p, 'value') AS value,
                 visitParamExtractString(p, 'currency') AS currency, visitParamExtractString(p, 'ref') AS ref, vh,
                 toUInt64(ts) * 1000 + ms AS at
-         FROM ${events} WHERE ${pageRange} AND n = 'conversion'`,
+         FROM ${events} WHERE site = ${quoteSite(site)} AND n = 'conversion' AND visitParamExtractString(p, 'order') IN (${ids})`,
       ),
       this.#rows<{ order_id: string; status: string; value: string; currency: string; ref: string; ts: string; seq: string }>(
         `SELECT order_id, status, value, currency, ref, ts, seq FROM ${orders}
-         WHERE site = ${quoteSite(site)} AND order_id IN (
-           SELECT order_id FROM ${orders} WHERE site = ${quoteSite(site)} AND ts >= ${int(from)} AND ts < ${int(to)}
-           UNION ALL ${page})`,
+         WHERE site = ${quoteSite(site)} AND order_id IN (${ids})`,
       ),
     ]);
     return {

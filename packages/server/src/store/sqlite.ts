@@ -23,6 +23,8 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE INDEX IF NOT EXISTS events_site_ts ON events (site, ts);
 -- Finding a share by its token, at ingest (self-referral) and in the report: only share rows are in it.
 CREATE INDEX IF NOT EXISTS events_share_ref ON events (site, json_extract(p, '$.ref')) WHERE n IN ('share', 'card_share');
+-- Finding every page report of an order, whenever it came: only conversion rows are in it.
+CREATE INDEX IF NOT EXISTS events_conversion_order ON events (site, json_extract(p, '$.order')) WHERE n = 'conversion';
 CREATE TABLE IF NOT EXISTS orders (
   seq      INTEGER PRIMARY KEY AUTOINCREMENT,
   site     TEXT NOT NULL,
@@ -40,8 +42,6 @@ CREATE TABLE IF NOT EXISTS salts (
   salt TEXT NOT NULL
 );
 `;
-
-const DAY = 86_400_000;
 
 // The columns of a share, as both share events name them (a card sent says `channel`).
 const SHARE_COLUMNS = `json_extract(p, '$.ref') AS token, coalesce(json_extract(p, '$.parent'), '') AS parent,
@@ -152,7 +152,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async attribution({ site, from, to }: RangeQuery): Promise<RawAttribution> {
-    const args = { site, from, to, since: from - DAY };
+    const args = { site, from, to };
     const shares = this.#db
       .prepare(`SELECT ${SHARE_COLUMNS} FROM events WHERE site = @site AND ts >= @from AND ts < @to AND ${IS_SHARE} ORDER BY ts`)
       .all(args) as ShareRow[];
@@ -164,17 +164,21 @@ export class SqliteEventStore implements EventStore {
          GROUP BY token, vh, campaign`,
       )
       .all(args) as RawAttribution['visits'];
+    // Every report of each order reported in the range, whenever it came: an order confirmed
+    // days after its thank-you page is the one order, in the period of its first report.
     const orders = this.#db
       .prepare(
-        `WITH page AS (
-           SELECT json_extract(p, '$.order') AS order_id, json_extract(p, '$.value') AS value,
-                  json_extract(p, '$.currency') AS currency, coalesce(json_extract(p, '$.ref'), '') AS ref, vh, ts
-           FROM events WHERE site = @site AND ts >= @since AND ts < @to AND n = 'conversion')
-         SELECT 'page' AS source, order_id AS "order", 'paid' AS status, value, currency, ref, vh, ts, 0 AS seq FROM page
+        `WITH ids AS (
+           SELECT json_extract(p, '$.order') AS order_id FROM events
+           WHERE site = @site AND ts >= @from AND ts < @to AND n = 'conversion'
+           UNION SELECT order_id FROM orders WHERE site = @site AND ts >= @from AND ts < @to)
+         SELECT 'page' AS source, json_extract(p, '$.order') AS "order", 'paid' AS status, json_extract(p, '$.value') AS value,
+                json_extract(p, '$.currency') AS currency, coalesce(json_extract(p, '$.ref'), '') AS ref, vh, ts, 0 AS seq
+         FROM events INDEXED BY events_conversion_order
+         WHERE site = @site AND n = 'conversion' AND json_extract(p, '$.order') IN ids
          UNION ALL
          SELECT 'server', order_id, status, value, currency, ref, '', ts, seq FROM orders
-         WHERE site = @site AND order_id IN (
-           SELECT order_id FROM orders WHERE site = @site AND ts >= @from AND ts < @to UNION SELECT order_id FROM page)`,
+         WHERE site = @site AND order_id IN ids`,
       )
       .all(args) as OrderReport[];
     return { shares, visits, orders };

@@ -75,8 +75,8 @@ export interface RawAttribution {
   /** Page views with a token in the range (the token may be anybody's: the report checks). */
   visits: VisitRow[];
   /**
-   * Every report of each order reported in the range: page reports from a day before the
-   * range on (a shop confirms after the page), the shop's whenever they came (a refund may be weeks later).
+   * Every report, by the page or the shop and whenever it came, of each order reported in
+   * the range (a shop may confirm days after the page; a refund may be weeks later).
    */
   orders: OrderReport[];
 }
