@@ -49,7 +49,7 @@ describe('POST /orders', () => {
     ['a value that is not a number', { value: 'forty' }],
     ['a value with a comma', { value: '49,00' }],
     ['an unknown currency', { currency: 'XYZ' }],
-    ['a currency in lower case', { currency: 'cny' }],
+    ['an unknown currency in lower case', { currency: 'xyz' }],
     ['an order id over 128 characters', { order: 'x'.repeat(129) }],
     ['an empty order id', { order: '' }],
     ['an unknown status', { status: 'shipped' }],

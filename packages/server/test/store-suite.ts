@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toOrder } from '../../beacon/src/logic/orders.js';
 import type { ConfigInput } from '../src/config.js';
 import { attribution, batch, browser, conversion, eventId, pageview, postOrder, send, share, shareWith, start, stats, type Running } from './helpers.js';
 
@@ -299,6 +300,28 @@ export function storeSuite(label: string, backend: () => Promise<Backend>): void
         const both = await lateReport('&from=2026-12-03&to=2026-12-05');
         expect(both).toMatchObject({ orders: 2, revenue: [{ currency: 'CNY', amount: '35.00' }], coverage: { orders: 2, attributed: 2 } });
         expect(both.byNetwork).toEqual([expect.objectContaining({ network: 'x', orders: 2 })]);
+      });
+
+      it("takes an order as the page's track() takes it, so the page's report and the shop's are one order", async () => {
+        const site2 = 'suite-forms';
+        clock = Date.UTC(2026, 11, 6, 9, 0, 0);
+        await send(s.url, batch(site2, [shareWith('x', 'tokenFORM1')]), { 'user-agent': sharer });
+        // What the page sends for track('conversion', { order: 7001, value: 20, currency: 'cny' }).
+        const page = toOrder({ order: 7001, value: 20, currency: 'cny' });
+        expect(page).toEqual({ order: '7001', value: '20', currency: 'CNY' });
+        const { order, value, currency } = page as { order: string; value: string; currency: string };
+        await send(s.url, batch(site2, [pageview({ ref: 'tokenFORM1' }), conversion(order, value, currency, 'tokenFORM1')]), { 'user-agent': friend1 });
+
+        clock += 60_000;
+        const paid = await postOrder(s.url, { site: site2, order: 7001, value: '25.00', currency: ' cny ', status: 'paid' });
+        expect(paid.status).toBe(200);
+        expect(await paid.json()).toEqual({ site: site2, order: '7001', status: 'paid', value: '25.00', currency: 'CNY' });
+        const r = (await (await attribution(s.url, site2, '&from=2026-12-06&to=2026-12-06')).json()) as Report;
+        expect(r).toMatchObject({ orders: 1, revenue: [{ currency: 'CNY', amount: '25.00' }], coverage: { orders: 1, attributed: 1 } });
+
+        expect((await postOrder(s.url, { site: site2, order: 7001, value: 25, currency: 'Cny', status: 'refunded' })).status).toBe(200);
+        const refunded = (await (await attribution(s.url, site2, '&from=2026-12-06&to=2026-12-06')).json()) as Report;
+        expect(refunded).toMatchObject({ orders: 0, revenue: [], coverage: { orders: 0, attributed: 0 } });
       });
     });
 

@@ -4,7 +4,7 @@ import { sameSecret } from '../auth.js';
 import type { Config } from '../config.js';
 import type { Outcome } from '../errors.js';
 import type { EventStore, OrderReport, ServerOrder } from '../store/types.js';
-import { amount, isCurrency, isOrderId, isShareToken, MAX_ORDER_ID } from './rules.js';
+import { amount, currencyOf, isCurrency, isOrderId, isShareToken, MAX_ORDER_ID, orderIdOf } from './rules.js';
 
 // `POST /orders`: the shop's backend tells us an order was paid or refunded. The rules of
 // orders live here; the route only checks the body's shape, the store only appends.
@@ -12,9 +12,15 @@ import { amount, isCurrency, isOrderId, isShareToken, MAX_ORDER_ID } from './rul
 /** The body of `POST /orders`, as the route declares it. */
 export const orderBody = z.object({
   site: z.string().regex(SITE_KEY, SITE_KEY_RULE),
-  order: z.string().refine(isOrderId, `an order id is 1 to ${MAX_ORDER_ID} characters, no control characters`),
+  order: z
+    .union([z.string(), z.number()])
+    .transform((v) => orderIdOf(v) as string)
+    .refine(isOrderId, `an order id is 1 to ${MAX_ORDER_ID} characters, no control characters, or a number`),
   value: z.union([z.string(), z.number()]).refine((v) => amount(v) !== null, 'a value is a decimal number of major units, not negative, such as "49.00"'),
-  currency: z.string().refine(isCurrency, 'a currency is an ISO 4217 code such as "CNY" or "USD"'),
+  currency: z
+    .string()
+    .transform((v) => currencyOf(v) as string)
+    .refine(isCurrency, 'a currency is an ISO 4217 code such as "CNY" or "USD", in either case'),
   // A malformed token is not the shop's error to fix: it credits nothing, as on the page.
   ref: z.string().max(200).optional(),
   status: z.enum(['paid', 'refunded']),

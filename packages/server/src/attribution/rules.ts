@@ -29,6 +29,20 @@ export function isCurrency(value: unknown): value is string {
   return typeof value === 'string' && CURRENCIES.has(value);
 }
 
+// The page's track() (beacon/src/logic/orders.ts) takes an order id as a number too, and a
+// currency in any case; the shop's `POST /orders` takes the same forms, read the same way,
+// so the page's report of an order and the shop's have one id and one currency.
+
+/** An order id as track() reads it: a number as its decimal string (7001 → "7001"), text as it is. */
+export function orderIdOf(value: unknown): unknown {
+  return typeof value === 'number' ? String(value) : value;
+}
+
+/** A currency as track() reads it: trimmed and upper-cased ("cny" → "CNY"). */
+export function currencyOf(value: unknown): unknown {
+  return typeof value === 'string' ? value.trim().toUpperCase() : value;
+}
+
 /**
  * An amount as the wire or a shop sends it → its canonical decimal string, or null when it
  * is negative, not a number, or more precise or larger than any price. A JSON number is taken too
