@@ -29,6 +29,8 @@ export interface Stats {
   topPages: { page: string; count: number }[];
   topSources: { source: string; count: number }[];
   topCampaigns: { campaign: string; count: number }[];
+  /** Custom goals (`track('newsletter')`) reached, by name, most first. */
+  goals: { name: string; count: number }[];
   slowWidgets: SlowWidget[];
   perDay: { day: string; counts: Record<string, number> }[];
   shares: { network: string; count: number }[];
@@ -139,6 +141,7 @@ export function buildStats(raw: RawAggregates): Stats {
       .sort((a, b) => b.count - a.count || a.source.localeCompare(b.source))
       .slice(0, 10),
     topCampaigns: raw.campaigns.slice(0, 10),
+    goals: raw.goals,
     slowWidgets: [...slow.values()].sort((a, b) => b.poor - a.poor || a.metric.localeCompare(b.metric)),
     perDay: [...days].sort(([a], [b]) => a.localeCompare(b)).map(([day, counts]) => ({ day, counts })),
     shares: raw.shares,

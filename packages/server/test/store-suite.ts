@@ -139,6 +139,24 @@ export function storeSuite(label: string, backend: () => Promise<Backend>): void
       expect(body.slowWidgets).toEqual([{ metric: 'INP', widget: 'fan-2048', poor: 3, worst: 900 }]);
     });
 
+    it('counts goals by name, most reached first, for the dashboard', async () => {
+      clock = Date.UTC(2026, 10, 26, 9, 0, 0);
+      const goal = (p: object) => ({ id: eventId(), n: 'goal', w: 'page', t: 3, p });
+      await send(
+        s.url,
+        batch('suite-goals', [goal({ name: 'signup' }), goal({ name: 'newsletter' }), goal({ name: 'newsletter' }), goal({ name: '订阅' }), goal({}), goal({ name: 7 }), share()]),
+      );
+      const body = (await (await stats(s.url, 'suite-goals', '&from=2026-11-26&to=2026-11-26')).json()) as { goals: { name: string; count: number }[] };
+      // A goal without a name (the beacon sends none) counts in the totals, not here.
+      expect(body.goals).toEqual([
+        { name: 'newsletter', count: 2 },
+        { name: 'signup', count: 1 },
+        { name: '订阅', count: 1 },
+      ]);
+      const none = (await (await stats(s.url, 'suite-goals', '&from=2026-11-27&to=2026-11-27')).json()) as { goals: unknown[] };
+      expect(none.goals).toEqual([]);
+    });
+
     describe('attribution', () => {
       const site = 'suite-attr';
       const day = '&from=2026-11-23&to=2026-11-23';

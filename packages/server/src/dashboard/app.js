@@ -22,6 +22,7 @@
       csv: 'Download CSV', csvOf: 'Download “{name}” as CSV', emptyTable: 'Nothing yet',
       perDay: 'Visits and fan actions per day', visitsLine: 'Visits',
       topPages: 'Top pages', topSources: 'Top sources', topCampaigns: 'Top UTM campaigns', source: 'Source', count: 'Visits',
+      goals: 'Goals', goalName: 'Goal', reached: 'Times reached', goalsNone: 'No goal was reached in these days.',
       shares: 'Shares by network', gameFunnel: '2048 game', cardFunnel: 'Card maker',
       showFunnel: 'Buyer show', vitals: 'Page speed (Core Web Vitals, p75)', metric: 'Metric', p75: 'p75',
       rating: 'Rating', samples: 'Samples', fanShare: 'Poor ones caused by Fanfare widgets',
@@ -56,6 +57,7 @@
       csv: '导出 CSV', csvOf: '将“{name}”导出为 CSV', emptyTable: '暂无数据',
       perDay: '每日访问与粉丝互动', visitsLine: '访问量',
       topPages: '热门页面', topSources: '主要来源', topCampaigns: '主要 UTM 活动', source: '来源', count: '访问量',
+      goals: '转化目标', goalName: '目标', reached: '达成次数', goalsNone: '所选时间段内暂无达成的转化目标',
       shares: '各平台分享次数', gameFunnel: '2048 小游戏', cardFunnel: '贺卡制作',
       showFunnel: '买家秀', vitals: '页面速度（核心网页指标，P75）', metric: '指标', p75: 'P75',
       rating: '评级', samples: '样本数', fanShare: '较差样本中由 Fanfare 组件导致的占比',
@@ -450,6 +452,14 @@
     table('t-pages', { title: t('topPages'), name: 'top-pages', columns: [{ key: 'page', label: t('page'), wrap: true, show: (r) => shortUrl(r.page) }, count], rows: s.topPages });
     table('t-sources', { title: t('topSources'), name: 'top-sources', columns: [{ key: 'source', label: t('source'), wrap: true, show: (r) => (r.source ? shortUrl(r.source) : t('direct')) }, count], rows: s.topSources });
     table('t-campaigns', { title: t('topCampaigns'), name: 'top-campaigns', columns: [{ key: 'campaign', label: t('campaign') }, count], rows: s.topCampaigns });
+    // A goal's name is the site's own (track('newsletter')), so it shows as sent, in either language.
+    table('t-goals', {
+      title: t('goals'),
+      name: 'goals',
+      empty: t('goalsNone'),
+      columns: [{ key: 'name', label: t('goalName'), wrap: true }, { key: 'count', label: t('reached'), num: true }],
+      rows: s.goals ?? [],
+    });
   }
 
   function renderWidgets(s, campaigns) {

@@ -126,7 +126,7 @@ export class ClickHouseEventStore implements EventStore {
          GROUP BY key ORDER BY count DESC, key LIMIT ${limit}`,
       );
     const campaign = `visitParamExtractString(visitParamExtractRaw(p, 'utm'), 'campaign')`;
-    const [byDayName, views, shares, vitals, pages, referrers, campaigns] = await Promise.all([
+    const [byDayName, views, shares, vitals, pages, referrers, campaigns, goals] = await Promise.all([
       this.#rows<{ day: string; n: string; count: string }>(
         `SELECT toString(toDate(ts)) AS day, n, count() AS count FROM ${events} WHERE ${range} GROUP BY day, n ORDER BY day, n`,
       ),
@@ -146,6 +146,11 @@ export class ClickHouseEventStore implements EventStore {
       top('u', 50),
       top('r', 200),
       top(campaign, 50, `AND ${campaign} != ''`),
+      // visitParamExtractString reads text only: a name that is a number is '' and left out, as on SQLite.
+      this.#rows<{ name: string; count: string }>(
+        `SELECT visitParamExtractString(p, 'name') AS name, count() AS count FROM ${events}
+         WHERE ${range} AND n = 'goal' AND name != '' GROUP BY name ORDER BY count DESC, name LIMIT 50`,
+      ),
     ]);
     return {
       byDayName: byDayName.map((r) => ({ day: r.day, n: r.n, count: Number(r.count) })),
@@ -160,6 +165,7 @@ export class ClickHouseEventStore implements EventStore {
       pages: pages.map((r) => ({ page: r.key, count: Number(r.count) })),
       referrers: referrers.map((r) => ({ referrer: r.key, count: Number(r.count) })),
       campaigns: campaigns.map((r) => ({ campaign: r.key, count: Number(r.count) })),
+      goals: goals.map((r) => ({ name: r.name, count: Number(r.count) })),
     };
   }
 

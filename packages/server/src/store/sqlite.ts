@@ -133,7 +133,14 @@ export class SqliteEventStore implements EventStore {
       campaign: String(r.key),
       count: r.count,
     }));
-    return { byDayName, views, shares, vitals, pages, referrers, campaigns };
+    const goals = this.#db
+      .prepare(
+        `SELECT json_extract(p, '$.name') AS name, count(*) AS count FROM events
+         WHERE ${range} AND n = 'goal' AND json_type(p, '$.name') = 'text' AND json_extract(p, '$.name') != ''
+         GROUP BY name ORDER BY count DESC, name LIMIT 50`,
+      )
+      .all(args) as RawAggregates['goals'];
+    return { byDayName, views, shares, vitals, pages, referrers, campaigns, goals };
   }
 
   async count(site?: string): Promise<number> {

@@ -23,6 +23,8 @@ export interface RawAggregates {
   referrers: { referrer: string; count: number }[];
   /** Page views per `utm.campaign` of the landing URL, most first, at most 50. */
   campaigns: { campaign: string; count: number }[];
+  /** `goal` events per `p.name` (text, not empty), most first then by name, at most 50. */
+  goals: { name: string; count: number }[];
 }
 
 /** A share as the report reads it: the event, with its token and its parent's. */
