@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
+import { chromeArgs, findChrome } from '../../../scripts/chrome.mjs';
 import { batch, eventId, send, start, TOKEN, type Running } from './helpers.js';
 
 // The dashboard in headless Chromium against the real server: what a marketer sees is what the API answered.
@@ -13,7 +14,7 @@ describe('dashboard in Chromium', () => {
     const goal = (name: string) => ({ id: eventId(), n: 'goal', w: 'page', t: 3, p: { name } });
     await send(s.url, batch('bloom-shop', [goal('newsletter'), goal('newsletter'), goal('signup'), goal('=HYPERLINK("x")')]));
     // scripts/chrome.mjs has no type declarations to import from a typed test; its Debian path and flags.
-    browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+    browser = await chromium.launch({ executablePath: findChrome(), args: chromeArgs });
   }, 30_000);
   afterAll(async () => {
     await browser?.close();
