@@ -130,12 +130,22 @@ function react19(pkg, model) {
     for (const e of w.events) out.push(...member(`on${e.name}`, `(event: CustomEvent<${e.detail}>) => void`, `${e.description}\n${late}`));
     out.push('}');
   }
-  out.push('', "declare module 'react' {", '  namespace JSX {', '    interface IntrinsicElements {');
-  for (const w of model) {
-    out.push(`      '${w.tag}': Omit<DetailedHTMLProps<HTMLAttributes<${w.className}>, ${w.className}>, keyof ${w.className}Props> & ${w.className}Props;`);
-  }
-  out.push('    }', '  }', '}', '');
-  return out.join('\n');
+  return [...out, ...intrinsicElements(model)].join('\n');
+}
+
+/** React's JSX augmentation, the same for 18 and 19: each tag takes its HTML props but for the ones its own Props type. */
+function intrinsicElements(model) {
+  return [
+    '',
+    "declare module 'react' {",
+    '  namespace JSX {',
+    '    interface IntrinsicElements {',
+    ...model.map((w) => `      '${w.tag}': Omit<DetailedHTMLProps<HTMLAttributes<${w.className}>, ${w.className}>, keyof ${w.className}Props> & ${w.className}Props;`),
+    '    }',
+    '  }',
+    '}',
+    '',
+  ];
 }
 
 function react18(pkg, model) {
@@ -159,12 +169,7 @@ function react18(pkg, model) {
     }
     out.push('}');
   }
-  out.push('', "declare module 'react' {", '  namespace JSX {', '    interface IntrinsicElements {');
-  for (const w of model) {
-    out.push(`      '${w.tag}': Omit<DetailedHTMLProps<HTMLAttributes<${w.className}>, ${w.className}>, keyof ${w.className}Props> & ${w.className}Props;`);
-  }
-  out.push('    }', '  }', '}', '');
-  return out.join('\n');
+  return [...out, ...intrinsicElements(model)].join('\n');
 }
 
 function vue(pkg, model) {
