@@ -36,8 +36,6 @@ export const ERROR_TEXT = {
 
 export type ErrorCode = keyof typeof ERROR_TEXT;
 
-export const ERROR_CODES = Object.keys(ERROR_TEXT) as ErrorCode[];
-
 export const isErrorCode = (code: unknown): code is ErrorCode =>
   typeof code === 'string' && Object.hasOwn(ERROR_TEXT, code);
 
