@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { FanElement, listOf, localize, oneOf, pageUrl, tokens, url, warn } from '@fanfare/core';
 import { copyText } from '@fanfare/core/clipboard';
-import { shareLink, type ShareLink } from '@fanfare/core/share-link';
+import { shareLink, withUtm, type ShareLink } from '@fanfare/core/share-link';
 import { defaultNetworks, shareUrl, type Network, type Pack, type ShareData } from './logic/networks.js';
 import { messages } from './messages.js';
 import { packs } from './networks/index.js';
@@ -123,21 +123,23 @@ export class FanShare extends FanElement {
 
   /**
    * What a network receives, read at the moment of use so a single-page app's route is
-   * current. Each call mints a fresh share token (core's share-link), put in the URL.
+   * current: the page's link with UTM, without a share token (a drawn link that nobody
+   * clicks shares nothing; announce() gives each share action its own token).
    */
-  shareData(network: string): ShareData & ShareLink {
+  shareData(network: string): ShareData {
     const canonical = pageUrl(document.querySelector('link[rel=canonical]')?.getAttribute('href') ?? '');
     return {
-      ...shareLink(this.url || (canonical.ok ? canonical.value : location.href.split('#')[0]), network, this.utm),
+      url: withUtm(this.url || (canonical.ok ? canonical.value : location.href.split('#')[0]), network, this.utm),
       title: this.title || document.title,
       text: this.text,
       image: this.image,
     };
   }
 
-  /** One share action: announces it (`fan-share`, cancelable) and returns what the network receives, or false if the page cancelled. */
+  /** One share action: a fresh share token in the URL (core's share-link), announced as `fan-share` (cancelable); what the network receives, or false if the page cancelled. */
   announce(network: string): (ShareData & ShareLink) | false {
-    const d = this.shareData(network);
+    const data = this.shareData(network);
+    const d = { ...data, ...shareLink(data.url) };
     return this.emit('fan-share', { network, url: d.url, ref: d.ref, parent: d.parent }, { cancelable: true }) && d;
   }
 

@@ -390,6 +390,8 @@ describe('<fan-share>', () => {
   it('gives each click of a link network its own token, in the href it opens and in the event', async () => {
     const el = await fixture<FanShare>(html`<fan-share networks="x" utm="spring" url="https://shop.example/p/7?color=red#top"></fan-share>`);
     const link = byNetwork(el, 'x') as HTMLAnchorElement;
+    // Drawn, the link carries no token: one nobody clicks (or opens by middle-click) is no share.
+    expect(new URL(new URL(link.href).searchParams.get('url')!).searchParams.get('fanref')).to.equal(null);
     const seen: { detail: { url: string; ref: string; parent?: string }; href: string }[] = [];
     el.addEventListener('fan-share', (e) => seen.push({ detail: e.detail, href: '' }));
     // Last to see the click, so the href is the one the browser would open; never leave the test page.
