@@ -3,7 +3,10 @@ import type Database from 'better-sqlite3';
 import type { Campaign, Config } from '../config.js';
 import { openSqlite } from './sqlite-db.js';
 
-const SCHEMA = `
+// One table of single-use codes for every pool: a game campaign's tiers, a referral
+// campaign's reward (pool "referral:<name>", which no campaign name can be). Column names
+// are those of the first user, games: \`campaign\` is the pool, \`game\` the holder.
+const POOL_SCHEMA = `
 CREATE TABLE IF NOT EXISTS reward_codes (
   campaign   TEXT NOT NULL,
   tier       INTEGER NOT NULL,
@@ -13,6 +16,9 @@ CREATE TABLE IF NOT EXISTS reward_codes (
   PRIMARY KEY (campaign, code)
 );
 CREATE INDEX IF NOT EXISTS reward_codes_free ON reward_codes (campaign, tier, game);
+`;
+
+const SCHEMA = `
 CREATE TABLE IF NOT EXISTS reward_claims (
   game     TEXT NOT NULL,
   tier     INTEGER NOT NULL,
@@ -39,6 +45,68 @@ export type ClaimOutcome =
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: codes are read aloud and typed
 
+/** How a pool makes its codes: a fixed list loaded from the config, or fresh random ones. */
+export interface CodeSource {
+  codes?: string[] | undefined;
+  generate?: { prefix: string; length: number } | undefined;
+}
+
+/**
+ * Single-use codes, shared by games and referrals: each code is handed to one holder,
+ * once. take() must run inside the caller's IMMEDIATE transaction, which also records why
+ * the holder earned it, so a claim and its code commit (or fail) together.
+ */
+export class CodePool {
+  readonly #db: Database.Database;
+
+  constructor(db: Database.Database) {
+    this.#db = db;
+    db.exec(POOL_SCHEMA);
+  }
+
+  /** Loads a pool's listed codes; codes already there (handed out or not) are left as they are. */
+  seed(pool: string, tier: number, source: CodeSource): void {
+    if (source.generate) return;
+    const add = this.#db.prepare('INSERT OR IGNORE INTO reward_codes (campaign, tier, code) VALUES (?, ?, ?)');
+    for (const code of source.codes ?? []) add.run(pool, tier, code);
+  }
+
+  /** The next free code of the pool's tier, now `holder`'s; undefined when a listed pool is empty. */
+  take(pool: string, tier: number, source: CodeSource, holder: string, now: number): string | undefined {
+    if (source.generate) return this.#generate(pool, tier, source.generate, holder, now);
+    const row = this.#db
+      .prepare(
+        `UPDATE reward_codes SET game = ?, claimed_at = ?
+         WHERE rowid = (SELECT rowid FROM reward_codes WHERE campaign = ? AND tier = ? AND game IS NULL
+                        ORDER BY rowid LIMIT 1)
+         RETURNING code`,
+      )
+      .get(holder, now, pool, tier) as { code: string } | undefined;
+    return row?.code;
+  }
+
+  #generate(pool: string, tier: number, gen: { prefix: string; length: number }, holder: string, now: number): string {
+    const insert = this.#db.prepare(
+      'INSERT OR IGNORE INTO reward_codes (campaign, tier, code, game, claimed_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    for (;;) {
+      let code = gen.prefix;
+      for (let i = 0; i < gen.length; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+      // A collision is astronomically rare; the primary key makes it impossible to hand out twice.
+      if (insert.run(pool, tier, code, holder, now).changes === 1) return code;
+    }
+  }
+
+  /** Codes left in a listed pool's tier (Infinity for a generated one, which never runs out). */
+  left(pool: string, tier: number, source: CodeSource): number {
+    if (source.generate) return Infinity;
+    const row = this.#db
+      .prepare('SELECT count(*) AS c FROM reward_codes WHERE campaign = ? AND tier = ? AND game IS NULL')
+      .get(pool, tier) as { c: number };
+    return row.c;
+  }
+}
+
 /**
  * The reward side's state, always in SQLite whatever the event store: handing out a
  * code needs a transaction, and ClickHouse has none.
@@ -46,18 +114,15 @@ const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: codes 
 export class RewardLedger {
   readonly #db: Database.Database;
   readonly #campaigns: Record<string, Campaign>;
+  readonly #pool: CodePool;
 
   constructor(path: string, config: Config) {
     this.#db = openSqlite(path, { synchronous: config.sqliteSync });
+    this.#pool = new CodePool(this.#db);
     this.#db.exec(SCHEMA);
     this.#campaigns = config.campaigns;
-    const add = this.#db.prepare('INSERT OR IGNORE INTO reward_codes (campaign, tier, code) VALUES (?, ?, ?)');
     this.#db.transaction(() => {
-      for (const [name, c] of Object.entries(config.campaigns)) {
-        c.rewards.forEach((r, tier) => {
-          if (!r.generate) for (const code of r.codes ?? []) add.run(name, tier, code);
-        });
-      }
+      for (const [name, c] of Object.entries(config.campaigns)) c.rewards.forEach((r, tier) => this.#pool.seed(name, tier, r));
     })();
   }
 
@@ -101,20 +166,7 @@ export class RewardLedger {
         if (all.c >= c.dailyBudget) return { ok: false, error: 'pool_empty' };
       }
       const reward = c.rewards[args.tier];
-      let code: string | undefined;
-      if (reward?.generate) {
-        code = this.#generate(args.campaign, args.tier, reward.generate, args.game, args.now);
-      } else {
-        const row = this.#db
-          .prepare(
-            `UPDATE reward_codes SET game = ?, claimed_at = ?
-             WHERE rowid = (SELECT rowid FROM reward_codes WHERE campaign = ? AND tier = ? AND game IS NULL
-                            ORDER BY rowid LIMIT 1)
-             RETURNING code`,
-          )
-          .get(args.game, args.now, args.campaign, args.tier) as { code: string } | undefined;
-        code = row?.code;
-      }
+      const code = reward && this.#pool.take(args.campaign, args.tier, reward, args.game, args.now);
       if (code === undefined) return { ok: false, error: 'pool_empty' };
       this.#db
         .prepare(
@@ -125,25 +177,10 @@ export class RewardLedger {
     }).immediate();
   }
 
-  #generate(campaign: string, tier: number, gen: { prefix: string; length: number }, game: string, now: number): string {
-    const insert = this.#db.prepare(
-      'INSERT OR IGNORE INTO reward_codes (campaign, tier, code, game, claimed_at) VALUES (?, ?, ?, ?, ?)',
-    );
-    for (;;) {
-      let code = gen.prefix;
-      for (let i = 0; i < gen.length; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-      // A collision is astronomically rare; the primary key makes it impossible to hand out twice.
-      if (insert.run(campaign, tier, code, game, now).changes === 1) return code;
-    }
-  }
-
   /** Codes left in a pool tier (generated tiers never run out: Infinity). */
   remaining(campaign: string, tier: number): number {
-    if (this.#campaigns[campaign]?.rewards[tier]?.generate) return Infinity;
-    const row = this.#db
-      .prepare('SELECT count(*) AS c FROM reward_codes WHERE campaign = ? AND tier = ? AND game IS NULL')
-      .get(campaign, tier) as { c: number };
-    return row.c;
+    const reward = this.#campaigns[campaign]?.rewards[tier];
+    return reward ? this.#pool.left(campaign, tier, reward) : 0;
   }
 
   /** Per tier: codes handed out, and codes left (null for a generated tier, which never runs out). */
