@@ -74,6 +74,34 @@ const campaign = z.object({
   endsAt: z.string().datetime({ offset: true }).optional(),
 });
 
+/** `referrals.<name>`: "bring N friends, get a code" for <fan-invite> (DESIGN.md, "<fan-invite>"). */
+const referral = z
+  .object({
+    /** The site whose page views count as friends' visits; its origins may start and claim invites. */
+    site: siteKey,
+    /** Distinct friends who must come through the fan's link. */
+    friends: z.number().int().min(1).max(100),
+    /** The reward as the fan reads it ("15% off"). */
+    title: z.string().min(1).max(200),
+    /** Single-use codes handed out in order; ignored when `generate` is set. */
+    codes: z.array(z.string().min(1).max(100)).optional(),
+    /** Make a fresh random code at claim time instead of using a pool. */
+    generate: z
+      .object({ prefix: z.string().max(40).default(''), length: z.number().int().min(6).max(40).default(10) })
+      .optional(),
+    startsAt: z.string().datetime({ offset: true }).optional(),
+    endsAt: z.string().datetime({ offset: true }).optional(),
+    /** Days an invite collects friends and can be claimed (never past `endsAt`). */
+    days: z.number().int().min(1).max(90).default(7),
+    /** Invites one player (IP, hashed) may start per UTC day. */
+    invitesPerDay: z.number().int().min(1).default(3),
+    /** Friends counted per invite per UTC day; more that day do not count. */
+    friendsPerDay: z.number().int().min(1).default(10),
+    /** Share of fans (0–0.5) who get the widget without the offer, to measure what the offer brings. */
+    holdout: z.number().min(0).max(0.5).default(0),
+  })
+  .refine((r) => r.codes !== undefined || r.generate !== undefined, { message: 'a referral reward needs "codes" or "generate"' });
+
 const rateLimit = z.object({
   /** Requests a second refilled per (site, IP). 0 turns the limiter off. */
   perSecond: z.number().min(0).default(20),
@@ -105,6 +133,8 @@ export const configSchema = z.object({
   /** Longest wait before a batch of events is committed. */
   batchMs: z.number().min(0).max(1000).default(2),
   campaigns: z.record(campaignName, campaign).default({}),
+  /** <fan-invite> campaigns by name. */
+  referrals: z.record(campaignName, referral).default({}),
   /**
    * Behind a reverse proxy: its addresses ("127.0.0.1,10.0.0.0/8") or true, whose
    * X-Forwarded-For to believe; otherwise every fan would share the proxy's rate limit.
@@ -121,12 +151,18 @@ export const configSchema = z.object({
       ctx.addIssue({ code: 'custom', path: ['campaigns', name, 'site'], message: `no site "${camp.site}" in "sites"` });
     }
   }
+  for (const [name, r] of Object.entries(c.referrals)) {
+    if (c.sites !== undefined && !Object.hasOwn(c.sites, r.site)) {
+      ctx.addIssue({ code: 'custom', path: ['referrals', name, 'site'], message: `no site "${r.site}" in "sites"` });
+    }
+  }
 });
 
 export type Config = z.output<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;
 export type Campaign = z.output<typeof campaign>;
 export type Reward = Campaign['rewards'][number];
+export type Referral = z.output<typeof referral>;
 
 export class ConfigError extends Error {}
 

@@ -28,6 +28,17 @@ export const ERROR_TEXT = {
     'zh-CN': '今天的领奖次数已用完，明天再来吧。',
   },
   pool_empty: { en: 'Sorry, all rewards are gone.', 'zh-CN': '抱歉，奖励已发完。' },
+  // <fan-invite>'s refusals: an invite is not a game, so it has words of its own.
+  unknown_campaign: { en: 'This invite campaign does not exist.', 'zh-CN': '没有找到这个邀请活动。' },
+  campaign_ended: { en: 'This campaign has ended.', 'zh-CN': '活动已结束，感谢参与。' },
+  invite_expired: { en: 'This invite has expired; start a new one.', 'zh-CN': '这次邀请已过期，请重新发起。' },
+  bad_invite: { en: 'We could not verify this invite.', 'zh-CN': '无法验证这次邀请。' },
+  not_enough_friends: { en: 'Not enough friends have visited yet.', 'zh-CN': '到访的好友还不够，再邀请几位吧。' },
+  invite_claimed: { en: 'This invite has already earned its reward.', 'zh-CN': '这次邀请的奖励已领取。' },
+  invite_limit: {
+    en: 'You have started enough invites for today; come back tomorrow.',
+    'zh-CN': '今天发起的邀请已达上限，明天再来吧。',
+  },
   rate_limited: { en: 'Too many tries; wait a moment.', 'zh-CN': '操作太频繁，请稍后再试。' },
   internal: { en: 'Something went wrong on our side; try again later.', 'zh-CN': '服务器开小差了，请稍后再试。' },
   /** Not from the server: the request never got an answer. */
