@@ -39,6 +39,19 @@ export const ERROR_TEXT = {
     en: 'You have started enough invites for today; come back tomorrow.',
     'zh-CN': '今天发起的邀请已达上限，明天再来吧。',
   },
+  duplicate_review: { en: 'You have already sent this review.', 'zh-CN': '这条评价已经提交过了。' },
+  text_too_long: { en: 'Your review is too long; shorten it a little.', 'zh-CN': '评价内容太长了，请删减一些。' },
+  photo_too_large: { en: 'A photo is too large; choose a smaller one.', 'zh-CN': '有张照片太大了，请换一张小一点的。' },
+  too_many_photos: { en: 'Too many photos; remove some and send again.', 'zh-CN': '照片太多了，请删掉几张再提交。' },
+  photo_too_many_pixels: {
+    en: 'A photo has too many pixels; choose a smaller one.',
+    'zh-CN': '有张照片分辨率太高，请换一张。',
+  },
+  photo_unsupported: {
+    en: 'A file is not a photo we can read; use JPEG, PNG or WebP.',
+    'zh-CN': '有个文件无法识别为照片，请上传 JPEG、PNG 或 WebP 格式。',
+  },
+  too_large: { en: 'This is more than we can take at once.', 'zh-CN': '提交的内容太多了，请精简后再试。' },
   rate_limited: { en: 'Too many tries; wait a moment.', 'zh-CN': '操作太频繁，请稍后再试。' },
   internal: { en: 'Something went wrong on our side; try again later.', 'zh-CN': '服务器开小差了，请稍后再试。' },
   /** Not from the server: the request never got an answer. */
