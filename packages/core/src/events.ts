@@ -48,6 +48,12 @@ export interface FanReviewClickDetail {
 export interface FanSlideChangeDetail {
   index: number;
 }
+/** A review the server took: its id, whether it waits for a moderator, and how many photos it carries. */
+export interface FanReviewSubmitDetail {
+  id: string;
+  status: 'pending' | 'published';
+  photos: number;
+}
 
 export interface FanEventDetails {
   'fan-share': FanShareDetail;
@@ -60,6 +66,7 @@ export interface FanEventDetails {
   'fan-review-open': FanReviewOpenDetail;
   'fan-review-click': FanReviewClickDetail;
   'fan-slide-change': FanSlideChangeDetail;
+  'fan-review-submit': FanReviewSubmitDetail;
 }
 
 export type FanEventName = keyof FanEventDetails;
@@ -78,6 +85,7 @@ export const FAN_EVENTS = [
   'fan-review-open',
   'fan-review-click',
   'fan-slide-change',
+  'fan-review-submit',
 ] as const satisfies readonly FanEventName[];
 
 // An event added to FanEventDetails but not to the list above fails to compile here, so
