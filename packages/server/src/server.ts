@@ -12,7 +12,10 @@ import { frameworkError, handleErrors, refuseRaw } from './errors.js';
 import { gameRoutes } from './games/routes.js';
 import { GameService } from './games/service.js';
 import { ingestRoutes } from './ingest.js';
+import { referralRoutes } from './referrals/routes.js';
+import { ReferralService } from './referrals/service.js';
 import { TokenBuckets } from './ratelimit.js';
+import { ReferralStore } from './store/referrals.js';
 import { RewardLedger } from './store/rewards.js';
 import { SqliteEventStore } from './store/sqlite.js';
 import type { EventStore } from './store/types.js';
@@ -48,6 +51,7 @@ export async function createServer(input: Config | ConfigInput, opts: ServerOpti
   const secret = config.secret ?? randomBytes(32).toString('hex');
   const store = opts.store ?? (await openStore(config));
   const ledger = new RewardLedger(config.db, config);
+  const referralStore = new ReferralStore(config.db, config);
   const batcher = new GroupCommit(store, config.batchMs);
   const buckets = new TokenBuckets(config.rateLimit.perSecond, config.rateLimit.burst, now);
 
@@ -88,6 +92,11 @@ export async function createServer(input: Config | ConfigInput, opts: ServerOpti
     attribution: new AttributionService({ config, store }),
   });
   await app.register(gameRoutes, { games: new GameService({ config, secret, ledger, now }) });
+  await app.register(referralRoutes, {
+    config,
+    now,
+    referrals: new ReferralService({ config, secret, store, referrals: referralStore, visitors, now }),
+  });
   await app.register(dashboardRoutes);
 
   let closing: Promise<void> | undefined;
@@ -97,6 +106,7 @@ export async function createServer(input: Config | ConfigInput, opts: ServerOpti
       await batcher.close();
       await store.close();
       ledger.close();
+      referralStore.close();
     })());
 
   return { app, config, store, close };

@@ -2,7 +2,7 @@ import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import { SITE_KEY } from '@fanfare/core/site-key';
 import { CLICKHOUSE_DATABASE } from '../config.js';
 import { isFan, type StoredEvent } from '../wire.js';
-import type { EventStore, OrderReport, RangeQuery, RawAggregates, RawAttribution, ServerOrder, ShareRow } from './types.js';
+import type { EventStore, OrderReport, RangeQuery, RawAggregates, RawAttribution, ServerOrder, ShareRow, TokenVisitor } from './types.js';
 
 export interface ClickHouseOptions {
   url?: string;
@@ -237,6 +237,18 @@ export class ClickHouseEventStore implements EventStore {
        WHERE site = ${quoteSite(site)} AND n IN ('share', 'card_share') AND token IN (${list}) ORDER BY at`,
     );
     return rows.map(shareRow);
+  }
+
+  async visitorsByToken(site: string, tokens: string[], from: number): Promise<TokenVisitor[]> {
+    const valid = tokens.filter((t) => TOKEN.test(t));
+    if (valid.length === 0) return [];
+    const list = valid.map((t) => `'${t}'`).join(', ');
+    const rows = await this.#rows<{ token: string; vh: string; first: string }>(
+      `SELECT visitParamExtractString(p, 'ref') AS token, vh, min(toUInt64(ts) * 1000 + ms) AS first FROM ${this.database}.events FINAL
+       WHERE site = ${quoteSite(site)} AND n = 'pageview' AND token IN (${list}) AND toUInt64(ts) * 1000 + ms >= ${int(from)}
+       GROUP BY token, vh`,
+    );
+    return rows.map((r) => ({ token: r.token, vh: r.vh, first: Number(r.first) }));
   }
 
   #seq = 0;

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { isFan, type StoredEvent } from '../wire.js';
 import { Checkpointer } from './checkpointer.js';
 import { openSqlite, type SqliteOptions } from './sqlite-db.js';
-import type { EventStore, OrderReport, RangeQuery, RawAggregates, RawAttribution, ServerOrder, ShareRow } from './types.js';
+import type { EventStore, OrderReport, RangeQuery, RawAggregates, RawAttribution, ServerOrder, ShareRow, TokenVisitor } from './types.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
@@ -23,6 +23,8 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE INDEX IF NOT EXISTS events_site_ts ON events (site, ts);
 -- Finding a share by its token, at ingest (self-referral) and in the report: only share rows are in it.
 CREATE INDEX IF NOT EXISTS events_share_ref ON events (site, json_extract(p, '$.ref')) WHERE n IN ('share', 'card_share');
+-- Finding the page views that came with one token (an invite's friends): only those rows are in it.
+CREATE INDEX IF NOT EXISTS events_pageview_ref ON events (site, json_extract(p, '$.ref')) WHERE n = 'pageview' AND json_extract(p, '$.ref') IS NOT NULL;
 -- Finding every page report of an order, whenever it came: only conversion rows are in it.
 CREATE INDEX IF NOT EXISTS events_conversion_order ON events (site, json_extract(p, '$.order')) WHERE n = 'conversion';
 CREATE TABLE IF NOT EXISTS orders (
@@ -55,6 +57,7 @@ export class SqliteEventStore implements EventStore {
   readonly #insertMany: (rows: StoredEvent[]) => number;
   readonly #checkpointer: Checkpointer | undefined;
   #shareByToken: Database.Statement | undefined;
+  #visitorsByToken: Database.Statement | undefined;
 
   constructor(path: string, opts: SqliteOptions = {}) {
     this.#db = openSqlite(path, opts);
@@ -199,6 +202,17 @@ export class SqliteEventStore implements EventStore {
     );
     const stmt = this.#shareByToken;
     return tokens.flatMap((t) => stmt.all(site, t) as ShareRow[]).sort((a, b) => a.ts - b.ts);
+  }
+
+  async visitorsByToken(site: string, tokens: string[], from: number): Promise<TokenVisitor[]> {
+    // Word for word the partial index's WHERE, and INDEXED BY, so a plan without it is an error, not a scan.
+    this.#visitorsByToken ??= this.#db.prepare(
+      `SELECT json_extract(p, '$.ref') AS token, vh, min(ts) AS first FROM events INDEXED BY events_pageview_ref
+       WHERE site = ? AND n = 'pageview' AND json_extract(p, '$.ref') IS NOT NULL AND json_extract(p, '$.ref') = ? AND ts >= ?
+       GROUP BY vh`,
+    );
+    const stmt = this.#visitorsByToken;
+    return tokens.flatMap((t) => stmt.all(site, t, from) as TokenVisitor[]);
   }
 
   async addOrder(o: ServerOrder): Promise<void> {

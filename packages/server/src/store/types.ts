@@ -53,6 +53,13 @@ export interface VisitRow {
   last: number;
 }
 
+/** A visitor who came with a token: their hash and when they first came with it. */
+export interface TokenVisitor {
+  token: string;
+  vh: string;
+  first: number;
+}
+
 /** One report of an order: from a page (`conversion` event) or from the shop (`POST /orders`). */
 export interface OrderReport {
   source: 'page' | 'server';
@@ -100,6 +107,11 @@ export interface EventStore {
   attribution(q: RangeQuery): Promise<RawAttribution>;
   /** Shares of `site` with these tokens, made whenever (a link lives on after its week). */
   sharesByToken(site: string, tokens: string[]): Promise<ShareRow[]>;
+  /**
+   * The visitors who opened a link with one of these tokens since `from` (epoch ms): one row
+   * per (token, visitor hash) with the first such page view. For <fan-invite>'s friends.
+   */
+  visitorsByToken(site: string, tokens: string[], from: number): Promise<TokenVisitor[]>;
   /** Appends one `POST /orders` report; the latest report of an order is its state. */
   addOrder(order: ServerOrder): Promise<void>;
   /**

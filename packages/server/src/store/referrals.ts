@@ -1,0 +1,146 @@
+import type Database from 'better-sqlite3';
+import type { Config, Referral } from '../config.js';
+import { CodePool } from './rewards.js';
+import { openSqlite } from './sqlite-db.js';
+
+// <fan-invite>'s state: invites, the fan's own visitor hashes, and the one code each
+// invite may get. Always in SQLite (the same file as the reward ledger), whatever the
+// event store: a claim needs a transaction. Friends' visits are page views, in the event
+// store; the rules that turn them into friends are in referrals/service.ts.
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS referrals (
+  ref      TEXT PRIMARY KEY,
+  campaign TEXT NOT NULL,
+  site     TEXT NOT NULL,
+  player   TEXT NOT NULL,
+  day      TEXT NOT NULL,
+  holdout  INTEGER NOT NULL,
+  created  INTEGER NOT NULL,
+  expires  INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS referrals_player_day ON referrals (campaign, player, day);
+CREATE INDEX IF NOT EXISTS referrals_created ON referrals (campaign, created);
+-- The visitor hashes the fan was seen with (starting, reading progress, claiming): never friends.
+CREATE TABLE IF NOT EXISTS referral_owners (
+  ref TEXT NOT NULL,
+  vh  TEXT NOT NULL,
+  PRIMARY KEY (ref, vh)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS referral_claims (
+  ref      TEXT PRIMARY KEY,
+  campaign TEXT NOT NULL,
+  code     TEXT NOT NULL,
+  at       INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS referral_claims_at ON referral_claims (campaign, at);
+`;
+
+export interface Invite {
+  ref: string;
+  campaign: string;
+  site: string;
+  player: string;
+  day: string;
+  holdout: boolean;
+  created: number;
+  expires: number;
+}
+
+interface InviteCells extends Omit<Invite, 'holdout'> {
+  holdout: number;
+}
+
+const invite = (r: InviteCells): Invite => ({ ...r, holdout: r.holdout === 1 });
+
+/** The pool of a referral campaign in the shared code table: no game campaign's name has a colon. */
+export const poolOf = (campaign: string): string => `referral:${campaign}`;
+
+export type InviteClaim = { ok: true; code: string } | { ok: false; error: 'invite_claimed' | 'pool_empty' };
+
+export class ReferralStore {
+  readonly #db: Database.Database;
+  readonly #pool: CodePool;
+
+  constructor(path: string, config: Config) {
+    this.#db = openSqlite(path, { synchronous: config.sqliteSync });
+    this.#pool = new CodePool(this.#db);
+    this.#db.exec(SCHEMA);
+    this.#db.transaction(() => {
+      for (const [name, r] of Object.entries(config.referrals)) this.#pool.seed(poolOf(name), 0, r);
+    })();
+  }
+
+  /**
+   * Records a new invite and the fan's hash, unless the player has started `limit` today
+   * (one IMMEDIATE transaction, so racing starts cannot pass the limit together).
+   */
+  start(row: Invite, ownHash: string | undefined, limit: number): boolean {
+    return this.#db.transaction(() => {
+      const { c } = this.#db
+        .prepare('SELECT count(*) AS c FROM referrals WHERE campaign = ? AND player = ? AND day = ?')
+        .get(row.campaign, row.player, row.day) as { c: number };
+      if (c >= limit) return false;
+      this.#db
+        .prepare('INSERT INTO referrals (ref, campaign, site, player, day, holdout, created, expires) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(row.ref, row.campaign, row.site, row.player, row.day, row.holdout ? 1 : 0, row.created, row.expires);
+      if (ownHash) this.addOwner(row.ref, ownHash);
+      return true;
+    }).immediate();
+  }
+
+  get(ref: string): Invite | undefined {
+    const row = this.#db.prepare('SELECT * FROM referrals WHERE ref = ?').get(ref) as InviteCells | undefined;
+    return row && invite(row);
+  }
+
+  addOwner(ref: string, vh: string): void {
+    this.#db.prepare('INSERT OR IGNORE INTO referral_owners (ref, vh) VALUES (?, ?)').run(ref, vh);
+  }
+
+  /** The fan's own hashes, per invite. */
+  owners(refs: string[]): Map<string, Set<string>> {
+    const stmt = this.#db.prepare('SELECT vh FROM referral_owners WHERE ref = ?');
+    return new Map(refs.map((ref) => [ref, new Set((stmt.all(ref) as { vh: string }[]).map((r) => r.vh))]));
+  }
+
+  codeOf(ref: string): string | undefined {
+    return (this.#db.prepare('SELECT code FROM referral_claims WHERE ref = ?').get(ref) as { code: string } | undefined)?.code;
+  }
+
+  /**
+   * Gives the invite its code, in one IMMEDIATE transaction: of racing claims, the first
+   * takes a code and writes its claim; every later one sees that claim and gets none.
+   */
+  claim(inv: Invite, reward: Referral, now: number): InviteClaim {
+    return this.#db.transaction((): InviteClaim => {
+      if (this.codeOf(inv.ref) !== undefined) return { ok: false, error: 'invite_claimed' };
+      const code = this.#pool.take(poolOf(inv.campaign), 0, reward, inv.ref, now);
+      if (code === undefined) return { ok: false, error: 'pool_empty' };
+      this.#db.prepare('INSERT INTO referral_claims (ref, campaign, code, at) VALUES (?, ?, ?, ?)').run(inv.ref, inv.campaign, code, now);
+      return { ok: true, code };
+    }).immediate();
+  }
+
+  /** Invites of a campaign started in [from, to). */
+  started(campaign: string, from: number, to: number): Invite[] {
+    return (
+      this.#db.prepare('SELECT * FROM referrals WHERE campaign = ? AND created >= ? AND created < ? ORDER BY created').all(campaign, from, to) as InviteCells[]
+    ).map(invite);
+  }
+
+  /** Codes handed out in [from, to). */
+  claims(campaign: string, from: number, to: number): number {
+    return (this.#db.prepare('SELECT count(*) AS c FROM referral_claims WHERE campaign = ? AND at >= ? AND at < ?').get(campaign, from, to) as { c: number }).c;
+  }
+
+  /** Codes left (null for a generated reward, which never runs out). */
+  left(campaign: string, reward: Referral): number | null {
+    const n = this.#pool.left(poolOf(campaign), 0, reward);
+    return Number.isFinite(n) ? n : null;
+  }
+
+  close(): void {
+    if (this.#db.open) this.#db.close();
+  }
+}
