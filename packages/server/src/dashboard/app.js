@@ -1,5 +1,5 @@
-// The Fanfare dashboard: a static page that reads /api/stats, /api/attribution and
-// /api/campaigns with the admin token the marketer types in. The token lives in
+// The Fanfare dashboard: a static page that reads /api/stats, /api/attribution,
+// /api/campaigns and /api/referrals with the admin token the marketer types in. The token lives in
 // sessionStorage only, so it is gone with the tab. Every figure shown is one the API
 // answered: this page formats numbers, it never computes them.
 /* global Chart */
@@ -39,6 +39,13 @@
       empty: 'No events for this site in these days yet.', badToken: 'That token is not right; type it again.',
       failed: 'Could not load the figures; try again later.', good: 'Good', 'needs-improvement': 'Needs work', poor: 'Poor',
       noSites: 'No site has sent events yet.', other: 'Other', lang: '中文',
+      invitesTitle: 'Invites', kInvites: 'Invites started', kFriends: 'Friends brought', kGiven: 'Rewards given',
+      inviteCampaigns: 'Invite campaigns', cInvites: 'Invites', cFriends: 'Friends', reachedGoal: 'Reached the goal',
+      holdoutTitle: 'Friends per invite, with the offer and without', perInviteWith: 'With the offer',
+      perInviteWithout: 'Without (holdout)', liftCol: 'Difference', perInviteOf: '{n} ({i} invites)', perInviteOf1: '{n} (1 invite)',
+      holdoutNone: 'No campaign has a holdout: set "holdout" (for example 0.1) to measure what the offer itself brings.',
+      holdoutLine: '{name}: with the offer each invite brought {a} friends, without it {b}.',
+      inviteNetworks: 'Where invites were shared', noInvites: 'No invite campaign for this site.',
     },
     zh: {
       title: 'Fanfare 数据看板', token: '管理员令牌', signIn: '登录', signOut: '退出登录',
@@ -75,6 +82,13 @@
       empty: '该站点在所选时间段内暂无数据', badToken: '令牌无效，请重新输入。',
       failed: '数据加载失败，请稍后重试。', good: '良好', 'needs-improvement': '待改进', poor: '较差',
       noSites: '暂无站点上报数据', other: '其他', lang: 'English',
+      invitesTitle: '邀请好友', kInvites: '发起邀请数', kFriends: '带来好友数', kGiven: '奖励发放数',
+      inviteCampaigns: '邀请活动', cInvites: '邀请数', cFriends: '好友数', reachedGoal: '达标邀请数',
+      holdoutTitle: '每次邀请带来的好友：有奖励与无奖励对比', perInviteWith: '有奖励',
+      perInviteWithout: '无奖励（对照组）', liftCol: '差值', perInviteOf: '{n}（{i} 次邀请）', perInviteOf1: '{n}（1 次邀请）',
+      holdoutNone: '尚未设置对照组：在活动中设置 holdout（例如 0.1），即可衡量奖励本身带来的效果。',
+      holdoutLine: '{name}：有奖励时每次邀请带来 {a} 位好友，无奖励时为 {b} 位。',
+      inviteNetworks: '邀请分享平台', noInvites: '该站点尚未配置邀请活动',
     },
   };
   // What the legends call each event name (the wire's `n`), share network and widget; an id
@@ -216,12 +230,13 @@
     $('status').textContent = t('loading');
     try {
       const q = new URLSearchParams({ site, from: $('from').value, to: $('to').value });
-      const [stats, attribution, { campaigns }] = await Promise.all([
+      const [stats, attribution, { campaigns }, invites] = await Promise.all([
         api(`/api/stats?${q}`),
         api(`/api/attribution?${q}`),
         api('/api/campaigns'),
+        api(`/api/referrals?${q}`),
       ]);
-      last = { stats, attribution, campaigns: campaigns.filter((c) => c.site === null || c.site === site) };
+      last = { stats, attribution, campaigns: campaigns.filter((c) => c.site === null || c.site === site), invites };
       render(last);
     } catch (err) {
       if (err.message === 'unauthorized') return;
@@ -342,6 +357,49 @@
       name: 'generations',
       columns: [depth, { key: 'shares', label: t('cShares'), num: true }, { key: 'visits', label: t('cVisits'), num: true }, { key: 'orders', label: t('cOrders'), num: true }],
       rows: a.generations,
+    });
+  }
+
+  // <fan-invite>: what invites brought, and what the offer itself brought (the holdout shares without it).
+  function renderInvites(r) {
+    $('invite-kpis').replaceChildren(kpi(t('kInvites'), r.invites), kpi(t('kFriends'), r.friends), kpi(t('kGiven'), r.rewards));
+    const held = r.campaigns.filter((c) => c.control.invites > 0);
+    $('holdout-note').textContent =
+      r.campaigns.length === 0 ? '' : held.length === 0 ? t('holdoutNone') : held.map((c) => t('holdoutLine', { name: c.name, a: fmt(c.offer.perInvite), b: fmt(c.control.perInvite) })).join(' ');
+    table('t-invites', {
+      title: t('inviteCampaigns'),
+      name: 'invites',
+      empty: t('noInvites'),
+      columns: [
+        { key: 'name', label: t('campaignName') },
+        { key: 'title', label: t('reward'), wrap: true },
+        { key: 'invites', label: t('cInvites'), num: true, show: (c) => fmt(c.offer.invites + c.control.invites), csv: (c) => c.offer.invites + c.control.invites },
+        { key: 'friends', label: t('cFriends'), num: true, show: (c) => fmt(c.offer.friends + c.control.friends), csv: (c) => c.offer.friends + c.control.friends },
+        { key: 'reached', label: t('reachedGoal'), num: true, show: (c) => fmt(c.offer.reached), csv: (c) => c.offer.reached },
+        { key: 'rewards', label: t('given'), num: true },
+        { key: 'left', label: t('left'), num: true, show: (c) => (c.left === null ? t('unlimited') : fmt(c.left)), csv: (c) => c.left ?? '', cls: (c) => (c.left === 0 ? 'rating-poor' : '') },
+      ],
+      rows: r.campaigns,
+    });
+    const per = (arm) => t(arm.invites === 1 ? 'perInviteOf1' : 'perInviteOf', { n: fmt(arm.perInvite), i: fmt(arm.invites) });
+    table('t-holdout', {
+      title: t('holdoutTitle'),
+      name: 'invite-holdout',
+      empty: t('holdoutNone'),
+      columns: [
+        { key: 'name', label: t('campaignName') },
+        { key: 'offer', label: t('perInviteWith'), num: true, show: (c) => per(c.offer), csv: (c) => c.offer.perInvite },
+        { key: 'control', label: t('perInviteWithout'), num: true, show: (c) => per(c.control), csv: (c) => c.control.perInvite },
+        { key: 'lift', label: t('liftCol'), num: true, show: (c) => `${c.lift > 0 ? '+' : ''}${fmt(c.lift)}` },
+      ],
+      rows: held,
+    });
+    const network = { key: 'network', label: t('network'), show: (x) => (x.network ? nameIn(networks, x.network) : t('other')) };
+    table('t-invite-networks', {
+      title: t('inviteNetworks'),
+      name: 'invite-networks',
+      columns: [network, { key: 'shares', label: t('cShares'), num: true }, { key: 'invites', label: t('cInvites'), num: true }],
+      rows: r.networks,
     });
   }
 
@@ -522,9 +580,10 @@
     });
   }
 
-  function render({ stats, attribution, campaigns }) {
+  function render({ stats, attribution, campaigns, invites }) {
     $('status').textContent = stats.total === 0 && attribution.coverage.orders === 0 ? t('empty') : '';
     renderSales(attribution);
+    renderInvites(invites);
     renderTraffic(stats);
     renderWidgets(stats, campaigns);
     renderSpeed(stats);
