@@ -17,6 +17,10 @@ export interface FanShareDetail extends FanShareRef {
 export interface FanGameStartDetail {
   campaign: string;
 }
+/** `<fan-invite>` got the fan's own invite link from the server (not when it shows one kept on the device). */
+export interface FanInviteStartDetail {
+  campaign: string;
+}
 export interface FanGameOverDetail {
   score: number;
   maxTile: number;
@@ -66,6 +70,7 @@ export interface FanEventDetails {
   'fan-review-open': FanReviewOpenDetail;
   'fan-review-click': FanReviewClickDetail;
   'fan-slide-change': FanSlideChangeDetail;
+  'fan-invite-start': FanInviteStartDetail;
   'fan-review-submit': FanReviewSubmitDetail;
 }
 
@@ -85,6 +90,7 @@ export const FAN_EVENTS = [
   'fan-review-open',
   'fan-review-click',
   'fan-slide-change',
+  'fan-invite-start',
   'fan-review-submit',
 ] as const satisfies readonly FanEventName[];
 

@@ -17,10 +17,10 @@ export interface ShareLink {
 
 /**
  * A fresh token for one share action, put into `url` (see withRef); with a `campaign`, the
- * UTM parameters for `network` too (see withUtm). Call it once per action: each gets its own.
+ * UTM parameters for `network` too (see withUtm). Call it once per action: each gets its own,
+ * unless `ref` names the token to use (an invite's, which the server counts its friends by).
  */
-export function shareLink(url: string, network = '', campaign = ''): ShareLink {
-  const ref = uid(12);
+export function shareLink(url: string, network = '', campaign = '', ref = uid(12)): ShareLink {
   const parent = arrival();
   return { url: withRef(withUtm(url, network, campaign), ref), ref, ...(parent && { parent }) };
 }

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { FanElement, listOf, localize, oneOf, pageUrl, tokens, url, warn } from '@fanfare/core';
 import { copyText } from '@fanfare/core/clipboard';
-import { shareLink, withUtm, type ShareLink } from '@fanfare/core/share-link';
+import { isRef, shareLink, withUtm, type ShareLink } from '@fanfare/core/share-link';
 import { defaultNetworks, shareUrl, type Network, type Pack, type ShareData } from './logic/networks.js';
 import { messages } from './messages.js';
 import { packs } from './networks/index.js';
@@ -64,6 +64,8 @@ export class FanShare extends FanElement {
   size: 's' | 'm' | 'l' = 'm';
   /** Campaign name: adds utm_source, utm_medium=social and utm_campaign to the shared URL. */
   utm = '';
+  /** A share token for every share action instead of a fresh one each (`<fan-invite>` sets its invite's); ignored unless it is one. */
+  ref = '';
 
   /** Each network's chunk once loaded (see networks/), or null where it failed to load. */
   private packs: Partial<Record<Network, Pack | null>> = {};
@@ -139,7 +141,7 @@ export class FanShare extends FanElement {
   /** One share action: a fresh share token in the URL (core's share-link), announced as `fan-share` (cancelable); what the network receives, or false if the page cancelled. */
   announce(network: string): (ShareData & ShareLink) | false {
     const data = this.shareData(network);
-    const d = { ...data, ...shareLink(data.url) };
+    const d = { ...data, ...shareLink(data.url, '', '', isRef(this.ref) ? this.ref : undefined) };
     return this.emit('fan-share', { network, url: d.url, ref: d.ref, parent: d.parent }, { cancelable: true }) && d;
   }
 

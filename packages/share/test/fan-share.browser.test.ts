@@ -118,6 +118,27 @@ describe('<fan-share>', () => {
     expect(opened).to.equal(false);
   });
 
+  it('puts the token set as `ref` in every share instead of a fresh one (an invite’s), and ignores one that is not a token', async () => {
+    const el = await fixture<FanShare>(html`<fan-share networks="weibo" url="https://shop.example/i"></fan-share>`);
+    el.ref = 'InviteRef1234567';
+    const link = byNetwork(el, 'weibo') as HTMLAnchorElement;
+    const shares: string[] = [];
+    el.addEventListener('fan-share', (e) => (shares.push(e.detail.ref), e.preventDefault()));
+    const stay = (e: Event) => e.preventDefault();
+    window.addEventListener('click', stay);
+    try {
+      link.click();
+      link.click();
+      el.ref = 'not a token!';
+      link.click();
+    } finally {
+      window.removeEventListener('click', stay);
+    }
+    expect(shares.slice(0, 2)).to.deep.equal(['InviteRef1234567', 'InviteRef1234567']);
+    expect(shares[2]).to.not.equal('not a token!');
+    expect(shares[2]).to.match(/^[\w-]{12}$/);
+  });
+
   it('copies the link, says Copied without changing the button size, and announces it', async () => {
     const el = await fixture<FanShare>(html`<fan-share lang="en" variant="label" networks="copy" url="https://shop.example/c"></fan-share>`);
     const btn = byNetwork(el, 'copy');
