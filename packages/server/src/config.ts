@@ -25,6 +25,18 @@ const origin = z.string().refine((s) => s === '*' || /^https?:\/\/[^/\s]+$/.test
   message: 'an origin is "*" or scheme://host[:port] with no path',
 });
 
+/**
+ * A site's WeChat Official Account, for the JS-SDK signatures of its share cards
+ * (src/wechat/). The AppSecret may come from FANFARE_WECHAT_SECRET_<SITE> instead, which
+ * wins (src/wechat/accounts.ts); it is never in an answer of the API or the dashboard.
+ */
+const wechat = z.object({
+  appId: z.string().regex(/^wx[0-9a-f]{16}$/i, '"wx" and 16 hex digits, as the Official Account\'s Basic configuration page shows it'),
+  appSecret: z.string().regex(/^[0-9a-z]{32}$/i, '32 letters and digits, from the same page').optional(),
+  /** WeChat's API host (https://api.weixin.qq.com when absent); tests point it at a stand-in. */
+  apiBase: z.string().url().refine((u) => /^https?:\/\//.test(u), 'an http(s) URL').optional(),
+});
+
 const site = z.object({
   /** Pages allowed to send for this site; "*" lets any page send. */
   origins: z.array(origin).min(1),
@@ -32,6 +44,8 @@ const site = z.object({
   ordersToken: secret.optional(),
   /** Which share an order or a visitor is credited to when there were several: the first (default) or the last. */
   attribution: z.enum(['first', 'last']).default('first'),
+  /** Share cards inside WeChat: the Official Account that signs `wx.config` for this site's pages. */
+  wechat: wechat.optional(),
 });
 
 const reward = z

@@ -19,6 +19,9 @@ import { ReferralStore } from './store/referrals.js';
 import { RewardLedger } from './store/rewards.js';
 import { SqliteEventStore } from './store/sqlite.js';
 import type { EventStore } from './store/types.js';
+import { wechatAccounts } from './wechat/accounts.js';
+import { wechatRoutes } from './wechat/routes.js';
+import { WeChatService } from './wechat/service.js';
 
 export interface ServerOptions {
   /** fastify's logger option: false in tests, pino settings from the CLI. */
@@ -27,6 +30,8 @@ export interface ServerOptions {
   now?: () => number;
   /** An event store to use instead of the one the config names. */
   store?: EventStore;
+  /** Where secrets given in the environment are read (FANFARE_WECHAT_SECRET_<SITE>); process.env when absent. */
+  env?: Record<string, string | undefined>;
 }
 
 export interface FanfareServer {
@@ -47,6 +52,8 @@ async function openStore(config: Config): Promise<EventStore> {
 
 export async function createServer(input: Config | ConfigInput, opts: ServerOptions = {}): Promise<FanfareServer> {
   const config = parseConfig(input);
+  // Before anything opens: a site with WeChat and no AppSecret stops the start with a message.
+  const accounts = wechatAccounts(config, opts.env ?? process.env);
   const now = opts.now ?? Date.now;
   const secret = config.secret ?? randomBytes(32).toString('hex');
   const store = opts.store ?? (await openStore(config));
@@ -96,6 +103,10 @@ export async function createServer(input: Config | ConfigInput, opts: ServerOpti
     config,
     now,
     referrals: new ReferralService({ config, secret, store, referrals: referralStore, visitors, now }),
+  });
+  await app.register(wechatRoutes, {
+    buckets,
+    wechat: new WeChatService({ config, accounts, now, log: (facts, text) => app.log.warn(facts, text) }),
   });
   await app.register(dashboardRoutes);
 

@@ -53,6 +53,8 @@ export const ERROR_TEXT = {
   },
   too_large: { en: 'This is more than we can take at once.', 'zh-CN': '提交的内容太多了，请精简后再试。' },
   rate_limited: { en: 'Too many tries; wait a moment.', 'zh-CN': '操作太频繁，请稍后再试。' },
+  /** WeChat's API refused or did not answer (its errcode is in the message and the log); the share card falls back to WeChat's plain link. */
+  wechat_unavailable: { en: 'WeChat sharing is unavailable right now.', 'zh-CN': '微信分享暂时不可用，请稍后再试。' },
   internal: { en: 'Something went wrong on our side; try again later.', 'zh-CN': '服务器开小差了，请稍后再试。' },
   /** Not from the server: the request never got an answer. */
   offline: { en: 'Rewards are unavailable now; play on.', 'zh-CN': '暂时无法领奖，可继续游戏。' },
