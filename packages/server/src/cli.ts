@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfigFile, MIN_SECRET_LENGTH, parseConfig, secretsFromEnv, type Config } from './config.js';
 import { createServer } from './server.js';
 
-const USAGE = `Usage: fanfare-server [--host 127.0.0.1] [--port 8787] [--db ./fanfare.db] [--config fanfare.config.json]
+const USAGE = `Usage: fanfare-server [--host 127.0.0.1] [--port 8787] [--db ./fanfare.db] [--media ./media] [--config fanfare.config.json]
 
 Environment (each at least ${MIN_SECRET_LENGTH} characters; \`openssl rand -hex 24\` makes one):
   FANFARE_ADMIN_TOKEN  token for the dashboard and /api/stats (else "adminToken" in the config;
@@ -20,6 +20,7 @@ async function main(): Promise<void> {
         host: { type: 'string' },
         port: { type: 'string' },
         db: { type: 'string' },
+        media: { type: 'string' },
         config: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
       host: args.host ?? config.host,
       port,
       db: args.db ?? config.db,
+      media: args.media ?? config.media,
     });
   } catch (err) {
     if (err instanceof ConfigError) {

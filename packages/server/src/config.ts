@@ -44,6 +44,40 @@ const site = z.object({
   ordersToken: secret.optional(),
   /** Which share an order or a visitor is credited to when there were several: the first (default) or the last. */
   attribution: z.enum(['first', 'last']).default('first'),
+  /** Key of the order tokens the shop's backend makes: hex HMAC-SHA256(reviewSecret, `site|order|product`) earns the verified badge. */
+  reviewSecret: secret.optional(),
+  /** Buyer shows: what is published without a moderator, the words that hold one back, the reward for one. */
+  reviews: z
+    .object({
+      /** false: everything waits for a moderator. Otherwise every condition named must hold (and no link, no listed word). */
+      autoPublish: z
+        .union([
+          z.literal(false),
+          z.object({
+            verified: z.boolean().default(true),
+            minRating: z.number().int().min(1).max(5).default(4),
+            photos: z.boolean().default(false),
+          }),
+        ])
+        .default(false),
+      /** The brand's own words that hold a review for a moderator, added to the built-in list. */
+      words: z
+        .array(
+          z
+            .string()
+            .trim()
+            .min(1)
+            .max(60)
+            // One Han character matches inside ordinary words (乳 in 乳液, lotion): src/reviews/words.ts.
+            .refine((w) => !/\p{Script=Han}/u.test(w) || Array.from(w).length >= 2, 'a Chinese word needs at least two characters'),
+        )
+        .max(2000)
+        .default([]),
+      builtinWords: z.boolean().default(true),
+      /** A code for a verified review with a photo, once per order, from the first reward of this campaign. */
+      reward: z.object({ campaign: campaignName }).optional(),
+    })
+    .default({ autoPublish: false, words: [], builtinWords: true }),
   /** Share cards inside WeChat: the Official Account that signs `wx.config` for this site's pages. */
   wechat: wechat.optional(),
 });
@@ -159,10 +193,24 @@ export const configSchema = z.object({
    * `data-attribution-days`); also how long each day's visitor salt is kept before it is deleted.
    */
   attributionDays: z.number().int().min(1).max(90).default(7),
+  /** Folder of buyer-show photos (`--media`). */
+  media: z.string().default('./media'),
+  /** Where feeds say the photos are (a CDN in front of /media/), ending in "/"; this server's /media/ when absent. */
+  mediaUrl: z.string().url().refine((u) => /^https?:\/\//.test(u) && u.endsWith('/'), 'an http(s) URL ending in "/"').optional(),
+  /** Token bucket per client IP on POST /reviews. */
+  reviewRateLimit: rateLimit.default({ perSecond: 1 / 60, burst: 5 }),
+  /** A photo file with no review this many minutes old is what a crash left: it is deleted. */
+  orphanMinutes: z.number().min(0).max(24 * 60).default(10),
 }).superRefine((c, ctx) => {
   for (const [name, camp] of Object.entries(c.campaigns)) {
     if (camp.site !== undefined && c.sites !== undefined && !Object.hasOwn(c.sites, camp.site)) {
       ctx.addIssue({ code: 'custom', path: ['campaigns', name, 'site'], message: `no site "${camp.site}" in "sites"` });
+    }
+  }
+  for (const [name, s] of Object.entries(c.sites ?? {})) {
+    const reward = s.reviews.reward?.campaign;
+    if (reward !== undefined && !Object.hasOwn(c.campaigns, reward)) {
+      ctx.addIssue({ code: 'custom', path: ['sites', name, 'reviews', 'reward', 'campaign'], message: `no campaign "${reward}" in "campaigns"` });
     }
   }
   for (const [name, r] of Object.entries(c.referrals)) {

@@ -12,10 +12,15 @@ import { frameworkError, handleErrors, refuseRaw } from './errors.js';
 import { gameRoutes } from './games/routes.js';
 import { GameService } from './games/service.js';
 import { ingestRoutes } from './ingest.js';
+import { mediaRoutes } from './media/routes.js';
+import { MediaStore } from './media/store.js';
 import { referralRoutes } from './referrals/routes.js';
 import { ReferralService } from './referrals/service.js';
 import { TokenBuckets } from './ratelimit.js';
 import { ReferralStore } from './store/referrals.js';
+import { reviewRoutes } from './reviews/routes.js';
+import { ReviewService } from './reviews/service.js';
+import { ReviewStore } from './store/reviews.js';
 import { RewardLedger } from './store/rewards.js';
 import { SqliteEventStore } from './store/sqlite.js';
 import type { EventStore } from './store/types.js';
@@ -110,13 +115,26 @@ export async function createServer(input: Config | ConfigInput, opts: ServerOpti
   });
   await app.register(dashboardRoutes);
 
+  const reviewStore = new ReviewStore(config.db, { synchronous: config.sqliteSync });
+  const reviews = new ReviewService({ config, store: reviewStore, media: new MediaStore(config.media), ledger, secret, now });
+  const reviewBuckets = new TokenBuckets(config.reviewRateLimit.perSecond, config.reviewRateLimit.burst, now);
+  await app.register(reviewRoutes, { reviews, buckets: reviewBuckets, adminToken: config.adminToken });
+  await app.register(mediaRoutes, { reviews });
+  // Photos a crash left without their review: once at start, then now and then.
+  const sweep = () => reviews.sweep().then((gone) => gone.length && app.log.warn({ files: gone.length }, 'deleted photo files no review names'));
+  await sweep();
+  const sweeper = setInterval(() => void sweep().catch((err: unknown) => app.log.error({ err }, 'photo sweep failed')), 10 * 60_000);
+  sweeper.unref();
+
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      clearInterval(sweeper);
       await app.close();
       await batcher.close();
       await store.close();
       ledger.close();
+      reviewStore.close();
       referralStore.close();
     })());
 
