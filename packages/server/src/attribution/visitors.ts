@@ -91,7 +91,8 @@ export class Visitors {
     });
     if (withRef.length === 0) return;
     const site = events[0]!.site;
-    const today = utcDay(this.#now());
+    const now = this.#now();
+    const today = utcDay(now);
     const salt = await this.salt(today);
     if (salt === null) return;
     const key = `${salt}\n${site}\n${ip}\n${userAgent}`;
@@ -104,7 +105,9 @@ export class Visitors {
     const arrivals = withRef.filter(({ e }) => ARRIVALS.has(e.n));
     let shares = new Map<string, ShareRow>();
     if (arrivals.length > 0) {
-      const found = await this.#store.sharesByToken(site, [...new Set(arrivals.map((a) => a.ref))]);
+      // A share of today needs no second hash (the sender's hash is the same all day), so
+      // only earlier days' are looked up: those the store has in its token index.
+      const found = await this.#store.sharesByToken(site, [...new Set(arrivals.map((a) => a.ref))], Math.floor(now / DAY) * DAY);
       shares = new Map(found.map((s) => [s.token, s]));
     }
     for (const { e, ref } of withRef) {

@@ -228,7 +228,7 @@ export class ClickHouseEventStore implements EventStore {
     };
   }
 
-  async sharesByToken(site: string, tokens: string[]): Promise<ShareRow[]> {
+  async sharesByToken(site: string, tokens: string[], before = Infinity): Promise<ShareRow[]> {
     const valid = tokens.filter((t) => TOKEN.test(t));
     if (valid.length === 0) return [];
     const list = valid.map((t) => `'${t}'`).join(', ');
@@ -236,7 +236,7 @@ export class ClickHouseEventStore implements EventStore {
       `SELECT ${SHARE_COLUMNS} FROM ${this.database}.events FINAL
        WHERE site = ${quoteSite(site)} AND n IN ('share', 'card_share') AND token IN (${list}) ORDER BY at`,
     );
-    return rows.map(shareRow);
+    return rows.map(shareRow).filter((s) => s.ts < before);
   }
 
   async visitorsByToken(site: string, tokens: string[], from: number): Promise<TokenVisitor[]> {

@@ -21,12 +21,26 @@ CREATE TABLE IF NOT EXISTS events (
   PRIMARY KEY (site, id)
 );
 CREATE INDEX IF NOT EXISTS events_site_ts ON events (site, ts);
--- Finding a share by its token, at ingest (self-referral) and in the report: only share rows are in it.
-CREATE INDEX IF NOT EXISTS events_share_ref ON events (site, json_extract(p, '$.ref')) WHERE n IN ('share', 'card_share');
 -- Finding the page views that came with one token (an invite's friends): only those rows are in it.
 CREATE INDEX IF NOT EXISTS events_pageview_ref ON events (site, json_extract(p, '$.ref')) WHERE n = 'pageview' AND json_extract(p, '$.ref') IS NOT NULL;
 -- Finding every page report of an order, whenever it came: only conversion rows are in it.
 CREATE INDEX IF NOT EXISTS events_conversion_order ON events (site, json_extract(p, '$.order')) WHERE n = 'conversion';
+-- Finding a share by its token, at ingest (self-referral on a later day) and in the report.
+-- Tokens are random, so an index of them written with every share would dirty a random page
+-- per share and make ingest a third slower; instead the shares of past UTC days are indexed
+-- in one sorted pass when first asked for, and the rest are found by time (see #indexShares).
+CREATE TABLE IF NOT EXISTS share_tokens (
+  site  TEXT NOT NULL,
+  token TEXT NOT NULL,
+  id    TEXT NOT NULL,
+  PRIMARY KEY (site, token, id)
+) WITHOUT ROWID;
+-- Per site: every share made before \`until\` (epoch ms) is in share_tokens.
+CREATE TABLE IF NOT EXISTS share_tokens_until (
+  site  TEXT PRIMARY KEY,
+  until INTEGER NOT NULL
+);
+DROP INDEX IF EXISTS events_share_ref;
 CREATE TABLE IF NOT EXISTS orders (
   seq      INTEGER PRIMARY KEY AUTOINCREMENT,
   site     TEXT NOT NULL,
@@ -45,19 +59,24 @@ CREATE TABLE IF NOT EXISTS salts (
 );
 `;
 
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
 // The columns of a share, as both share events name them (a card sent says `channel`).
 const SHARE_COLUMNS = `json_extract(p, '$.ref') AS token, coalesce(json_extract(p, '$.parent'), '') AS parent,
   coalesce(json_extract(p, '$.network'), json_extract(p, '$.channel'), '') AS network, w AS widget, u AS page, vh, ts`;
-// Word for word the partial index's WHERE, so the planner can use it.
 const IS_SHARE = `n IN ('share', 'card_share') AND json_extract(p, '$.ref') IS NOT NULL`;
 
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite';
   readonly #db: Database.Database;
   readonly #insertMany: (rows: StoredEvent[]) => number;
+  readonly #indexRange: (site: string, from: number, to: number) => void;
   readonly #checkpointer: Checkpointer | undefined;
   #shareByToken: Database.Statement | undefined;
   #visitorsByToken: Database.Statement | undefined;
+  #recentShares: Database.Statement | undefined;
+  readonly #until: Database.Statement;
 
   constructor(path: string, opts: SqliteOptions = {}) {
     this.#db = openSqlite(path, opts);
@@ -79,12 +98,66 @@ export class SqliteEventStore implements EventStore {
       `INSERT OR IGNORE INTO events (site, id, ts, n, w, t, pv, u, r, sdk, p, vh)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.#insertMany = this.#db.transaction((rows: StoredEvent[]) => {
+    const until = this.#db.prepare('SELECT until FROM share_tokens_until WHERE site = ?').pluck();
+    this.#until = until;
+    const indexOne = this.#db.prepare(
+      `INSERT OR IGNORE INTO share_tokens (site, token, id)
+       SELECT site, json_extract(p, '$.ref'), id FROM events WHERE site = ? AND id = ? AND ${IS_SHARE}`,
+    );
+    const insertMany = this.#db.transaction((rows: StoredEvent[]) => {
       let added = 0;
+      let site = '';
+      let indexedUntil = 0;
       // Positional binding: a third faster than named parameters in better-sqlite3.
-      for (const e of rows) added += stmt.run(e.site, e.id, e.ts, e.n, e.w, e.t, e.pv, e.u, e.r, e.sdk, e.p, e.vh).changes;
+      for (const e of rows) {
+        const changes = stmt.run(e.site, e.id, e.ts, e.n, e.w, e.t, e.pv, e.u, e.r, e.sdk, e.p, e.vh).changes;
+        added += changes;
+        if (changes === 0 || (e.n !== 'share' && e.n !== 'card_share')) continue;
+        if (e.site !== site) {
+          site = e.site;
+          indexedUntil = (until.get(site) as number | undefined) ?? 0;
+        }
+        // A share stamped before its day was indexed (it waited in a batch over midnight, or
+        // another process's clock): it goes into the index now, so none is ever missed.
+        if (e.ts < indexedUntil) indexOne.run(e.site, e.id);
+      }
       return added;
     });
+    // Immediate: the index's bound is read under the write lock, so no other process moves it meanwhile.
+    this.#insertMany = insertMany.immediate;
+    const indexSlice = this.#db.prepare(
+      `INSERT OR IGNORE INTO share_tokens (site, token, id)
+       SELECT site, json_extract(p, '$.ref') AS token, id FROM events
+       WHERE site = ? AND ts >= ? AND ts < ? AND ${IS_SHARE} ORDER BY token`,
+    );
+    const setUntil = this.#db.prepare(
+      'INSERT INTO share_tokens_until (site, until) VALUES (?, ?) ON CONFLICT (site) DO UPDATE SET until = max(until, excluded.until)',
+    );
+    this.#indexRange = this.#db
+      .transaction((site: string, from: number, to: number) => {
+        indexSlice.run(site, from, to);
+        setUntil.run(site, to);
+      })
+      .immediate;
+  }
+
+  /**
+   * Indexes the shares of \`site\` made before \`before\` that are not yet, an hour of events
+   * a transaction (each in token order, so it writes each index page once), yielding between
+   * them so requests are served meanwhile. Returns the bound the index now holds.
+   */
+  async #indexShares(site: string, before: number): Promise<number> {
+    for (;;) {
+      let from = (this.#until.get(site) as number | undefined) ?? -1;
+      if (from >= before) return from;
+      if (from < 0) {
+        // First time for this site: start at its first event rather than at 1970.
+        const first = this.#db.prepare('SELECT min(ts) FROM events WHERE site = ?').pluck().get(site) as number | null;
+        from = first ?? before;
+      }
+      this.#indexRange(site, from, Math.min(before, from + HOUR));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   // Synchronous under the hood: when this resolves, the transaction is committed.
@@ -194,14 +267,26 @@ export class SqliteEventStore implements EventStore {
     return { shares, visits, orders };
   }
 
-  async sharesByToken(site: string, tokens: string[]): Promise<ShareRow[]> {
-    // One indexed lookup a token (INDEXED BY makes a plan without the index an error, not a scan).
+  async sharesByToken(site: string, tokens: string[], before?: number): Promise<ShareRow[]> {
+    if (tokens.length === 0) return [];
+    // Without a bound (the report), the index is brought up to the start of today, and what
+    // came after is read by time; at ingest only past days are asked for, all in the index.
+    const until = await this.#indexShares(site, before ?? Math.floor(Date.now() / DAY) * DAY);
     this.#shareByToken ??= this.#db.prepare(
-      `SELECT ${SHARE_COLUMNS} FROM events INDEXED BY events_share_ref
-       WHERE site = ? AND n IN ('share', 'card_share') AND json_extract(p, '$.ref') = ? ORDER BY ts`,
+      `SELECT ${SHARE_COLUMNS} FROM share_tokens t JOIN events e ON e.site = t.site AND e.id = t.id
+       WHERE t.site = ? AND t.token = ? AND e.ts < ?`,
     );
     const stmt = this.#shareByToken;
-    return tokens.flatMap((t) => stmt.all(site, t) as ShareRow[]).sort((a, b) => a.ts - b.ts);
+    const bound = before ?? Infinity;
+    const found = tokens.flatMap((t) => stmt.all(site, t, Math.min(until, bound)) as ShareRow[]);
+    if (bound > until) {
+      this.#recentShares ??= this.#db.prepare(
+        `SELECT ${SHARE_COLUMNS} FROM events INDEXED BY events_site_ts
+         WHERE site = ? AND ts >= ? AND ts < ? AND ${IS_SHARE} AND json_extract(p, '$.ref') IN (SELECT value FROM json_each(?))`,
+      );
+      found.push(...(this.#recentShares.all(site, until, bound === Infinity ? Number.MAX_SAFE_INTEGER : bound, JSON.stringify(tokens)) as ShareRow[]));
+    }
+    return found.sort((a, b) => a.ts - b.ts);
   }
 
   async visitorsByToken(site: string, tokens: string[], from: number): Promise<TokenVisitor[]> {

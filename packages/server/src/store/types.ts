@@ -105,13 +105,16 @@ export interface EventStore {
   sites(): Promise<string[]>;
   /** The raw rows of `GET /api/attribution`; the figures are computed in attribution/report.ts. */
   attribution(q: RangeQuery): Promise<RawAttribution>;
-  /** Shares of `site` with these tokens, made whenever (a link lives on after its week). */
-  sharesByToken(site: string, tokens: string[]): Promise<ShareRow[]>;
   /**
    * The visitors who opened a link with one of these tokens since `from` (epoch ms): one row
    * per (token, visitor hash) with the first such page view. For <fan-invite>'s friends.
    */
   visitorsByToken(site: string, tokens: string[], from: number): Promise<TokenVisitor[]>;
+  /**
+   * Shares of `site` with these tokens, made whenever (a link lives on after its week), or
+   * only those made before `before` (epoch ms): at ingest, the start of today.
+   */
+  sharesByToken(site: string, tokens: string[], before?: number): Promise<ShareRow[]>;
   /** Appends one `POST /orders` report; the latest report of an order is its state. */
   addOrder(order: ServerOrder): Promise<void>;
   /**
