@@ -1,0 +1,90 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnServer, type Child } from './child.js';
+import { pngPhoto, postReview } from './fixtures/reviews/images.js';
+import { TOKEN } from './helpers.js';
+
+// A crash between writing a photo and committing its review: the photo is on disk, synced,
+// and no row names it. The process is really killed (SIGKILL) inside that window, held open
+// by another connection owning SQLite's write lock, so the commit is waiting when it dies.
+
+let dir: string;
+let db: string;
+let media: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'fanfare-review-crash-'));
+  db = join(dir, 'fanfare.db');
+  media = join(dir, 'media');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(orphanMinutes: number): Promise<Child> {
+  const config = join(dir, `config-${orphanMinutes}.json`);
+  writeFileSync(config, JSON.stringify({ db, media, adminToken: TOKEN, orphanMinutes, reviewRateLimit: { perSecond: 0, burst: 1 } }));
+  return spawnServer(['--config', config]);
+}
+
+async function stop(child: Child): Promise<void> {
+  child.proc.kill('SIGTERM');
+  await child.exited;
+}
+
+const photos = () => readdirSync(media).filter((f) => f.endsWith('.jpg')).sort();
+const rows = () => {
+  const conn = new Database(db, { readonly: true });
+  try {
+    return (conn.prepare('SELECT count(*) AS c FROM reviews').get() as { c: number }).c;
+  } finally {
+    conn.close();
+  }
+};
+
+describe('a crash between the photo and its review', () => {
+  it('leaves no review without its photo, and the sweep deletes the orphan file once it is old enough', async () => {
+    const png = await pngPhoto();
+    let child = await run(10);
+    const review = (text: string) => postReview(child.url, { site: 'any-shop', product: 'vase', rating: '5', text }, [{ name: 'a.png', type: 'image/png', data: png }]);
+
+    const kept = await review('The one that committed');
+    expect(kept.status).toBe(201);
+    expect(photos()).toHaveLength(1);
+
+    // Hold the write lock, so the next review's commit waits after its photo is written.
+    const lock = new Database(db);
+    lock.exec('BEGIN IMMEDIATE');
+    const pending = review('The one that never committed').catch(() => undefined);
+    const deadline = Date.now() + 4000;
+    while (photos().length < 2) {
+      if (Date.now() > deadline) throw new Error(`the second photo was never written:\n${child.output()}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    child.proc.kill('SIGKILL');
+    await child.exited;
+    await pending;
+    lock.exec('ROLLBACK');
+    lock.close();
+
+    // What the crash left: two synced photos, one review.
+    expect(photos()).toHaveLength(2);
+    expect(rows()).toBe(1);
+
+    // Too young to be an orphan for sure (a request could still be about to commit it): kept.
+    child = await run(10);
+    expect(photos()).toHaveLength(2);
+    await stop(child);
+
+    // Old enough: deleted, and the committed review's photo stays and is served.
+    child = await run(0);
+    expect(photos()).toHaveLength(1);
+    expect(child.output()).toContain('deleted photo files no review names');
+    const list = await (await fetch(`${child.url}/api/reviews?site=any-shop`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
+    expect(list.reviews).toHaveLength(1);
+    const photo = await fetch(`${child.url}${list.reviews[0].photos[0].url}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(photo.status).toBe(200);
+    await stop(child);
+  }, 60_000);
+});
