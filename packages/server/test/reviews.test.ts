@@ -410,3 +410,47 @@ describe('measurements', () => {
     );
   }, 60_000);
 });
+
+describe('random multipart bodies', () => {
+  // A seeded generator (as fuzz.test.ts), so a failure names a seed that reproduces it.
+  function rng(seed: number): () => number {
+    return () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  it('answers 300 of them with a 4xx each, and keeps serving', async () => {
+    const r = rng(20261201);
+    const int = (k: number) => Math.floor(r() * k);
+    const pick = <T,>(xs: T[]): T => xs[int(xs.length)]!;
+    const names = ['site', 'product', 'rating', 'text', 'author', 'order', 'orderToken', 'photos', 'website', '__proto__', 'constructor', 'x'.repeat(200), ''];
+    const values = ['bloom-shop', 'tulip-vase', '5', '9', '', '\u0000', '😀'.repeat(3000), 'a'.repeat(9000), '<script>', '-1', '1e3'];
+    const statuses = new Map<number, number>();
+    const png = await pngPhoto();
+    for (let i = 0; i < 300; i++) {
+      const boundary = pick(['b0undary', 'x', '', '-'.repeat(80), 'é']);
+      const parts: Buffer[] = [];
+      for (let k = 0; k < int(8); k++) {
+        const name = pick(names);
+        const file = r() < 0.3;
+        const head = `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${file ? `; filename="${pick(['a.jpg', '', '../../x', 'é.png'])}"` : ''}\r\n${file ? `Content-Type: ${pick(['image/jpeg', 'text/html', ''])}\r\n` : ''}\r\n`;
+        const body = file ? pick([png.subarray(0, int(png.length)), noise(int(500) + 4), png]) : Buffer.from(pick(values));
+        parts.push(Buffer.from(head), body, Buffer.from('\r\n'));
+      }
+      if (r() < 0.7) parts.push(Buffer.from(`--${boundary}--\r\n`));
+      let bytes = Buffer.concat(parts);
+      if (r() < 0.3) bytes = bytes.subarray(0, int(bytes.length)); // cut short
+      if (r() < 0.2) for (let k = 0; k < 5; k++) if (bytes.length) bytes[int(bytes.length)] = int(256);
+      const type = pick([`multipart/form-data; boundary=${boundary}`, 'multipart/form-data', `multipart/form-data; boundary=other`, 'multipart/mixed; boundary=x']);
+      const res = await fetch(`${s.url}/reviews`, { method: 'POST', headers: { 'content-type': type, origin: ORIGIN }, body: bytes });
+      await res.arrayBuffer();
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      expect(res.status >= 400 && res.status < 500, `body ${i}: ${res.status}`).toBe(true);
+    }
+    expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
+    console.log('random multipart bodies by status:', Object.fromEntries(statuses));
+  }, 60_000);
+});
