@@ -15,6 +15,7 @@ const widgets: Record<string, () => Promise<unknown>> = {
   'fan-2048': () => import('@fanfare/game-2048'),
   'fan-card-maker': () => import('@fanfare/card-maker'),
   'fan-buyer-show': () => import('@fanfare/buyer-show'),
+  'fan-invite': () => import('@fanfare/invite'),
   // Renders nothing: reports an order on a thank-you page, as fanfare.track('conversion') does.
   'fan-conversion': () => import('@fanfare/beacon/conversion'),
 };
