@@ -4,4 +4,4 @@ import { cpSync, mkdirSync } from 'node:fs';
 const from = new URL('../src/dashboard/', import.meta.url);
 const to = new URL('../dist/dashboard/', import.meta.url);
 mkdirSync(to, { recursive: true });
-for (const name of ['index.html', 'app.js', 'app.css']) cpSync(new URL(name, from), new URL(name, to));
+for (const name of ['index.html', 'app.js', 'reviews.js', 'app.css']) cpSync(new URL(name, from), new URL(name, to));

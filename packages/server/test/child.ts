@@ -26,7 +26,7 @@ export function bundleCli(): Promise<string> {
       external: ['fastify', 'better-sqlite3', 'zod', '@clickhouse/client', 'chart.js', 'sharp', '@fastify/multipart'],
       logLevel: 'silent',
     });
-    for (const name of ['index.html', 'app.js', 'app.css']) copyFileSync(`${pkg}src/dashboard/${name}`, `${outDir}/${name}`);
+    for (const name of ['index.html', 'app.js', 'reviews.js', 'app.css']) copyFileSync(`${pkg}src/dashboard/${name}`, `${outDir}/${name}`);
     return outfile;
   })());
 }

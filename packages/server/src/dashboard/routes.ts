@@ -10,7 +10,8 @@ const CSP = [
   "script-src 'self'",
   "style-src 'self'",
   "connect-src 'self'",
-  "img-src 'self' data:",
+  // blob: for the photos of reviews waiting for a moderator, fetched with the admin token (reviews.js).
+  "img-src 'self' data: blob:",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
@@ -30,6 +31,7 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
   const files: Record<string, { body: Buffer; type: string }> = {
     '/': { body: asset('index.html'), type: 'text/html; charset=utf-8' },
     '/dashboard/app.js': { body: asset('app.js'), type: 'text/javascript; charset=utf-8' },
+    '/dashboard/reviews.js': { body: asset('reviews.js'), type: 'text/javascript; charset=utf-8' },
     '/dashboard/app.css': { body: asset('app.css'), type: 'text/css; charset=utf-8' },
     '/dashboard/chart.js': { body: chartJs(), type: 'text/javascript; charset=utf-8' },
   };

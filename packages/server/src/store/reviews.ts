@@ -92,6 +92,9 @@ export interface NewReview extends Omit<StoredReview, 'reason' | 'updatedAt' | '
 
 export interface HistoryRow {
   review: string;
+  /** The review's author and product, so a log row says which review it was without a lookup. */
+  author?: string;
+  product?: string;
   at: number;
   by: string;
   action: 'submit' | 'approve' | 'reject';
@@ -127,6 +130,8 @@ interface Row {
   created_at: number;
   updated_at: number;
 }
+
+const HISTORY = 'SELECT h.*, r.author, r.product FROM review_history h JOIN reviews r ON r.id = h.review';
 
 export type InsertOutcome = { ok: true } | { ok: false; duplicate: { id: string; status: ReviewStatus } };
 
@@ -221,10 +226,10 @@ export class ReviewStore {
   history(site: string, review?: string, limit = 200): HistoryRow[] {
     const rows = (
       review === undefined
-        ? this.#db.prepare('SELECT * FROM review_history WHERE site = ? ORDER BY seq DESC LIMIT ?').all(site, limit)
-        : this.#db.prepare('SELECT * FROM review_history WHERE site = ? AND review = ? ORDER BY seq DESC LIMIT ?').all(site, review, limit)
-    ) as { review: string; at: number; by: string; action: HistoryRow['action']; from_status: ReviewStatus | null; to_status: ReviewStatus; reason: string | null }[];
-    return rows.map((r) => ({ review: r.review, at: r.at, by: r.by, action: r.action, from: r.from_status, to: r.to_status, reason: r.reason }));
+        ? this.#db.prepare(`${HISTORY} WHERE h.site = ? ORDER BY h.seq DESC LIMIT ?`).all(site, limit)
+        : this.#db.prepare(`${HISTORY} WHERE h.site = ? AND h.review = ? ORDER BY h.seq DESC LIMIT ?`).all(site, review, limit)
+    ) as { review: string; author: string; product: string; at: number; by: string; action: HistoryRow['action']; from_status: ReviewStatus | null; to_status: ReviewStatus; reason: string | null }[];
+    return rows.map((r) => ({ review: r.review, author: r.author, product: r.product, at: r.at, by: r.by, action: r.action, from: r.from_status, to: r.to_status, reason: r.reason }));
   }
 
   /** The status of the review a photo file belongs to, if any review names it. */
