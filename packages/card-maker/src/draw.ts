@@ -1,7 +1,8 @@
 // Drawing a card on a canvas. The preview and the exported image come from this one
-// function on a 1080×1350 canvas, so what the fan sees is exactly what is saved.
-import { BRAND, CARD, STICKER_SIZE, type Shape, type Sticker, type Template } from './logic/card.js';
-import { cover, layoutText } from './logic/layout.js';
+// function on a 1080×1350 canvas, so what the fan sees is exactly what is saved. This
+// module loads with the first card drawn, not with the widget's first byte.
+import { BRAND, CARD, STICKER_SIZE, type Art, type Blend, type Headline, type Rect, type Shape, type Sticker, type Template } from './logic/card.js';
+import { cardLang, cover, layoutHeadline, layoutText, type TextLayout } from './logic/layout.js';
 
 export interface Picture {
   src: CanvasImageSource;
@@ -12,18 +13,33 @@ export interface Picture {
 export interface CardArt {
   template: Template;
   message: string;
+  /** The message is the design's sample, shown greyed until the fan writes. */
+  sample?: boolean | undefined;
   color?: string | undefined;
   stickers: Sticker[];
   photo?: Picture | undefined;
   background?: Picture | undefined;
+  /** The pattern tile and each layer's picture, loaded (undefined: left out). */
+  pattern?: Picture | undefined;
+  layers?: (Picture | undefined)[] | undefined;
   logo?: Picture | undefined;
   brandText: string;
   locale: string;
 }
 
 type Ctx = CanvasRenderingContext2D;
+type Type = { font: string; fontUrl?: string | undefined; weight: number };
 
-export const fontOf = (t: Template, size: number) => `${t.text.weight} ${size}px ${t.text.font}`;
+/** Font URLs that could not be loaded: their designs draw with the rest of their family list. */
+export const failedFonts = new Set<string>();
+
+/** The family list to draw with: the web font's own name is dropped when its file failed. */
+export const familyOf = (t: Type): string => {
+  if (!t.fontUrl || !failedFonts.has(t.fontUrl)) return t.font;
+  return t.font.split(',').slice(1).join(',').trim() || 'system-ui,sans-serif';
+};
+
+export const fontOf = (t: Type, size: number) => `${t.weight} ${size}px ${familyOf(t)}`;
 
 const EMOJI_FONT = '"Apple Color Emoji","Segoe UI Emoji","Noto Color Emoji",sans-serif';
 
@@ -46,9 +62,59 @@ function shape(c: Ctx, { type, x, y, size: r, color }: Shape) {
   else c.fill();
 }
 
-function image(c: Ctx, p: Picture, box: { x: number; y: number; w: number; h: number }) {
+function image(c: Ctx, p: Picture, box: Rect) {
+  // Same proportions: drawn whole, so an SVG is rasterised once at the card's own size.
+  if (Math.abs(p.w / p.h - box.w / box.h) < 0.01) return c.drawImage(p.src, box.x, box.y, box.w, box.h);
   const s = cover(p.w, p.h, box);
   c.drawImage(p.src, s.x, s.y, s.w, s.h, box.x, box.y, box.w, box.h);
+}
+
+const mode = (b: Blend): GlobalCompositeOperation => (b === 'normal' ? 'source-over' : b);
+
+const tiles = new WeakMap<object, Map<number, CanvasPattern | null>>();
+/** The tile drawn at `size` card pixels wide, once, and kept as a pattern. */
+function tile(c: Ctx, p: Picture, size: number): CanvasPattern | null {
+  let bySize = tiles.get(p.src);
+  if (!bySize) tiles.set(p.src, (bySize = new Map()));
+  if (!bySize.has(size)) {
+    const t = document.createElement('canvas');
+    t.width = size;
+    t.height = Math.max(1, Math.round((size * p.h) / p.w));
+    t.getContext('2d')!.drawImage(p.src, 0, 0, t.width, t.height);
+    bySize.set(size, c.createPattern(t, 'repeat'));
+  }
+  return bySize.get(size)!;
+}
+
+/** Draw laid-out words: outline first (outside the letters), then the fill with its shadow. */
+function words(c: Ctx, l: TextLayout, font: string, color: string, h?: Headline) {
+  c.font = font;
+  c.textAlign = l.align;
+  c.lineJoin = 'round';
+  if (h?.outline) {
+    c.strokeStyle = h.outline.color;
+    c.lineWidth = h.outline.width * 2;
+    l.lines.forEach((s, i) => c.strokeText(s, l.at[i].x, l.at[i].y));
+  }
+  if (h?.shadow) {
+    const s = h.shadow;
+    [c.shadowColor, c.shadowBlur, c.shadowOffsetX, c.shadowOffsetY] = [s.color, s.blur, s.x, s.y];
+  }
+  c.fillStyle = color;
+  l.lines.forEach((s, i) => c.fillText(s, l.at[i].x, l.at[i].y));
+  c.shadowColor = 'transparent';
+}
+
+/** Where the headline and the message go on this card: the one layout both drawing and tests read. */
+export function cardLayout(c: Ctx, a: Pick<CardArt, 'template' | 'message' | 'locale'> & { photo?: unknown }) {
+  const t = a.template;
+  const lang = cardLang(a.message, a.locale);
+  const m = (spec: Type) => (s: string, size: number) => ((c.font = fontOf(spec, size)), c.measureText(s).width);
+  return {
+    lang,
+    headline: t.headline && layoutHeadline(t.headline, lang, m(t.headline)),
+    message: layoutText(t, a.message, !!(a.photo && t.photo), m(t.text), lang),
+  };
 }
 
 /** Draw the whole card. Fonts and images must be loaded before: drawing never waits. */
@@ -63,7 +129,28 @@ export function drawCard(c: Ctx, a: CardArt): void {
   c.fillStyle = g;
   c.fillRect(0, 0, CARD.w, CARD.h);
   if (a.background) image(c, a.background, full);
+  const pat = t.background.pattern;
+  const fill = a.pattern && pat && tile(c, a.pattern, pat.size);
+  if (fill && pat) {
+    c.globalAlpha = pat.opacity;
+    c.globalCompositeOperation = mode(pat.blend);
+    c.fillStyle = fill;
+    c.fillRect(0, 0, CARD.w, CARD.h);
+    c.globalAlpha = 1;
+    c.globalCompositeOperation = 'source-over';
+  }
   t.shapes.forEach((s) => shape(c, s));
+  const layers = (place: 'under' | 'over') =>
+    t.layers.forEach((l, i) => {
+      const p = a.layers?.[i];
+      if (l.place !== place || !p) return;
+      c.globalAlpha = l.opacity;
+      c.globalCompositeOperation = mode(l.blend);
+      image(c, p, l);
+      c.globalAlpha = 1;
+      c.globalCompositeOperation = 'source-over';
+    });
+  layers('under');
 
   const photo = a.photo && t.photo;
   if (a.photo && photo) {
@@ -76,11 +163,13 @@ export function drawCard(c: Ctx, a: CardArt): void {
     image(c, a.photo, photo);
   }
 
-  const text = layoutText(t, a.message, !!photo, (s, size) => ((c.font = fontOf(t, size)), c.measureText(s).width), a.locale);
-  c.font = fontOf(t, text.size);
-  c.fillStyle = a.color || t.text.color;
-  c.textAlign = text.align;
-  text.lines.forEach((l, i) => c.fillText(l, text.at[i].x, text.at[i].y));
+  const at = cardLayout(c, a);
+  if (t.headline && at.headline) words(c, at.headline, fontOf(t.headline, at.headline.size), t.headline.color, t.headline);
+  // The sample is the design's colour, faded: plainly a suggestion, never mistaken for the fan's words.
+  c.globalAlpha = a.sample ? 0.42 : 1;
+  words(c, at.message, fontOf(t.text, at.message.size), a.color || t.text.color);
+  c.globalAlpha = 1;
+  layers('over');
 
   for (const k of a.stickers) {
     c.save();
@@ -127,25 +216,33 @@ export function picture(src: string): Promise<Picture | undefined> {
   return p;
 }
 
+const drawn = new Map<string, Promise<Picture | undefined>>();
+/** A design's artwork as a picture: inline SVG through a blob: URL (an image runs no script), else its URL. */
+export function artPicture(a: Art): Promise<Picture | undefined> {
+  if (a.image) return picture(a.image);
+  let p = drawn.get(a.svg!);
+  if (!p) drawn.set(a.svg!, (p = picture(URL.createObjectURL(new Blob([a.svg!], { type: 'image/svg+xml' })))));
+  return p;
+}
+
 const faces = new Map<string, Promise<unknown>>();
-/** Load the template's font (its own file when it names one) for `text`, so the first drawing already uses it. */
-export function loadFont(t: Template, text: string): Promise<unknown> {
-  const { fontUrl, font } = t.text;
+/**
+ * Load a type's font (its own file when it names one) for `text`, so the first drawing
+ * already uses it. Resolves false when its file could not be loaded.
+ */
+export function loadFont(t: Type, text: string): Promise<boolean> {
+  const { fontUrl, font } = t;
   let face = fontUrl && faces.get(fontUrl);
   if (fontUrl && !face) {
     // The URL was parsed by new URL(), which percent-encodes quotes: it cannot break out of url("").
     const f = new FontFace(font.split(',')[0].replace(/['"]/g, '').trim(), `url("${fontUrl}")`);
-    faces.set(fontUrl, (face = f.load().then((f) => document.fonts.add(f), () => 0)));
+    faces.set(
+      fontUrl,
+      (face = f.load().then(
+        (f) => document.fonts.add(f),
+        () => failedFonts.add(fontUrl),
+      )),
+    );
   }
-  return Promise.all([face, document.fonts.load(fontOf(t, 40), text || 'a').catch(() => 0)]);
-}
-
-let scratch: CanvasRenderingContext2D | undefined;
-/** `<input type=color>` takes #rrggbb only; a canvas turns any colour into that form. One canvas serves every call. */
-export function toHex(color: string): string {
-  scratch ??= document.createElement('canvas').getContext('2d')!;
-  // A colour the canvas refuses leaves fillStyle as it was: start from black each time.
-  scratch.fillStyle = '#000';
-  scratch.fillStyle = color;
-  return /^#[0-9a-f]{6}$/i.test(scratch.fillStyle) ? scratch.fillStyle : '#000000';
+  return Promise.all([face, document.fonts.load(fontOf(t, 40), text || 'a').catch(() => 0)]).then(() => !fontUrl || !failedFonts.has(fontUrl));
 }

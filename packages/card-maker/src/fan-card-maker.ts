@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { FanElement, intIn, localize, tokens, url } from '@fanfare/core';
 import { cssVars } from '@fanfare/core/css-vars';
-import { BUILTINS } from './logic/builtins.js';
 import { CARD, HASH_KEY, type CardState, type Template } from './logic/card.js';
 import { MessageEditor } from './controllers/message.js';
 import { CardPainter } from './controllers/painter.js';
@@ -48,6 +47,8 @@ export class FanCardMaker extends FanElement {
   @property({ attribute: 'max-photo-mb', converter: intIn(1, 100, 15) }) maxPhotoMb = 15;
 
   @state() private chosen = '';
+  /** The six built-in designs and their artwork: a chunk of their own, loaded when a page uses them. */
+  @state() private builtins?: Template[];
   /** A card arrived in the page's hash: 'wait' while it is read, 'bad' when it cannot be. */
   @state() private received?: CardState | 'wait' | 'bad';
 
@@ -100,7 +101,7 @@ export class FanCardMaker extends FanElement {
   private get list() {
     const own = this.templates.trim() ? this.designs?.list : [];
     // A file with nothing usable still leaves the fan a card to make.
-    return own && (own.length ? own : BUILTINS);
+    return own && (own.length ? own : this.builtins);
   }
 
   private get last() {
@@ -111,6 +112,9 @@ export class FanCardMaker extends FanElement {
     const raw = this.templates;
     if (changed.has('templates') && (raw.trim() || this.designs)) {
       void import('./controllers/template-source.js').then(({ TemplateSource }) => (this.designs ??= new TemplateSource(this)).load(raw));
+    }
+    if (!this.builtins && (!raw.trim() || this.designs?.list?.length === 0)) {
+      void import('./logic/builtins.js').then(({ BUILTINS }) => (this.builtins = BUILTINS));
     }
   }
 
@@ -124,7 +128,10 @@ export class FanCardMaker extends FanElement {
     if (!template || !canvas || !card) return;
     const photo = this.received ? undefined : this.photo?.photo;
     const { logo, brandText, locale } = this;
-    const redrawn = await this.painter.paint({ canvas, template, card, photo, logo, brandText, locale });
+    // Until the fan writes, the design's sample shows greyed, so no step shows an empty card; the card sent has only the fan's words.
+    const sample = !card.message && !this.received && !this.last ? (template.sample?.[locale] ?? template.wishes[locale][0] ?? '') : '';
+    const shown = sample ? { ...card, message: sample } : card;
+    const redrawn = await this.painter.paint({ canvas, template, card: shown, sample: !!sample, photo, logo, brandText, locale });
     if (!this.last) return;
     const { ExportController } = await import('./controllers/export.js');
     this.exporter ??= new ExportController(this, {

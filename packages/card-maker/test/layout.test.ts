@@ -6,6 +6,8 @@ import { BUILTINS } from '../src/logic/builtins.js';
 import { measure } from './measure.js';
 
 const check = { color: () => true, url: (u: string) => u };
+// A design in the first template format (no headline, no art): its photo's place goes to the text when there is no photo.
+const [plain] = loadTemplates([{ id: 'plain', background: { colors: ['#fff'] }, text: { x: 90, y: 720, w: 900, h: 460 }, photo: { x: 140, y: 120, w: 800, h: 560 } }], check).templates;
 const [birthday] = loadTemplates(BUILTINS, check).templates;
 
 describe('card geometry', () => {
@@ -18,12 +20,16 @@ describe('card geometry', () => {
     ['with a photo the text keeps its own area', true, { x: 90, y: 720, w: 900, h: 460 }],
     ['without one it takes the photo area too', false, { x: 90, y: 120, w: 900, h: 1060 }],
   ])('%s', (_n, hasPhoto, box) => {
-    expect(textBox(birthday, hasPhoto)).toMatchObject(box);
+    expect(textBox(plain, hasPhoto)).toMatchObject(box);
+  });
+
+  it('a design with art keeps the photo place for its art: the text area never grows into it', () => {
+    expect(textBox(birthday, false)).toEqual(textBox(birthday, true));
   });
 
   it('centres the text block in its box and keeps it inside', () => {
-    const t = layoutText(birthday, 'Happy birthday!', true, measure);
-    const box = textBox(birthday, true);
+    const t = layoutText(plain, 'Happy birthday!', true, measure);
+    const box = textBox(plain, true);
     const step = t.size * 1.3;
     const top = t.at[0].y - step / 2;
     const bottom = t.at[t.at.length - 1].y + step / 2;

@@ -2,7 +2,7 @@ import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { Locale } from '@fanfare/core';
 import { MAX_MESSAGE, type Template } from '../logic/card.js';
 import { clipGraphemes, graphemeCount } from '../logic/text.js';
-import { toHex } from '../draw.js';
+import { toHex } from '../color.js';
 
 type Say = (key: 'message' | 'count' | 'countSpoken' | 'color' | 'wishes', vars?: Record<string, number>) => string;
 type Host = ReactiveControllerHost & { readonly locale: Locale };

@@ -50,14 +50,55 @@ export interface CardState {
 
 export type Shape = { type: 'circle' | 'star' | 'heart' | 'ring'; x: number; y: number; size: number; color: string };
 
+/** Text in both languages; a template given in one language uses it for both. */
+export type ByLang = { en: string; 'zh-CN': string };
+
+/** How a layer mixes with what is under it: CSS mix-blend-mode names, as a canvas takes them. */
+export const BLENDS = ['normal', 'multiply', 'screen', 'overlay', 'soft-light', 'hard-light', 'darken', 'lighten', 'color-dodge', 'color-burn', 'luminosity'] as const;
+export type Blend = (typeof BLENDS)[number];
+
+/** Artwork: inline SVG markup (drawn as an image, so it runs nothing) or the URL of an image. */
+export interface Art {
+  svg?: string;
+  image?: string;
+}
+
+/** An illustration drawn in `rect` (card pixels; it may bleed off the edges), under or over the text. */
+export interface Layer extends Rect, Art {
+  opacity: number;
+  blend: Blend;
+  place: 'under' | 'over';
+}
+
+/** The design's own words above the fan's message, in a type of its own. */
+export interface Headline extends Rect {
+  text: ByLang;
+  color: string;
+  font: string;
+  fontUrl?: string;
+  weight: number;
+  align: 'left' | 'center' | 'right';
+  /** Largest and smallest font size: the largest that fits the rect is used. */
+  min: number;
+  max: number;
+  /** Line height, in ems. */
+  leading: number;
+  outline?: { color: string; width: number };
+  shadow?: { color: string; blur: number; x: number; y: number };
+  /** Chinese set top to bottom, columns right to left (English stays across). */
+  vertical: boolean;
+}
+
 export interface Template {
   id: string;
-  name: { en: string; 'zh-CN': string };
+  name: ByLang;
   background: {
     /** Gradient colours top-left to bottom-right (one colour: flat). */
     colors: string[];
     /** Background image URL, drawn over the colours (cover). */
     image?: string;
+    /** A tile repeated over the whole card: a pattern or a paper texture. */
+    pattern?: Art & { size: number; opacity: number; blend: Blend };
   };
   text: Rect & {
     color: string;
@@ -71,4 +112,9 @@ export interface Template {
   photo?: Rect;
   wishes: { en: string[]; 'zh-CN': string[] };
   shapes: Shape[];
+  /** Illustrations, in drawing order. */
+  layers: Layer[];
+  headline?: Headline;
+  /** Shown greyed in the preview until the fan writes (else the first wish). */
+  sample?: ByLang;
 }

@@ -1,7 +1,7 @@
 // Card geometry, in card pixels (see card.ts): where the text goes, how images are
 // cropped, where a sticker may be.
-import { CARD, SCALE, type Rect, type Sticker, type Template } from './card.js';
-import { fitText, type Fitted, type Measure } from './text.js';
+import { CARD, SCALE, type Headline, type Rect, type Sticker, type Template } from './card.js';
+import { fitText, graphemes, type Fitted, type Measure } from './text.js';
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, Math.round(v)));
 
@@ -14,11 +14,14 @@ export const clampSticker = (k: Sticker): Sticker => ({
   rotation: (((clamp(k.rotation, -720, 720) % 360) + 540) % 360) - 180,
 });
 
-/** The text area: with no photo, the photo's place goes to the text as well. */
+/**
+ * The text area. In a plain design (no headline, no illustration) a card without a photo
+ * gives the photo's place to the text as well; a design with art keeps that place for it.
+ */
 export function textBox(t: Template, hasPhoto: boolean): Rect {
   const a = t.text;
   const p = t.photo;
-  if (hasPhoto || !p) return a;
+  if (hasPhoto || !p || t.headline || t.layers.length) return a;
   const x = Math.min(a.x, p.x);
   const y = Math.min(a.y, p.y);
   return { x, y, w: Math.max(a.x + a.w, p.x + p.w) - x, h: Math.max(a.y + a.h, p.y + p.h) - y };
@@ -28,18 +31,79 @@ export interface TextLayout extends Fitted {
   /** Where each line's baseline anchor is, in drawing order. */
   at: { x: number; y: number }[];
   align: CanvasTextAlign;
+  /** The box the drawn text fills: what tests hold inside the text area and apart from the headline. */
+  bounds: Rect;
+}
+
+const union = (boxes: Rect[]): Rect => {
+  if (!boxes.length) return { x: 0, y: 0, w: 0, h: 0 };
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  return { x, y, w: Math.max(...boxes.map((b) => b.x + b.w)) - x, h: Math.max(...boxes.map((b) => b.y + b.h)) - y };
+};
+
+/** Lines set across, centred as a block in `box`, each anchored by `align`. */
+function across(text: string, box: Rect, align: Template['text']['align'], measure: Measure, o: { min: number; max: number; lineHeight: number; locale?: string | undefined }): TextLayout {
+  const f = fitText(text, box, measure, o);
+  const step = f.size * o.lineHeight;
+  const top = box.y + Math.max(0, (box.h - step * f.lines.length) / 2);
+  const x = align === 'left' ? box.x : align === 'right' ? box.x + box.w : box.x + box.w / 2;
+  // Baselines sit at the middle of each line box (drawn with textBaseline 'middle').
+  const at = f.lines.map((_, i) => ({ x, y: top + step * (i + 0.5) }));
+  const bounds = union(
+    f.lines
+      .filter((l) => l)
+      .map((l, i) => {
+        const w = measure(l, f.size);
+        return { x: align === 'left' ? x : align === 'right' ? x - w : x - w / 2, y: at[i].y - step / 2, w, h: step };
+      }),
+  );
+  return { ...f, align, at, bounds };
 }
 
 /** Fit the message into the template's text area and centre the block vertically. */
 export function layoutText(t: Template, message: string, hasPhoto: boolean, measure: Measure, locale?: string): TextLayout {
-  const box = textBox(t, hasPhoto);
-  const lh = 1.3;
-  const f = fitText(message, box, measure, { min: t.text.min, max: t.text.max, lineHeight: lh, locale });
-  const step = f.size * lh;
-  const top = box.y + Math.max(0, (box.h - step * f.lines.length) / 2);
-  const x = t.text.align === 'left' ? box.x : t.text.align === 'right' ? box.x + box.w : box.x + box.w / 2;
-  // Baselines sit at the middle of each line box (drawn with textBaseline 'middle').
-  return { ...f, align: t.text.align, at: f.lines.map((_, i) => ({ x, y: top + step * (i + 0.5) })) };
+  return across(message, textBox(t, hasPhoto), t.text.align, measure, { min: t.text.min, max: t.text.max, lineHeight: 1.3, locale });
+}
+
+// Set top to bottom, Chinese punctuation takes its vertical form (a comma sits in the corner, brackets turn).
+const UPRIGHT: Record<string, string> = { '，': '︐', '。': '︒', '、': '︑', '！': '︕', '？': '︖', '：': '︓', '；': '︔', '…': '︙', '（': '︵', '）': '︶', '「': '﹁', '」': '﹂', '《': '︽', '》': '︾' };
+
+/**
+ * The card's language: the language of the fan's words when they show it (a card keeps
+ * one language, and a received card reads as it was sent), else the fan's locale.
+ */
+export const cardLang = (message: string, locale: string): 'en' | 'zh-CN' =>
+  /\p{sc=Han}/u.test(message) ? 'zh-CN' : /[A-Za-z]/.test(message) ? 'en' : locale === 'zh-CN' ? 'zh-CN' : 'en';
+
+/** The headline's words in the card's language. */
+export const headlineText = (h: Headline, lang: string): string => h.text[lang === 'zh-CN' ? 'zh-CN' : 'en'];
+
+/**
+ * Fit the headline into its rect: across, like the message (its own sizes and leading),
+ * or, when the design sets it vertical and the words are Chinese, in columns read top
+ * to bottom, right to left, one grapheme a cell.
+ */
+export function layoutHeadline(h: Headline, locale: string, measure: Measure): TextLayout & { vertical: boolean } {
+  const text = headlineText(h, locale);
+  const cjk = /\p{sc=Han}/u.test(text) && !/[A-Za-z]/.test(text);
+  if (!h.vertical || !cjk) return { ...across(text, h, h.align, measure, { min: h.min, max: h.max, lineHeight: h.leading, locale }), vertical: false };
+  const cols = text.split('\n').map((c) => graphemes(c.replace(/\s/g, '')).map((g) => UPRIGHT[g] ?? g));
+  const longest = Math.max(1, ...cols.map((c) => c.length));
+  // Cells are square (CJK is set on a square body); columns stand `leading` apart.
+  const size = Math.max(h.min, Math.min(h.max, Math.floor(h.w / (cols.length * h.leading)), Math.floor(h.h / longest)));
+  const step = size * h.leading;
+  const width = step * (cols.length - 1) + size;
+  const left = h.align === 'left' ? h.x : h.align === 'right' ? h.x + h.w - width : h.x + (h.w - width) / 2;
+  const top = h.y + Math.max(0, (h.h - longest * size) / 2);
+  const lines: string[] = [];
+  const at: { x: number; y: number }[] = [];
+  cols.forEach((col, i) => {
+    const x = left + width - size / 2 - i * step;
+    col.forEach((g, j) => (lines.push(g), at.push({ x, y: top + size * (j + 0.5) })));
+  });
+  const bounds = union(at.map((p) => ({ x: p.x - size / 2, y: p.y - size / 2, w: size, h: size })));
+  return { size, lines, at, align: 'center', bounds, vertical: true };
 }
 
 /** Source crop that fills `box` with an image of `w`×`h`, centred, without distortion. */

@@ -18,6 +18,9 @@ function segment(text: string, granularity: 'word' | 'grapheme', locale?: string
   return Array.from(s.segment(text), (x) => x.segment);
 }
 
+/** The graphemes of `text`: what a reader sees as characters. */
+export const graphemes = (text: string): string[] => segment(text, 'grapheme');
+
 /** Count what a reader sees as characters: an emoji family or a flag counts once. */
 export const graphemeCount = (text: string): number => segment(text, 'grapheme').length;
 
