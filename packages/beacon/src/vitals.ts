@@ -25,8 +25,14 @@ const contains = (outer: DOMRectReadOnly, inner: DOMRectReadOnly) => {
   return x >= outer.left && x <= outer.right && y >= outer.top && y <= outer.bottom;
 };
 
-/** Input events' timestamps (the same clock as event timing's startTime) → the widget. */
-const inputs = new Map<number, string>();
+/** What inside a widget took an input: its first part name, else its tag ("board", "button"). */
+const partOf = (n: EventTarget | null | undefined) => {
+  const el = n as Element | null | undefined;
+  return el?.getAttribute?.('part')?.split(' ')[0] || el?.localName || '';
+};
+
+/** Input events' timestamps (the same clock as event timing's startTime) → the widget, and what in it. */
+const inputs = new Map<number, [string, string]>();
 /** Layout shifts' startTime → the widget whose box moved. */
 const shifts = new Map<number, string>();
 
@@ -35,9 +41,10 @@ function watchInputs() {
     addEventListener(
       type,
       (ev) => {
-        const tag = ev.composedPath().find(isFan)?.localName;
+        const path = ev.composedPath();
+        const tag = path.find(isFan)?.localName;
         if (!tag) return;
-        inputs.set(ev.timeStamp, tag);
+        inputs.set(ev.timeStamp, [tag, partOf(path[0])]);
         // Only recent inputs can be the slowest interaction yet to be reported.
         if (inputs.size > 100) inputs.delete(inputs.keys().next().value!);
       },
@@ -71,12 +78,24 @@ function imageIn(url: string): string | undefined {
   return undefined;
 }
 
-/** Which widget, if any, the element behind the metric belongs to. */
-function culprit(m: MetricType): string | undefined {
-  if (m.name === 'CLS') return m.entries.map((e) => shifts.get(e.startTime)).find(Boolean);
-  if (m.name === 'INP') return m.entries.map((e) => fanOf(e.target) ?? inputs.get(e.startTime)).find(Boolean);
+/**
+ * Which widget, if any, the element behind the metric belongs to; for INP also the
+ * interaction, as the event and what in the widget took it ("keydown board").
+ */
+function culprit(m: MetricType): [string | undefined, string?] {
+  if (m.name === 'CLS') return [m.entries.map((e) => shifts.get(e.startTime)).find(Boolean)];
+  if (m.name === 'INP') {
+    for (const e of m.entries) {
+      // The input seen on its way in knows the element inside the shadow root; the entry's
+      // own target is at most the widget's host.
+      const tag = fanOf(e.target);
+      const hit = inputs.get(e.startTime) ?? (tag && [tag, isFan(e.target) ? '' : partOf(e.target)]);
+      if (hit) return [hit[0], `${e.name} ${hit[1]}`.trim()];
+    }
+    return [undefined];
+  }
   const lcp = m.name === 'LCP' ? m.entries.at(-1) : undefined;
-  return lcp && (fanOf(lcp.element) ?? (lcp.url ? imageIn(lcp.url) : undefined));
+  return [lcp && (fanOf(lcp.element) ?? (lcp.url ? imageIn(lcp.url) : undefined))];
 }
 
 /** Report LCP, CLS, INP, FCP and TTFB as `vital` events, with the sample rate `sr`. */
@@ -85,7 +104,8 @@ export function watchVitals(sr: number, push: (e: WireEvent) => void, newId: () 
   watchShifts();
   const report = (m: MetricType) => {
     try {
-      push(vitalEvent(m, sr, culprit(m), performance.now(), newId()));
+      const [fan, it] = culprit(m);
+      push(vitalEvent(m, sr, fan, performance.now(), newId(), it));
     } catch {
       // A metric we cannot read is not worth breaking the page for.
     }

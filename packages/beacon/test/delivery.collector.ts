@@ -257,6 +257,8 @@ describe('beacon delivery', () => {
     expect(byName.CLS!.p).to.include({ fan: 'fan-probe' });
     expect(byName.INP!.p!.v).to.be.at.least(150);
     expect(byName.INP!.p).to.include({ fan: 'fan-probe' });
+    // What the fan did, and to what in the widget: the probe's button has no part name.
+    expect(byName.INP!.p!.it).to.match(/^(pointerdown|pointerup|click) button$/);
     expect(byName.TTFB!.p).not.to.have.property('fan');
   });
 

@@ -87,4 +87,11 @@ describe('vitalEvent', () => {
   ])('%j', (metric, sr, fan, p) => {
     expect(vitalEvent(metric, sr, fan, 5310.2, 'v1')).toEqual({ id: 'v1', n: 'vital', w: 'page', t: 5310, p });
   });
+
+  it('names the interaction behind a slow INP inside a widget, and only there', () => {
+    const inp = { name: 'INP', value: 420, rating: 'poor' };
+    expect(vitalEvent(inp, 1, 'fan-2048', 1, 'v2', 'keydown board').p).toEqual({ m: 'INP', v: 420, r: 'poor', sr: 1, fan: 'fan-2048', it: 'keydown board' });
+    expect(vitalEvent(inp, 1, undefined, 1, 'v3', 'keydown board').p).not.toHaveProperty('it');
+    expect(String(vitalEvent(inp, 1, 'fan-x', 1, 'v4', `click ${'x'.repeat(100)}`).p!.it)).toHaveLength(64);
+  });
 });

@@ -17,6 +17,8 @@ export interface SlowWidget {
   poor: number;
   /** The worst value seen. */
   worst: number;
+  /** For INP, what the fan did: the event and what in the widget took it ("keydown board"); '' when not known. */
+  interaction: string;
 }
 
 export interface Stats {
@@ -117,8 +119,9 @@ export function buildStats(raw: RawAggregates): Stats {
     const poor = POOR[s.m];
     if (!ATTRIBUTABLE.has(s.m) || poor === undefined || s.v < poor || !s.fan) continue;
     const widget = s.widget || '';
-    const key = `${s.m} ${widget}`;
-    const row = slow.get(key) ?? { metric: s.m, widget, poor: 0, worst: 0 };
+    const interaction = s.it ?? '';
+    const key = `${s.m} ${widget} ${interaction}`;
+    const row = slow.get(key) ?? { metric: s.m, widget, poor: 0, worst: 0, interaction };
     row.poor += weightOf(s.sr);
     row.worst = Math.max(row.worst, s.v);
     slow.set(key, row);

@@ -13,6 +13,8 @@ describe('dashboard in Chromium', () => {
     s = await start();
     const goal = (name: string) => ({ id: eventId(), n: 'goal', w: 'page', t: 3, p: { name } });
     await send(s.url, batch('bloom-shop', [goal('newsletter'), goal('newsletter'), goal('signup'), goal('=HYPERLINK("x")')]));
+    const inp = (v: number, it?: string) => ({ id: eventId(), n: 'vital', w: 'page', t: 4, p: { m: 'INP', v, r: 'poor', sr: 1, fan: 'fan-2048', ...(it && { it }) } });
+    await send(s.url, batch('bloom-shop', [inp(900, 'keydown board'), inp(650, 'keydown board'), inp(700)]));
     // scripts/chrome.mjs has no type declarations to import from a typed test; its Debian path and flags.
     browser = await chromium.launch({ executablePath: findChrome(), args: chromeArgs });
   }, 30_000);
@@ -52,6 +54,20 @@ describe('dashboard in Chromium', () => {
       // A name that starts like a formula is quoted as text, as in every other table's CSV.
       expect(csv).toBe(`\ufeff${head.join(',')}\r\nnewsletter,2\r\n"'=HYPERLINK(""x"")",1\r\nsignup,1`);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each([
+    ['en', ['2048 game', 'INP', 'key press · board', '2'], ['2048 game', 'INP', '—', '1']],
+    ['zh', ['2048 小游戏', 'INP', '按键 · board', '2'], ['2048 小游戏', 'INP', '—', '1']],
+  ] as const)('traces a poor INP to the widget and to what the fan did in it (%s)', async (lang, ...want) => {
+    const page = await open(lang);
+    try {
+      await page.waitForSelector('#t-slow tbody tr', { timeout: 3000 });
+      const rows = await page.$$eval('#t-slow tbody tr', (trs) => trs.map((tr) => [...(tr as HTMLTableRowElement).cells].slice(0, 4).map((c) => c.textContent)));
+      expect(rows).toEqual(want);
     } finally {
       await page.close();
     }

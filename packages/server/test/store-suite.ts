@@ -113,6 +113,9 @@ export function storeSuite(label: string, backend: () => Promise<Backend>): void
         { id: eventId(), n: 'view', w: 'fan-2048', t: 1 },
         { id: eventId(), n: 'vital', w: 'page', t: 2, p: { m: 'INP', v: 640, r: 'poor', sr: 0.5, fan: 'fan-2048' } },
         { id: eventId(), n: 'vital', w: 'page', t: 2, p: { m: 'INP', v: 900, r: 'poor', sr: 1, fan: 'fan-2048' } },
+        // The interaction behind it, as the beacon names it: a row of its own.
+        { id: eventId(), n: 'vital', w: 'page', t: 2, p: { m: 'INP', v: 520, r: 'poor', sr: 1, fan: 'fan-2048', it: 'keydown board' } },
+        { id: eventId(), n: 'vital', w: 'page', t: 2, p: { m: 'INP', v: 610, r: 'poor', sr: 1, fan: 'fan-2048', it: 'keydown board' } },
         { id: eventId(), n: 'vital', w: 'page', t: 2, p: { m: 'INP', v: 700, r: 'poor', sr: 1 } },
       ]);
       const body = (await (await stats(s.url, 'suite-pages', '&from=2026-11-25&to=2026-11-25')).json()) as {
@@ -122,9 +125,9 @@ export function storeSuite(label: string, backend: () => Promise<Backend>): void
         topPages: { page: string; count: number }[];
         topSources: { source: string; count: number }[];
         topCampaigns: { campaign: string; count: number }[];
-        slowWidgets: { metric: string; widget: string; poor: number; worst: number }[];
+        slowWidgets: { metric: string; widget: string; poor: number; worst: number; interaction: string }[];
       };
-      expect(body.total).toBe(8);
+      expect(body.total).toBe(10);
       expect(body.interactions).toBe(1);
       expect(body.visits).toBe(3);
       expect(body.topPages).toEqual([
@@ -136,7 +139,10 @@ export function storeSuite(label: string, backend: () => Promise<Backend>): void
         { source: '', count: 1 },
       ]);
       expect(body.topCampaigns).toEqual([{ campaign: 'spring', count: 1 }]);
-      expect(body.slowWidgets).toEqual([{ metric: 'INP', widget: 'fan-2048', poor: 3, worst: 900 }]);
+      expect(body.slowWidgets).toEqual([
+        { metric: 'INP', widget: 'fan-2048', poor: 3, worst: 900, interaction: '' },
+        { metric: 'INP', widget: 'fan-2048', poor: 2, worst: 610, interaction: 'keydown board' },
+      ]);
     });
 
     it('counts goals by name, most reached first, for the dashboard', async () => {

@@ -28,6 +28,7 @@
       rating: 'Rating', samples: 'Samples', fanShare: 'Poor ones caused by Fanfare widgets',
       slowTitle: 'Poor INP and CLS traced to a widget', poorSamples: 'Poor samples', worst: 'Worst',
       slowNone: 'No poor INP or CLS was traced to a widget.',
+      interaction: 'Interaction', tap: 'tap or click', key: 'key press', unknownInteraction: '—',
       rewards: 'Reward pools', campaignName: 'Campaign', reward: 'Reward', goal: 'Goal', given: 'Given', left: 'Left',
       unlimited: 'Unlimited', noCampaigns: 'No campaign is configured.', goalTile: 'Reach the {n} tile', goalScore: 'Score {n}',
       kVisits: 'Visits', kActions: 'Fan actions', kShares: 'Shares', kGames: 'Games played', kRewards: 'Rewards won',
@@ -70,6 +71,7 @@
       rating: '评级', samples: '样本数', fanShare: '较差样本中由 Fanfare 组件导致的占比',
       slowTitle: '可追溯到组件的较差 INP 与 CLS', poorSamples: '较差样本数', worst: '最差值',
       slowNone: '暂无可追溯到组件的较差 INP 或 CLS',
+      interaction: '交互', tap: '点击', key: '按键', unknownInteraction: '—',
       rewards: '奖励池', campaignName: '活动', reward: '奖励', goal: '领取条件', given: '已发放', left: '剩余',
       unlimited: '不限量', noCampaigns: '尚未配置活动', goalTile: '合成 {n} 方块', goalScore: '得分达到 {n}',
       kVisits: '访问量', kActions: '粉丝互动数', kShares: '分享次数', kGames: '游戏局数', kRewards: '奖励发放数',
@@ -573,11 +575,21 @@
       columns: [
         { key: 'widget', label: t('widget'), show: (r) => (r.widget ? nameIn(widgets, r.widget) : t('other')) },
         { key: 'metric', label: t('metric') },
+        { key: 'interaction', label: t('interaction'), wrap: true, show: interactionText },
         { key: 'poor', label: t('poorSamples'), num: true, show: (r) => fmt(Math.round(r.poor)) },
         { key: 'worst', label: t('worst'), num: true, show: (r) => value(r.metric, r.worst) },
       ],
       rows: s.slowWidgets,
     });
+  }
+
+  // The beacon names an INP's interaction as "<event> <part or tag>" ("keydown board"): the
+  // event reads in the page's language, the part stays as the widget's docs name it.
+  function interactionText(r) {
+    const [event, ...what] = (r.interaction || '').split(' ');
+    if (!event) return t('unknownInteraction');
+    const kind = /^key/.test(event) ? t('key') : /^(pointer|click|mouse|touch)/.test(event) ? t('tap') : event;
+    return what.length ? `${kind} · ${what.join(' ')}` : kind;
   }
 
   function render({ stats, attribution, campaigns, invites }) {

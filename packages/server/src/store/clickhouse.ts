@@ -137,10 +137,10 @@ export class ClickHouseEventStore implements EventStore {
         `SELECT visitParamExtractString(p, 'network') AS network, count() AS count FROM ${events}
          WHERE ${range} AND n = 'share' GROUP BY network ORDER BY count DESC, network`,
       ),
-      this.#rows<{ m: string; v: number; sr: number; hasSr: number; fan: string }>(
+      this.#rows<{ m: string; v: number; sr: number; hasSr: number; fan: string; it: string }>(
         `SELECT visitParamExtractString(p, 'm') AS m, visitParamExtractFloat(p, 'v') AS v,
                 visitParamExtractFloat(p, 'sr') AS sr, visitParamHas(p, 'sr') AS hasSr,
-                visitParamExtractRaw(p, 'fan') AS fan
+                visitParamExtractRaw(p, 'fan') AS fan, visitParamExtractString(p, 'it') AS it
          FROM ${events} WHERE ${range} AND n = 'vital' AND visitParamHas(p, 'v')`,
       ),
       top('u', 50),
@@ -160,7 +160,14 @@ export class ClickHouseEventStore implements EventStore {
         .filter((r) => r.m !== '')
         .map((r) => {
           const fan = rawJson(r.fan);
-          return { m: r.m, v: Number(r.v), sr: Number(r.hasSr) ? Number(r.sr) : 1, fan: isFan(fan), widget: typeof fan === 'string' ? fan : '' };
+          return {
+            m: r.m,
+            v: Number(r.v),
+            sr: Number(r.hasSr) ? Number(r.sr) : 1,
+            fan: isFan(fan),
+            widget: typeof fan === 'string' ? fan : '',
+            it: r.it.slice(0, 64),
+          };
         }),
       pages: pages.map((r) => ({ page: r.key, count: Number(r.count) })),
       referrers: referrers.map((r) => ({ referrer: r.key, count: Number(r.count) })),

@@ -187,13 +187,22 @@ export class SqliteEventStore implements EventStore {
       this.#db
         .prepare(
           `SELECT json_extract(p, '$.m') AS m, json_extract(p, '$.v') AS v, json_extract(p, '$.sr') AS sr,
-                  json_extract(p, '$.fan') AS fan
+                  json_extract(p, '$.fan') AS fan, json_extract(p, '$.it') AS it
            FROM events WHERE ${range} AND n = 'vital'`,
         )
-        .all(args) as { m: unknown; v: unknown; sr: unknown; fan: unknown }[]
+        .all(args) as { m: unknown; v: unknown; sr: unknown; fan: unknown; it: unknown }[]
     ).flatMap((row) =>
       typeof row.m === 'string' && typeof row.v === 'number'
-        ? [{ m: row.m, v: row.v, sr: typeof row.sr === 'number' ? row.sr : 1, fan: isFan(row.fan), widget: typeof row.fan === 'string' ? row.fan : '' }]
+        ? [
+            {
+              m: row.m,
+              v: row.v,
+              sr: typeof row.sr === 'number' ? row.sr : 1,
+              fan: isFan(row.fan),
+              widget: typeof row.fan === 'string' ? row.fan : '',
+              it: typeof row.it === 'string' ? row.it.slice(0, 64) : '',
+            },
+          ]
         : [],
     );
     const top = (column: string, limit: number, where = '') =>

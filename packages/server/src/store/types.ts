@@ -16,7 +16,7 @@ export interface RawAggregates {
   /** `share` events per `p.network`. */
   shares: { network: string; count: number }[];
   /** Every `vital` event: metric, value, sample rate, whether our widget caused it, and which ('' when unnamed). */
-  vitals: { m: string; v: number; sr: number; fan: boolean; widget: string }[];
+  vitals: { m: string; v: number; sr: number; fan: boolean; widget: string; it?: string }[];
   /** Page views per page (no query), most first, at most 50. */
   pages: { page: string; count: number }[];
   /** Page views per referrer ('' for none), most first, at most 200: stats.ts reduces them to origins. */
