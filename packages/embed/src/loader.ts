@@ -16,6 +16,7 @@ const widgets: Record<string, () => Promise<unknown>> = {
   'fan-card-maker': () => import('@fanfare/card-maker'),
   'fan-buyer-show': () => import('@fanfare/buyer-show'),
   'fan-invite': () => import('@fanfare/invite'),
+  'fan-review-form': () => import('@fanfare/review-form'),
   // Renders nothing: reports an order on a thank-you page, as fanfare.track('conversion') does.
   'fan-conversion': () => import('@fanfare/beacon/conversion'),
 };

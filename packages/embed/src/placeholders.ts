@@ -13,6 +13,7 @@ export const PLACEHOLDERS: Record<string, Record<string, string>> = {
   'fan-2048': { '': 'max-width:30rem;aspect-ratio:1;margin-bottom:12rem' },
   'fan-buyer-show': { '': 'height:calc(16rem + min(240px, 78vw) * 1.25)' },
   'fan-invite': { '': 'min-height:11.75rem' },
+  'fan-review-form': { '': 'max-width:36rem;min-height:46rem' },
 };
 
 /** The placeholder as shadow-root CSS for `tag`, or '' when it has none. */
