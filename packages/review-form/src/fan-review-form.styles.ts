@@ -9,7 +9,7 @@ export const styles = css`
     --_thumb: var(--fan-review-form-thumb-size, 4.5rem);
     display: block;
     max-width: 36rem;
-    min-height: 41rem;
+    min-height: 46rem;
     font-size: 0.9375rem;
     line-height: 1.45;
   }
@@ -19,8 +19,8 @@ export const styles = css`
     min-height: inherit;
     display: flex;
     flex-direction: column;
-    gap: 1rem;
-    padding: 1.25rem 1rem;
+    gap: 0.875rem;
+    padding: 1rem;
     background: var(--_fan-surface);
     border: 1px solid var(--_fan-border);
     border-radius: var(--_fan-radius);
@@ -34,7 +34,7 @@ export const styles = css`
     margin: 0;
   }
   .product {
-    margin-top: -0.75rem;
+    margin-top: -0.625rem;
     color: var(--_fan-muted);
   }
   fieldset {
@@ -111,7 +111,7 @@ export const styles = css`
     border-radius: calc(var(--_fan-radius) * 0.6);
   }
   textarea {
-    min-height: 7.5rem;
+    min-height: 6.5rem;
     resize: vertical;
   }
   #author {
@@ -120,8 +120,13 @@ export const styles = css`
   [aria-invalid='true'] {
     border-color: #d1242f;
   }
+  .row {
+    display: flex;
+    justify-content: space-between;
+    align-items: baseline;
+    gap: 1rem;
+  }
   .count {
-    align-self: flex-end;
     font-size: 0.8125rem;
     color: var(--_fan-muted);
     font-variant-numeric: tabular-nums;

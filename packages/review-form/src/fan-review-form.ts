@@ -147,14 +147,16 @@ export class FanReviewForm extends FanElement {
         ${this.problem('rating', problems)}
       </fieldset>
       <div class="field">
-        <label for="text">${t('text')}</label>
+        <div class="row">
+          <label for="text">${t('text')}</label>
+          <p class="count ${n > TEXT_MAX ? 'over' : ''}" id="count">
+            <span aria-hidden="true">${num.format(n)}/${num.format(TEXT_MAX)}</span>
+            <span class="sr-only">${t('spokenCount', { n: num.format(n), max: num.format(TEXT_MAX) })}</span>
+          </p>
+        </div>
         <textarea id="text" part="field" rows="4" .value=${draft.text} placeholder=${t('textHint')}
           aria-invalid=${problems.text ? 'true' : 'false'} aria-describedby="count ${problems.text ? 'text-error' : ''}"
           @input=${(e: Event) => this.edit({ text: (e.target as HTMLTextAreaElement).value })}></textarea>
-        <p class="count ${n > TEXT_MAX ? 'over' : ''}" id="count">
-          <span aria-hidden="true">${num.format(n)}/${num.format(TEXT_MAX)}</span>
-          <span class="sr-only">${t('spokenCount', { n: num.format(n), max: num.format(TEXT_MAX) })}</span>
-        </p>
         ${this.problem('text', problems)}
       </div>
       <div class="field">
