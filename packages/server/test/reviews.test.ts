@@ -10,7 +10,7 @@ import { maskName } from '../src/reviews/service.js';
 import { orderToken } from '../src/reviews/token.js';
 import { wordList, BUILTIN_WORDS, hasLink } from '../src/reviews/words.js';
 import { start, TOKEN, UA, type Running } from './helpers.js';
-import { bomb60k, gpsJpeg, halvesJpeg, noise, pngPhoto, postReview, type Part } from './fixtures/reviews/images.js';
+import { bomb60k, gpsJpeg, halvesJpeg, noise, pngPhoto, postReview, type Answer, type Part } from './fixtures/reviews/images.js';
 
 const REVIEW_SECRET = 'review-secret-0123456789abcdef';
 const ORIGIN = 'https://shop.example';
@@ -42,7 +42,7 @@ afterAll(async () => {
 const files = () => readdirSync(media).sort();
 const admin = { authorization: `Bearer ${TOKEN}` };
 
-async function api(path: string, init: RequestInit = {}): Promise<{ status: number; json: any }> {
+async function api(path: string, init: RequestInit = {}): Promise<{ status: number; json: Answer }> {
   const res = await fetch(`${s.url}${path}`, { ...init, headers: { ...admin, 'content-type': 'application/json', ...(init.headers ?? {}) } });
   return { status: res.status, json: await res.json() };
 }

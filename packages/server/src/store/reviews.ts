@@ -203,12 +203,16 @@ export class ReviewStore {
   list(q: ReviewQuery): StoredReview[] {
     const where = ['site = ?'];
     const args: (string | number)[] = [q.site];
-    if (q.status) where.push('status = ?'), args.push(q.status);
-    if (q.product) where.push('product = ?'), args.push(q.product);
-    if (q.verified !== undefined) where.push('verified = ?'), args.push(q.verified ? 1 : 0);
-    if (q.rating !== undefined) where.push('rating = ?'), args.push(q.rating);
-    if (q.photos !== undefined) where.push(`${q.photos ? '' : 'NOT '}EXISTS (SELECT 1 FROM review_photos p WHERE p.review = reviews.id)`);
-    if (q.before !== undefined) where.push('created_at < ?'), args.push(q.before);
+    const and = (clause: string, arg?: string | number) => {
+      where.push(clause);
+      if (arg !== undefined) args.push(arg);
+    };
+    if (q.status) and('status = ?', q.status);
+    if (q.product) and('product = ?', q.product);
+    if (q.verified !== undefined) and('verified = ?', q.verified ? 1 : 0);
+    if (q.rating !== undefined) and('rating = ?', q.rating);
+    if (q.photos !== undefined) and(`${q.photos ? '' : 'NOT '}EXISTS (SELECT 1 FROM review_photos p WHERE p.review = reviews.id)`);
+    if (q.before !== undefined) and('created_at < ?', q.before);
     const rows = this.#db
       .prepare(`SELECT * FROM reviews WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT ?`)
       .all(...args, q.limit) as Row[];
