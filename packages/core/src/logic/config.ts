@@ -1,4 +1,4 @@
-import { parseEnum, parseIntInRange, parseNumberInRange, parseUrl, type Parsed } from './parse.js';
+import { fail, ok, parseEnum, parseIntInRange, parseNumberInRange, parseUrl, type Parsed } from './parse.js';
 import { parseSiteKey } from './site-key.js';
 
 export const CONSENT = ['granted', 'pending', 'denied'] as const;
@@ -31,7 +31,7 @@ const RULES: Record<keyof FanConfig, (s: string, base: string) => Parsed<unknown
   // The server's own rule: a key it would refuse must not be accepted here.
   site: parseSiteKey,
   consent: (s) => parseEnum(s, CONSENT),
-  lang: (s) => (/^[a-z]{2,3}(?:[-_]\w{2,8})*$/i.test(s) ? { ok: true, value: s } : { ok: false, reason: 'not a language tag' }),
+  lang: (s) => (/^[a-z]{2,3}(?:[-_]\w{2,8})*$/i.test(s) ? ok(s) : fail('not a language tag')),
   vitalsSample: (s) => parseNumberInRange(s, 0, 1),
   // At most the server's own limit: past it the server no longer holds the day's salt.
   attributionDays: (s) => parseIntInRange(s, 1, 90),

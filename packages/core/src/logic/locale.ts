@@ -8,20 +8,13 @@ export type Locale = (typeof LOCALES)[number];
  * Traditional Chinese reads Simplified far more easily than English.
  */
 export function matchLocale(tag: string | null | undefined): Locale | undefined {
-  if (!tag) return undefined;
-  const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
-  if (primary === 'zh') return 'zh-CN';
-  if (primary === 'en') return 'en';
-  return undefined;
+  const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
+  return primary === 'zh' ? 'zh-CN' : primary === 'en' ? 'en' : undefined;
 }
 
 /** The first candidate that names a built-in locale wins; English otherwise. */
 export function pickLocale(candidates: readonly (string | null | undefined)[]): Locale {
-  for (const c of candidates) {
-    if (!c || !c.trim()) continue;
-    return matchLocale(c) ?? 'en';
-  }
-  return 'en';
+  return matchLocale(candidates.find((c) => c?.trim())) ?? 'en';
 }
 
 export type Messages<K extends string> = Record<Locale, Record<K, string>>;

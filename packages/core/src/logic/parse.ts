@@ -9,8 +9,8 @@
  */
 export type Parsed<T> = { ok: true; value: T; partial?: { skipped: string; keeping: string } } | { ok: false; reason: string };
 
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = (reason: string): Parsed<never> => ({ ok: false, reason });
+export const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+export const fail = (reason: string): Parsed<never> => ({ ok: false, reason });
 
 /** A space- or comma-separated list. With `allowed`, unknown items are reported. */
 export function parseList(raw: string, allowed?: readonly string[]): Parsed<string[]> {
@@ -36,16 +36,17 @@ export function parseEnum<T extends string>(raw: string, options: readonly T[]):
 }
 
 export function parseIntInRange(raw: string, min: number, max: number): Parsed<number> {
-  const n = Number(raw);
-  return /^\s*[-+]?\d+\s*$/.test(raw) && n >= min && n <= max ? ok(n) : fail(`expected a whole number from ${min} to ${max}`);
+  return inRange(raw, min, max, /^\s*[-+]?\d+\s*$/, 'whole number');
 }
 
 export function parseNumberInRange(raw: string, min: number, max: number): Parsed<number> {
-  const s = raw.trim();
-  const n = s === '' ? NaN : Number(s);
-  return Number.isFinite(n) && n >= min && n <= max
-    ? ok(n)
-    : fail(`expected a number from ${min} to ${max}`);
+  return inRange(raw, min, max, /\S/, 'number');
+}
+
+/** `raw` as a finite number from `min` to `max`, written as `form` allows. */
+function inRange(raw: string, min: number, max: number, form: RegExp, kind: string): Parsed<number> {
+  const n = Number(raw);
+  return form.test(raw) && Number.isFinite(n) && n >= min && n <= max ? ok(n) : fail(`expected a ${kind} from ${min} to ${max}`);
 }
 
 /** JSON text; `check` may narrow the shape and report what is wrong with it. */

@@ -3,7 +3,7 @@
 // be accepted on the page: the beacon does not retry a 400, so that site's events would
 // be dropped without a word.
 
-import type { Parsed } from './parse.js';
+import { fail, ok, type Parsed } from './parse.js';
 
 /** Letters and digits, then also `-` and `_`; at most 64. No dots: keys end up in signed ids and table names' neighbourhood. */
 export const SITE_KEY = /^[a-z0-9][a-z0-9_-]{0,63}$/i;
@@ -12,5 +12,5 @@ export const SITE_KEY_RULE = 'letters, digits, - and _ only (not first), at most
 
 export function parseSiteKey(raw: string): Parsed<string> {
   const s = raw.trim();
-  return SITE_KEY.test(s) ? { ok: true, value: s } : { ok: false, reason: SITE_KEY_RULE };
+  return SITE_KEY.test(s) ? ok(s) : fail(SITE_KEY_RULE);
 }
