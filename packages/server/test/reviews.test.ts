@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isErrorCode } from '@fanfare/core/errors';
+import { readFeed } from '../../buyer-show/src/logic/feed.js';
 import { maskName as carouselMask } from '../../buyer-show/src/logic/reviews.js';
 import { cleanPhoto } from '../src/reviews/photos.js';
 import { maskName } from '../src/reviews/service.js';
@@ -169,6 +170,19 @@ describe('POST /reviews: photos', () => {
     expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
   });
 
+  it('takes a phone-sized photo (12 MP, over 6 MB) and stores it at 2,048 px on the longest side', async () => {
+    const big = await gpsJpeg(4000, 3000, true);
+    expect(big.length).toBeGreaterThan(6_000_000);
+    const r = await send({ text: words('Big photo') }, [{ name: 'IMG_0001.JPG', type: 'image/jpeg', data: big }]);
+    expect(r.status).toBe(201);
+    const shown = (await api('/api/reviews?site=bloom-shop&limit=1')).json.reviews[0];
+    expect(shown.id).toBe(r.json.id);
+    expect([shown.photos[0].width, shown.photos[0].height]).toEqual([2048, 1536]);
+    const stored = Buffer.from(await (await fetch(`${s.url}${shown.photos[0].url}`, { headers: admin })).arrayBuffer());
+    const m = await sharp(stored).metadata();
+    expect([m.width, m.height, m.exif]).toEqual([2048, 1536, undefined]);
+  }, 30_000);
+
   it('takes multipart on /reviews only: every other route still reads raw bytes', async () => {
     const notMultipart = await fetch(`${s.url}/reviews`, { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN }, body: '{}' });
     expect(notMultipart.status).toBe(400);
@@ -323,6 +337,10 @@ describe('moderation and the feed', () => {
     expect(first.text).toContain('<b>bold</b>');
     expect(first.photos[0]).toMatchObject({ src: expect.stringMatching(/^\/media\/[A-Za-z0-9_-]{22}\.jpg$/), width: 64, height: 48, alt: '' });
     expect(Object.keys(first).sort()).toEqual(['author', 'date', 'id', 'photos', 'rating', 'text', 'verified']);
+    // The carousel reads it as it is: nothing to repair, nothing dropped.
+    const read = readFeed(feed, feedUrl);
+    expect(read).toMatchObject({ ok: true, problems: [] });
+    expect(read.ok && read.reviews.map((r) => [r.id, r.photos[0]?.src])).toEqual(feed.reviews.map((r: { id: string; photos: { src: string }[] }) => [r.id, r.photos[0] && new URL(r.photos[0].src, feedUrl).href]));
     const zh = await (await fetch(`${feedUrl}?lang=zh-CN`)).json();
     expect(zh.reviews[2].photos[0].alt).toBe('L. W.的晒图（1/1）');
 
