@@ -213,7 +213,7 @@ describe('<fan-card-maker>', () => {
 
   it('step 2: the colour field reads the design colour without making a canvas on every render', async () => {
     const el = await atStep(await make(), 2);
-    expect($<HTMLInputElement>(el, 'input[type=color]').value).to.equal('#7a1f3d');
+    expect($<HTMLInputElement>(el, 'input[type=color]').value).to.equal('#5b1a33');
     let canvases = 0;
     const create = document.createElement;
     document.createElement = function (this: Document, tag: string, options?: ElementCreationOptions) {
@@ -231,7 +231,7 @@ describe('<fan-card-maker>', () => {
       document.createElement = create;
     }
     expect(canvases).to.equal(0);
-    expect($<HTMLInputElement>(el, 'input[type=color]').value).to.equal('#7a1f3d');
+    expect($<HTMLInputElement>(el, 'input[type=color]').value).to.equal('#5b1a33');
   });
 
   it('step 3: stickers are added, moved, scaled, rotated and removed by keyboard', async () => {
