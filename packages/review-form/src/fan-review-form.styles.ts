@@ -114,9 +114,6 @@ export const styles = css`
     min-height: 6.5rem;
     resize: vertical;
   }
-  #author {
-    min-height: 2.75rem;
-  }
   [aria-invalid='true'] {
     border-color: #d1242f;
   }
@@ -229,6 +226,11 @@ export const styles = css`
     min-width: 6rem;
     height: 0.5rem;
     accent-color: var(--_fan-brand);
+  }
+  .status {
+    padding: 0.625rem 0.75rem;
+    border-inline-start: 3px solid var(--_fan-brand);
+    background: #8881;
   }
   .status:empty {
     display: none;

@@ -117,7 +117,10 @@ export class FanReviewForm extends FanElement {
 
   override render(): TemplateResult {
     const answer = this.send.value;
-    return answer?.ok && this.s ? this.s.thanks(answer, this.productUrl) : this.form();
+    const { draft } = this;
+    return answer?.ok && this.s
+      ? this.s.thanks(answer, this.productUrl, { ...draft, name: maskName(draft.author) || this.t('anonymous'), photos: this.photos.list })
+      : this.form();
   }
 
   private form(): TemplateResult {
@@ -281,7 +284,6 @@ export class FanReviewForm extends FanElement {
     const answer = await this.send.run(body);
     if (!answer?.ok) return;
     setItem(this.key, '');
-    this.photos.clear();
     this.emit('fan-review-submit', { id: answer.id, status: answer.status, photos: sent });
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();

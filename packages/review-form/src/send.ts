@@ -14,7 +14,7 @@ import type { Photo, PhotosController } from './controllers/photos.js';
 type Key =
   | 'sending' | 'progress' | 'waiting' | 'needRating' | 'needText' | 'textLong' | 'authorLong' | 'photosBusy'
   | 'notReady' | 'thanks' | 'live' | 'see' | 'coupon' | 'copy' | 'copied' | 'photo' | 'removePhoto' | 'preparing'
-  | 'refused' | 'over';
+  | 'refused' | 'over' | 'yours' | 'rated';
 
 const messages: Messages<Key> = {
   en: {
@@ -30,9 +30,11 @@ const messages: Messages<Key> = {
     thanks: 'Thanks — your buyer show will appear once it is checked.',
     live: 'Thanks — your buyer show is live.',
     see: 'See it',
-    coupon: 'A thank-you from the shop:',
+    coupon: 'A thank-you from the shop',
     copy: 'Copy code',
     copied: 'Copied',
+    yours: 'What you sent',
+    rated: '{n} out of 5 stars',
     photo: 'Photo {n}',
     removePhoto: 'Remove photo {n}',
     preparing: 'Preparing photos…',
@@ -52,9 +54,11 @@ const messages: Messages<Key> = {
     thanks: '感谢晒单！审核通过后就会展示出来。',
     live: '感谢晒单！你的评价已发布。',
     see: '去看看',
-    coupon: '商家送你一张优惠券：',
+    coupon: '商家送你一张优惠券',
     copy: '复制券码',
     copied: '已复制',
+    yours: '你提交的评价',
+    rated: '{n} 星（满分 5 星）',
     photo: '第 {n} 张照片',
     removePhoto: '移除第 {n} 张照片',
     preparing: '正在处理照片…',
@@ -65,9 +69,7 @@ const messages: Messages<Key> = {
 
 const styles = css`
   .done {
-    justify-content: center;
-    align-items: center;
-    text-align: center;
+    justify-content: flex-start;
   }
   .done h2:focus {
     outline: none;
@@ -79,16 +81,38 @@ const styles = css`
   .coupon {
     display: flex;
     flex-wrap: wrap;
-    justify-content: center;
+    justify-content: space-between;
     align-items: center;
-    gap: 0.5rem;
+    gap: 0.75rem;
+    padding: 0.875rem 1rem;
+    border: 1.5px dashed var(--_fan-brand);
+    border-radius: var(--_fan-radius);
+  }
+  .coupon p:last-child {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
   }
   code {
-    padding: 0.25rem 0.75rem;
-    border: 1.5px dashed var(--_fan-brand);
-    border-radius: 6px;
     font-size: 1.125rem;
+    font-weight: 600;
     letter-spacing: 0.05em;
+  }
+  .recap {
+    display: flex;
+    flex-direction: column;
+    gap: 0.375rem;
+    padding-top: 0.875rem;
+    border-top: 1px solid var(--_fan-border);
+  }
+  .rated {
+    color: var(--_star);
+    font-size: 1.25rem;
+    letter-spacing: 0.1em;
+  }
+  .said {
+    white-space: pre-line;
+    overflow-wrap: anywhere;
   }
 `;
 
@@ -102,6 +126,14 @@ export async function refusal(code: string): Promise<((locale: Locale) => string
 }
 
 type Host = LitElement & { locale: Locale };
+
+/** What the fan sent, shown back to them under the thanks: the name as it will be shown. */
+export interface Sent {
+  rating: number;
+  text: string;
+  name: string;
+  photos: readonly Photo[];
+}
 
 /** The words, the progress bar and the thank-you panel of a fan who writes and sends. */
 export class Sender {
@@ -145,17 +177,30 @@ export class Sender {
   }
 
   /** The panel that takes the form's place once the server has the review. */
-  thanks(a: Extract<Answer, { ok: true }>, productUrl: string): TemplateResult {
+  thanks(a: Extract<Answer, { ok: true }>, productUrl: string, sent: Sent): TemplateResult {
     const { t } = this;
     return html`<div class="base done" part="base">
       <h2 tabindex="-1">${t(a.status === 'published' ? 'live' : 'thanks')}</h2>
       ${productUrl && a.status === 'published' ? html`<p><a part="link" href=${productUrl}>${t('see')}</a></p>` : nothing}
       ${a.code
-        ? html`<p class="coupon">${t('coupon')} ${a.reward ? html`<strong>${a.reward}</strong>` : nothing}<code>${a.code}</code>
-            <button type="button" class="submit" part="button" @click=${() => this.copy(a.code!)}>${t(this.copied ? 'copied' : 'copy')}</button></p>`
+        ? html`<div class="coupon">
+            <p>${t('coupon')}${a.reward ? html`<br /><strong>${a.reward}</strong>` : nothing}</p>
+            <p><code>${a.code}</code>
+              <button type="button" class="submit" part="button" @click=${() => this.copy(a.code!)}>${t(this.copied ? 'copied' : 'copy')}</button></p>
+          </div>`
         : nothing}
+      <section class="recap" aria-labelledby="recap">
+        <p class="label" id="recap">${t('yours')}</p>
+        <p class="rated" role="img" aria-label=${t('rated', { n: sent.rating })}>${'★'.repeat(sent.rating)}${'☆'.repeat(5 - sent.rating)}</p>
+        <p class="said">${sent.text}</p>
+        <p class="hint">${sent.name}</p>
+        ${sent.photos.length
+          ? html`<ul class="thumbs">${sent.photos.map((p, i) => html`<li class="thumb" role="img" aria-label=${t('photo', { n: i + 1 })}>${p.thumb}</li>`)}</ul>`
+          : nothing}
+      </section>
     </div>`;
   }
+
 
   private async copy(code: string): Promise<void> {
     this.copied = await copyText(code, this.host.renderRoot as ShadowRoot);

@@ -230,6 +230,10 @@ describe('<fan-review-form>', () => {
     expect($<HTMLAnchorElement>(again, 'a').getAttribute('href')).to.equal(new URL('/p/tulips', document.baseURI).href);
     expect(text($(again, 'code'))).to.equal('THANKS-7QK2');
     expect(text($(again, '.coupon'))).to.contain('10% off');
+    // What was sent is shown back, the name as it will be published.
+    expect(text($(again, '.said'))).to.equal('Half written');
+    expect(text($(again, '.recap .hint'))).to.equal('S.');
+    expect($(again, '.rated').getAttribute('aria-label')).to.equal('4 out of 5 stars');
     await expect(again).to.be.accessible();
     expect(localStorage.getItem('fanfare.review..draft-test')).to.equal(null);
   });

@@ -100,12 +100,4 @@ export class PhotosController implements ReactiveController {
     this.refused = [];
     this.host.requestUpdate();
   }
-
-  clear(): void {
-    this.run++;
-    this.list = [];
-    this.busy = this.over = 0;
-    this.refused = [];
-    this.host.requestUpdate();
-  }
 }
