@@ -384,6 +384,27 @@ describe('moderation and the feed', () => {
   });
 });
 
+describe('the queue, page by page', () => {
+  it('shows every review once across pages, even those sent in the same millisecond', async () => {
+    const still = await start({ media: join(media, 'still'), reviewRateLimit: { perSecond: 0, burst: 1 } }, { now: () => Date.UTC(2026, 11, 1, 12) });
+    try {
+      const sent: string[] = [];
+      for (let i = 0; i < 5; i++) sent.push((await postReview(still.url, { site: 'any-shop', product: 'p', rating: '4', text: words('Same ms') })).json.id);
+      const seen: string[] = [];
+      let next: string | null = null;
+      do {
+        const q: string = next ? `&before=${next}` : '';
+        const page: Answer = await (await fetch(`${still.url}/api/reviews?site=any-shop&limit=2${q}`, { headers: admin })).json();
+        seen.push(...page.reviews.map((r: { id: string }) => r.id));
+        next = page.next;
+      } while (next);
+      expect(seen.sort()).toEqual(sent.sort());
+    } finally {
+      await still.stop();
+    }
+  });
+});
+
 describe('words and links', () => {
   const list = wordList([...BUILTIN_WORDS, '竞品']);
   it('does not flag ordinary product words', () => {

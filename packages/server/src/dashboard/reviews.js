@@ -75,7 +75,7 @@
     if ($('rv-verified').checked) q.set('verified', 'true');
     if ($('rv-photos').checked) q.set('photos', 'true');
     if ($('rv-rating').value) q.set('rating', $('rv-rating').value);
-    if (before) q.set('before', String(before));
+    if (before) q.set('before', before);
     return q;
   }
 

@@ -131,7 +131,11 @@ export async function reviewRoutes(app: FastifyInstance, { reviews, buckets, adm
       verified: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
       photos: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
       rating: z.string().regex(/^[1-5]$/).transform(Number).optional(),
-      before: z.string().regex(/^\d{1,15}$/).transform(Number).optional(),
+      before: z
+        .string()
+        .regex(/^\d{1,15}\.r_[A-Za-z0-9_-]{1,40}$/, 'the "next" of the previous page')
+        .transform((c) => ({ createdAt: Number(c.slice(0, c.indexOf('.'))), id: c.slice(c.indexOf('.') + 1) }))
+        .optional(),
       limit: z.string().regex(/^\d{1,3}$/).transform(Number).pipe(z.number().min(1).max(100)).default(50),
     });
     admin.get<{ Querystring: z.output<typeof listQuery> }>('/api/reviews', { preValidation: queryOf(listQuery) }, async (request, reply) => {

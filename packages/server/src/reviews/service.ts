@@ -222,9 +222,11 @@ export class ReviewService {
 
   // ---- moderation ----------------------------------------------------------------------
 
-  list(q: ReviewQuery): { reviews: ModeratedReview[]; next: number | null; counts: Record<ReviewStatus, number> } {
+  /** `next` is the cursor of the following page (`<createdAt>.<id>` of the last review shown), or null at the end. */
+  list(q: ReviewQuery): { reviews: ModeratedReview[]; next: string | null; counts: Record<ReviewStatus, number> } {
     const reviews = this.#store.list(q);
-    const next = reviews.length === q.limit ? reviews.at(-1)!.createdAt : null;
+    const last = reviews.length === q.limit ? reviews.at(-1)! : undefined;
+    const next = last ? `${last.createdAt}.${last.id}` : null;
     return { reviews: reviews.map(moderated), next, counts: this.#store.counts(q.site) };
   }
 

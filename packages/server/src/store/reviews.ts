@@ -110,8 +110,8 @@ export interface ReviewQuery {
   verified?: boolean | undefined;
   photos?: boolean | undefined;
   rating?: number | undefined;
-  /** Only reviews created before this (ms) — the `next` of the previous page. */
-  before?: number | undefined;
+  /** Only reviews after this one in the list's order (newest first): the `next` of the previous page. */
+  before?: { createdAt: number; id: string } | undefined;
   limit: number;
 }
 
@@ -212,7 +212,11 @@ export class ReviewStore {
     if (q.verified !== undefined) and('verified = ?', q.verified ? 1 : 0);
     if (q.rating !== undefined) and('rating = ?', q.rating);
     if (q.photos !== undefined) and(`${q.photos ? '' : 'NOT '}EXISTS (SELECT 1 FROM review_photos p WHERE p.review = reviews.id)`);
-    if (q.before !== undefined) and('created_at < ?', q.before);
+    // Reviews sent in the same millisecond are told apart by id, so a page never skips one.
+    if (q.before !== undefined) {
+      and('(created_at < ? OR (created_at = ? AND id < ?))');
+      args.push(q.before.createdAt, q.before.createdAt, q.before.id);
+    }
     const rows = this.#db
       .prepare(`SELECT * FROM reviews WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT ?`)
       .all(...args, q.limit) as Row[];
