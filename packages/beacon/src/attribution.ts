@@ -4,7 +4,7 @@
 import type { FanConfig } from '@fanfare/core/config';
 import { isRef } from '@fanfare/core/share-link';
 import { getJson, setItem, setJson } from '@fanfare/core/storage';
-import { credit, DEFAULT_DAYS } from './logic/attribution.js';
+import { credit, DEFAULT_DAYS, touches } from './logic/attribution.js';
 import { goalName, markSent, toOrder, wasSent, type Sent } from './logic/orders.js';
 import type { WireEvent } from './logic/wire.js';
 
@@ -27,11 +27,11 @@ export function attribution(c: AttributionContext) {
   const days = () => c.config().attributionDays ?? DEFAULT_DAYS;
   let kept = false;
   return {
-    /** Keep this page view's token for credit (first or last touch), once consent allows it. */
+    /** Keep this page view's token for credit (first and last touch), once consent allows it. */
     keep(): void {
       if (kept || !c.mayKeep()) return;
       kept = true;
-      const next = credit(getJson(refKey), c.arrived, Date.now(), days(), c.config().attribution === 'last', isRef);
+      const next = credit(getJson(refKey), c.arrived, Date.now(), days(), isRef);
       if (next) setJson(refKey, next);
       else setItem(refKey, '');
     },
@@ -46,9 +46,11 @@ export function attribution(c: AttributionContext) {
         // Reported already (a reload of the thank-you page, or the tag and a call for one order): not a second order.
         if (c.held().some((e) => e.n === 'conversion' && e.p!.order === o.order) || wasSent(sent, site, o.order, now, days())) return;
         if (c.mayKeep()) setJson(ordersKey, markSent(sent, site, o.order, now, days()));
-        // Credited to the token kept (first or last touch), else to the one this page view came with.
-        const ref = (c.mayKeep() && credit(getJson(refKey), undefined, now, days(), false, isRef)?.r) || c.arrived;
-        return c.push(c.pageEvent('conversion', { ...o, ref }));
+        // Credited to the tokens kept, else to the one this page view came with: `ref` by the
+        // page's model (what older servers read), and both touches when they differ, for the server's.
+        const { first, last } = touches(c.mayKeep() ? credit(getJson(refKey), undefined, now, days(), isRef) : undefined, c.arrived);
+        const ref = c.config().attribution === 'last' ? last : first;
+        return c.push(c.pageEvent('conversion', { ...o, ref, ...(first !== last && { first, last }) }));
       }
       const goal = goalName(name);
       if (!goal) return console.warn(`Fanfare: track() ignored ${JSON.stringify(name)}: a goal is named by 1 to 100 characters.`);

@@ -1,37 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import { credit as creditWith, DAY } from '../src/logic/attribution.js';
+import { credit as creditWith, DAY, touches } from '../src/logic/attribution.js';
 import { isRef } from '../../core/src/logic/share-link.js';
 import { goalName, markSent, toOrder, wasSent } from '../src/logic/orders.js';
 import { toWireEvent, utmOf } from '../src/logic/wire.js';
 
 const now = 1_750_000_000_000;
-const credit = (stored: unknown, arrived: string | undefined, at: number, days: number, last: boolean) => creditWith(stored, arrived, at, days, last, isRef);
+const credit = (stored: unknown, arrived: string | undefined, at: number, days: number) => creditWith(stored, arrived, at, days, isRef);
 
-describe('credit: the token kept on the device', () => {
+describe('credit: the tokens kept on the device', () => {
   it('keeps the token a page view arrived with when none is kept', () => {
-    expect(credit(undefined, 'tokenAAA', now, 7, false)).toEqual({ r: 'tokenAAA', at: now });
-    expect(credit(undefined, undefined, now, 7, false)).toBeUndefined();
+    expect(credit(undefined, 'tokenAAA', now, 7)).toEqual({ r: 'tokenAAA', at: now });
+    expect(credit(undefined, undefined, now, 7)).toBeUndefined();
   });
 
-  it('first touch: a kept token within the window stays; last touch: the newest replaces it', () => {
+  it('keeps the first touch within the window and the newest as the last touch, whatever the page model', () => {
     const kept = { r: 'tokenAAA', at: now - 6 * DAY };
-    expect(credit(kept, 'tokenBBB', now, 7, false)).toEqual(kept);
-    expect(credit(kept, 'tokenBBB', now, 7, true)).toEqual({ r: 'tokenBBB', at: now });
-    // No new token: the kept one stays either way.
-    expect(credit(kept, undefined, now, 7, true)).toEqual(kept);
+    const both = { r: 'tokenAAA', at: now - 6 * DAY, l: 'tokenBBB', lt: now };
+    expect(credit(kept, 'tokenBBB', now, 7)).toEqual(both);
+    // No new token: both stay; the first token again: it is both touches again.
+    expect(credit(both, undefined, now + 1, 7)).toEqual(both);
+    expect(credit(both, 'tokenAAA', now + 1, 7)).toEqual({ r: 'tokenAAA', at: now - 6 * DAY });
+    expect(touches(both, undefined)).toEqual({ first: 'tokenAAA', last: 'tokenBBB' });
+    expect(touches(kept, 'tokenCCC')).toEqual({ first: 'tokenAAA', last: 'tokenAAA' });
+    // Nothing kept (consent not given): this page view's token is both.
+    expect(touches(undefined, 'tokenCCC')).toEqual({ first: 'tokenCCC', last: 'tokenCCC' });
   });
 
-  it('expires after attributionDays, and then the new token wins', () => {
+  it('expires after attributionDays, and then the new token wins; an expired first gives way to a live last', () => {
     const old = { r: 'tokenAAA', at: now - 7 * DAY };
-    expect(credit(old, undefined, now, 7, false)).toBeUndefined();
-    expect(credit(old, 'tokenBBB', now, 7, false)).toEqual({ r: 'tokenBBB', at: now });
-    expect(credit(old, undefined, now, 30, false)).toEqual(old);
+    expect(credit(old, undefined, now, 7)).toBeUndefined();
+    expect(credit(old, 'tokenBBB', now, 7)).toEqual({ r: 'tokenBBB', at: now });
+    expect(credit(old, undefined, now, 30)).toEqual(old);
+    expect(credit({ ...old, l: 'tokenBBB', lt: now - DAY }, undefined, now, 7)).toEqual({ r: 'tokenBBB', at: now - DAY });
   });
 
   it('ignores whatever else is stored: a forged token, a time in the future, garbage', () => {
-    for (const junk of [{ r: 'bad token', at: now }, { r: 'tokenAAA', at: now + DAY }, { r: 'tokenAAA' }, 'tokenAAA', 42, null]) {
-      expect(credit(junk, undefined, now, 7, false)).toBeUndefined();
-      expect(credit(junk, 'tokenBBB', now, 7, false)).toEqual({ r: 'tokenBBB', at: now });
+    for (const junk of [{ r: 'bad token', at: now }, { r: 'tokenAAA', at: now + DAY }, { r: 'tokenAAA' }, 'tokenAAA', 42, null, { r: 'tokenAAA', at: now, l: 'bad token', lt: now }]) {
+      const c = credit(junk, undefined, now, 7);
+      if (c) expect(c).toEqual({ r: 'tokenAAA', at: now });
+      expect(credit(junk, 'tokenBBB', now, 7)).toEqual(c ? { r: 'tokenAAA', at: now, l: 'tokenBBB', lt: now } : { r: 'tokenBBB', at: now });
     }
   });
 });

@@ -43,7 +43,8 @@ export async function ingestRoutes(app: FastifyInstance, { config, batcher, buck
       return refuse(reply, 429, 'rate_limited', 'too many requests; retry later');
     }
     // Events that break attribution's rules (an order with a negative value…) are left out here, the rest kept.
-    const events = toStored(batch, now());
+    const site = config.sites && Object.hasOwn(config.sites, batch.site) ? config.sites[batch.site] : undefined;
+    const events = toStored(batch, now(), site?.attribution);
     if (events.length === 0) return reply.code(204).send();
     await visitors.mark(events, request.ip, request.headers['user-agent'] ?? '');
     // Resolves only once the batch holding these events is committed: the 204 is a promise kept.

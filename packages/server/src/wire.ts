@@ -88,11 +88,19 @@ export function parseBatch(body: Buffer | string | undefined): ParseResult {
  * token that is not one is dropped from the event (it credits nothing, and says nothing
  * back to whoever forged it); an order that is not one drops the event, and only that event.
  */
-export function checkAttribution(e: WireEvent): WireEvent | null {
+export function checkAttribution(e: WireEvent, model: 'first' | 'last' = 'first'): WireEvent | null {
   const p = e.p;
   if (e.n === 'pageview' || e.n === 'share' || e.n === 'card_share' || e.n === 'conversion') {
     if ('ref' in p && !isShareToken(p.ref)) delete p.ref;
     if ('parent' in p && !isShareToken(p.parent)) delete p.parent;
+  }
+  if (e.n === 'conversion' && isShareToken(p.first) && isShareToken(p.last)) {
+    // The device names both touches when they differ: the site's own setting picks the one
+    // credited, whatever the page's data-attribution chose for `ref` (which older servers read).
+    p.ref = model === 'last' ? p.last : p.first;
+  } else {
+    delete p.first;
+    delete p.last;
   }
   if (e.n !== 'pageview') delete p.utm;
   if (e.n === 'conversion') {
@@ -110,12 +118,13 @@ export function refOf(e: StoredEvent): string | undefined {
   return refs.get(e);
 }
 
-export function toStored(batch: Batch, now: number): StoredEvent[] {
+/** `model`: the site's `attribution` setting, which picks the token an order is credited to. */
+export function toStored(batch: Batch, now: number, model: 'first' | 'last' = 'first'): StoredEvent[] {
   const u = stripQuery(batch.u);
   const r = stripQuery(batch.r);
   const out: StoredEvent[] = [];
   for (const event of batch.e) {
-    const e = checkAttribution(event);
+    const e = checkAttribution(event, model);
     if (!e) continue;
     const stored: StoredEvent = {
       site: batch.site,

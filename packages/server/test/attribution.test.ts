@@ -8,6 +8,34 @@ import { attribution, batch, browser, conversion, pageview, postOrder, send, sha
 
 const ORDERS_TOKEN = 'bloom-orders-token-0123456789';
 
+describe('which touch an order is credited to', () => {
+  let s: Running;
+  beforeAll(async () => {
+    s = await start({ sites: { firsts: { origins: ['*'] }, lasts: { origins: ['*'], attribution: 'last' } } });
+  });
+  afterAll(() => s?.stop());
+
+  // The device names both touches; the page's own data-attribution only chose `ref`.
+  const both = (order: string, ref: string) => ({ ...(conversion(order, '10.00', 'CNY', ref) as { p: object }), p: { order, value: '10.00', currency: 'CNY', ref, first: 'tokenFIRST', last: 'tokenLAST1' } });
+  const credited = async (site: string) =>
+    Object.fromEntries((await s.server.store.attribution({ site, from: 0, to: Date.now() + 1000 })).orders.map((o) => [o.order, o.ref]));
+
+  it('is the site\'s setting on the server, whichever the page was set to', async () => {
+    for (const site of ['firsts', 'lasts']) {
+      expect((await send(s.url, batch(site, [both('page-first', 'tokenFIRST'), both('page-last', 'tokenLAST1')]))).status).toBe(204);
+    }
+    expect(await credited('firsts')).toEqual({ 'page-first': 'tokenFIRST', 'page-last': 'tokenFIRST' });
+    expect(await credited('lasts')).toEqual({ 'page-first': 'tokenLAST1', 'page-last': 'tokenLAST1' });
+  });
+
+  it('is the page\'s ref when the device named one touch, or a touch is not a token', async () => {
+    const odd = { ...(both('odd', 'tokenFIRST') as { p: object }) };
+    (odd.p as Record<string, string>).last = 'not a token!';
+    expect((await send(s.url, batch('lasts', [conversion('one', '5', 'CNY', 'tokenONLY1'), odd]))).status).toBe(204);
+    expect(await credited('lasts')).toMatchObject({ one: 'tokenONLY1', odd: 'tokenFIRST' });
+  });
+});
+
 describe('POST /orders', () => {
   let s: Running;
   beforeAll(async () => {

@@ -4,27 +4,35 @@
 export const DAY = 86_400_000;
 export const DEFAULT_DAYS = 7;
 
-/** The token kept on the device for credit, and when it was kept (ms since epoch). */
+/**
+ * The tokens kept on the device for credit: the first that brought this visitor (`r`, kept
+ * since `at`, ms since epoch) and, when another came since, the last (`l`, since `lt`).
+ * Both are kept whatever the page's model, so the server's own setting can pick.
+ */
 export interface Credit {
   r: string;
   at: number;
+  l?: string;
+  lt?: number;
 }
 
 /**
- * What to keep after this page view: with first touch (the default) a kept token that has
- * not expired stays; with last touch, or when nothing is kept, the token this page view
- * arrived with replaces it. Anything stored that is not a credit (`isRef`, core's share-link
- * rule, says what a token is), or has expired, is gone.
+ * What to keep after this page view, which arrived with `arrived` (or nothing). The first
+ * touch stays until it expires after `days`; the token this page view arrived with is the
+ * last touch. Anything stored that is not a token (`isRef`, core's share-link rule, says
+ * what one is), or has expired, is gone; when the first has expired the last takes its place.
  */
-export function credit(
-  stored: unknown,
-  arrived: string | undefined,
-  now: number,
-  days: number,
-  last: boolean,
-  isRef: (s: unknown) => boolean,
-): Credit | undefined {
+export function credit(stored: unknown, arrived: string | undefined, now: number, days: number, isRef: (s: unknown) => boolean): Credit | undefined {
   const s = (stored ?? {}) as Partial<Credit>;
-  const kept = isRef(s.r) && (s.at as number) <= now && now - (s.at as number) < days * DAY ? (s as Credit) : undefined;
-  return arrived && (last || !kept) ? { r: arrived, at: now } : kept;
+  const live = (t: unknown, at: unknown) => isRef(t) && (at as number) <= now && now - (at as number) < days * DAY;
+  const first = live(s.r, s.at) ? { r: s.r!, at: s.at! } : undefined;
+  const last = arrived ? { r: arrived, at: now } : live(s.l, s.lt) ? { r: s.l!, at: s.lt! } : first;
+  const kept = first ?? last;
+  return kept && (last && last.r !== kept.r ? { ...kept, l: last.r, lt: last.at } : kept);
+}
+
+/** The tokens an order is credited to, first and last touch, by what is kept or else what this page view came with. */
+export function touches(kept: Credit | undefined, arrived: string | undefined): { first?: string; last?: string } {
+  const first = kept?.r ?? arrived;
+  return { first, last: kept?.l ?? first };
 }
