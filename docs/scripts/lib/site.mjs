@@ -7,6 +7,7 @@ import { reference } from './reference.mjs';
 const GUIDES = [
   ['guides/rewards.html', 'Rewards that cannot be cheated'],
   ['guides/attribution.html', 'Measure what sharing sold'],
+  ['guides/wechat.html', 'Share cards inside WeChat'],
   ['guides/theming.html', 'Translating and theming'],
   ['guides/frameworks.html', 'React, Vue and bundlers'],
   ['guides/benchmarks.html', 'Against its peers'],
