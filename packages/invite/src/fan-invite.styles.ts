@@ -61,11 +61,13 @@ export const styles = css`
     line-height: 1.25;
     overflow-wrap: anywhere;
   }
+  /* Two lines at most for a long code, inside the row's 2.75rem. */
   .code {
     display: inline-block;
-    margin-inline-start: 0.375rem;
-    padding: 0.25rem 0.5rem;
-    font: 600 1.0625rem / 1.2 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    max-width: 100%;
+    box-sizing: border-box;
+    padding: 0.125rem 0.375rem;
+    font: 600 1rem / 1.2 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     letter-spacing: 0.04em;
     border: 1px dashed var(--fan-invite-accent, var(--_fan-brand));
     border-radius: 6px;

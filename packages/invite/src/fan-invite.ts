@@ -6,7 +6,7 @@ import { getJson, setJson } from '@fanfare/core/storage';
 // The real share buttons, defined once per page whoever imports them first.
 import '@fanfare/share';
 import { call, type Refused } from './api.js';
-import { isLive, phaseOf, readInvite, storageKey, withClaim, withProgress, type Invite } from './logic/invite.js';
+import { afterHan, isLive, phaseOf, readInvite, storageKey, withClaim, withProgress, type Invite } from './logic/invite.js';
 import { messages } from './messages.js';
 import { styles } from './fan-invite.styles.js';
 
@@ -215,7 +215,7 @@ export class FanInvite extends FanElement {
     const offer = phase !== 'holdout';
     const title = invite?.title ?? '';
     const heading =
-      mode === 'loading' ? t('loading') : mode === 'wechat' ? this.wechatText || t('share') : !offer ? t('share') : phase === 'won' ? t('won', { title }) : t('offer', { needed: invite!.needed!, title });
+      mode === 'loading' ? t('loading') : mode === 'wechat' ? this.wechatText || t('share') : !offer ? t('share') : phase === 'won' ? t('won', { title }) : t('offer', { needed: invite!.needed!, title: this.locale === 'en' ? title : afterHan(title) });
     return html`<section part="base" class="base" aria-label=${t('group')} aria-busy=${mode === 'loading' ? 'true' : 'false'}>
       <p part="heading" class="heading ${mode === 'loading' ? 'muted' : ''}">${heading}</p>
       <div class="shares">
@@ -232,7 +232,8 @@ export class FanInvite extends FanElement {
   }
 
   private renderStatus(invite: Invite, phase: string): TemplateResult | string {
-    if (phase === 'won') return html`${this.t('code')}<code part="code" class="code">${invite.code}</code>`;
+    // The heading already names the reward: "Your code" is for the ear only, leaving the code the room.
+    if (phase === 'won') return html`<span class="sr-only">${this.t('code')}</span><code part="code" class="code">${invite.code}</code>`;
     return this.note || this.t('progress', { n: invite.friends ?? 0, needed: invite.needed! });
   }
 

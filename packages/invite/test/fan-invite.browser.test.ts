@@ -160,7 +160,7 @@ describe('<fan-invite>', () => {
     const el = await invite(c, 'zh-CN');
     await waitFor(() => status(el) === '已有 1 位好友到访，共需 3 位', 'the progress in Chinese');
     expect(server.calls.map((x) => x.method)).to.deep.equal(['POST', 'GET']);
-    expect(heading(el)).to.equal('邀请 3 位好友来逛逛，即可获得15% off');
+    expect(heading(el)).to.equal('邀请 3 位好友来逛逛，即可获得 15% off');
     await expect(el).to.be.accessible();
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLive, phaseOf, readInvite, storageKey, withClaim, withProgress, type Invite } from '../src/logic/invite.js';
+import { afterHan, isLive, phaseOf, readInvite, storageKey, withClaim, withProgress, type Invite } from '../src/logic/invite.js';
 
 const base = { ref: 'AbCdEfGh12345678', key: 'k'.repeat(22), needed: 3, title: '15% off', expires: 2_000 };
 
@@ -64,4 +64,13 @@ describe('phases', () => {
     expect(storageKey('https://a.example/referrals', 'spring')).not.toBe(storageKey('https://b.example/referrals', 'spring'));
     expect(storageKey('https://a.example/referrals', 'spring')).not.toBe(storageKey('https://a.example/referrals', 'summer'));
   });
+});
+
+describe('afterHan', () => {
+  it.each([
+    ['85 折优惠券', ' 85 折优惠券'],
+    ['15% off', ' 15% off'],
+    ['免运费', '免运费'],
+    ['“春日”礼盒', '“春日”礼盒'],
+  ])('%s', (title, want) => expect(afterHan(title)).toBe(want));
 });

@@ -59,3 +59,9 @@ export function phaseOf(invite: Invite): Phase {
 
 /** A kept invite that still works: not expired (a won code is kept to show whatever its age). */
 export const isLive = (invite: Invite | undefined, now: number): invite is Invite => !!invite && (!!invite.code || invite.expires > now);
+
+/**
+ * A reward title as it follows Chinese text: a space before one that starts with a Latin
+ * letter or a digit (获得 85 折优惠券), none before Han (获得免运费), as the zh copy rules ask.
+ */
+export const afterHan = (title: string): string => (/^[A-Za-z0-9]/.test(title) ? ` ${title}` : title);
