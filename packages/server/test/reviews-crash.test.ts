@@ -30,7 +30,10 @@ function run(orphanMinutes: number): Promise<Child> {
 
 async function stop(child: Child): Promise<void> {
   child.proc.kill('SIGTERM');
-  await child.exited;
+  const timer = setTimeout(() => child.proc.kill('SIGKILL'), 10_000);
+  const code = await child.exited;
+  clearTimeout(timer);
+  expect(code, `the server did not stop on SIGTERM:\n${child.output()}`).toBe(0);
 }
 
 const photos = () => readdirSync(media).filter((f) => f.endsWith('.jpg')).sort();
@@ -85,6 +88,7 @@ describe('a crash between the photo and its review', () => {
     expect(list.reviews).toHaveLength(1);
     const photo = await fetch(`${child.url}${list.reviews[0].photos[0].url}`, { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(photo.status).toBe(200);
+    expect((await photo.arrayBuffer()).byteLength).toBeGreaterThan(0);
     await stop(child);
   }, 60_000);
 });
