@@ -98,7 +98,7 @@ if (own) {
 // The share card, only inside WeChat (core's isWeChat, written out: an import would cost the
 // loader a chunk) and only where the tag asks for it: elsewhere nothing is loaded or requested.
 // The chunk reads its settings from this same tag.
-if (own?.dataset.wechat != null && /MicroMessenger/i.test(navigator.userAgent)) void import('./wechat.js');
+if (/MicroMessenger/.test(navigator.userAgent) && own?.dataset.wechat != null) void import('./wechat.js');
 // Another copy of Fanfare (a bundled widget) may have made the real object already.
 const current = window.fanfare;
 if ('subscribe' in current) {
