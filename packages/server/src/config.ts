@@ -141,8 +141,11 @@ const referral = z
     endsAt: z.string().datetime({ offset: true }).optional(),
     /** Days an invite collects friends and can be claimed (never past `endsAt`). */
     days: z.number().int().min(1).max(90).default(7),
-    /** Invites one player (IP, hashed) may start per UTC day. */
-    invitesPerDay: z.number().int().min(1).default(3),
+    /**
+     * Invites one player (IP, hashed) may start per UTC day. Each browser that shows the
+     * widget starts one and keeps it, and phones behind a carrier's NAT share an IP: not 1.
+     */
+    invitesPerDay: z.number().int().min(1).default(20),
     /** Friends counted per invite per UTC day; more that day do not count. */
     friendsPerDay: z.number().int().min(1).default(10),
     /** Share of fans (0–0.5) who get the widget without the offer, to measure what the offer brings. */
