@@ -27,6 +27,21 @@ describe('breakUnits', () => {
 
 const lines = (text: string, widthEms: number) => breakLines(text, widthEms, ems);
 
+describe('no-break characters', () => {
+  it('a no-break hyphen or space keeps its neighbours on one line', () => {
+    expect(breakUnits('Happy Mid\u2011Autumn')).toEqual(['Happy', ' ', 'Mid\u2011Autumn']);
+    expect(breakUnits('100\u00a0km away')).toEqual(['100\u00a0km', ' ', 'away']);
+    expect(breakLines('Happy Mid\u2011Autumn', 10, (s) => s.length)).toEqual(['Happy', 'Mid\u2011Autumn']);
+  });
+
+  it('fitting picks a smaller size over cutting a word in two', () => {
+    // At 40 px "Mid‑Autumn" (10 half-ems) is 200 px: wider than the box, though cut in two it would fit its height.
+    const f = fitText('Happy Mid\u2011Autumn', { w: 180, h: 400 }, measure, { min: 12, max: 80, lineHeight: 1.1 });
+    expect(f.lines).toEqual(['Happy', 'Mid\u2011Autumn']);
+    expect(f.size).toBe(36);
+  });
+});
+
 describe('breakLines', () => {
   it.each([
     ['English breaks at spaces', 'Happy birthday to you', 6, ['Happy', 'birthday to', 'you']],
@@ -104,7 +119,9 @@ describe('fitText', () => {
       fc.property(fc.string({ maxLength: 60 }), fc.integer({ min: 100, max: 1000 }), fc.integer({ min: 60, max: 800 }), (t, w, h) => {
         const fits = (s: number) => {
           const ls = breakLines(t, w, (x) => measure(x, s));
-          return ls.length * s * 1.3 <= h && ls.every((l) => measure(l, s) <= w);
+          // No word cut in two (see fitText), unless nothing else fits.
+          const whole = t.split('\n').flatMap((p) => breakUnits(p)).every((u) => measure(u.trim(), s) <= w);
+          return ls.length * s * 1.3 <= h && ls.every((l) => measure(l, s) <= w) && whole;
         };
         let expected = 20;
         for (let s = 20; s <= 90; s++) if (fits(s)) expected = s;

@@ -7,6 +7,7 @@ export type Measure = (text: string, size: number) => number;
 // Kinsoku: a line never starts with closing punctuation nor ends with opening punctuation.
 const CLOSE = /^[，。！？、）」』】》〉；：…”’,.!?)\]}%:;]/u;
 const OPEN = /[（「『【《〈“‘([{]$/u;
+const NO_BREAK = /^[\u00a0\u2011\u2060\u202f]+$/u;
 // Chinese and Japanese have no spaces: any grapheme boundary is a break opportunity.
 const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u3000-\u303f\uff00-\uffef]/u;
 
@@ -38,12 +39,14 @@ export function breakUnits(text: string, locale?: string, graphemesOnly = false)
   for (const word of segment(text, graphemesOnly ? 'grapheme' : 'word', locale)) {
     for (const p of CJK.test(word) ? segment(word, 'grapheme') : [word]) {
       const last = out.length - 1;
-      if (last >= 0 && (glueNext || CLOSE.test(p))) {
+      // A no-break space or hyphen holds its neighbours together: "Mid‑Autumn" never parts.
+      const noBreak = NO_BREAK.test(p);
+      if (last >= 0 && (glueNext || noBreak || CLOSE.test(p))) {
         // "word ," must move as one, else the comma would open the next line.
         if (!glueNext && last > 0 && !out[last].trim()) out[last - 1] += out.pop();
         out[out.length - 1] += p;
       } else out.push(p);
-      glueNext = OPEN.test(p);
+      glueNext = OPEN.test(p) || noBreak;
     }
   }
   return out;
@@ -92,8 +95,10 @@ export function fitText(
   { min = 24, max = 120, lineHeight = 1.3, locale }: { min?: number; max?: number; lineHeight?: number; locale?: string } = {},
 ): Fitted {
   const at = (size: number): Fitted => ({ size, lines: breakLines(text, box.w, (s) => measure(s, size), locale) });
+  // A word cut in two is a last resort: a size at which some word is wider than the box does not fit.
+  const words = text.split('\n').flatMap((p) => breakUnits(p, locale)).map((u) => u.trim()).filter(Boolean);
   const fits = (f: Fitted) =>
-    f.lines.length * f.size * lineHeight <= box.h && f.lines.every((l) => measure(l, f.size) <= box.w);
+    f.lines.length * f.size * lineHeight <= box.h && f.lines.every((l) => measure(l, f.size) <= box.w) && words.every((w) => measure(w, f.size) <= box.w);
   let best = at(min);
   for (let lo = min + 1, hi = max; lo <= hi; ) {
     const mid = (lo + hi) >> 1;
