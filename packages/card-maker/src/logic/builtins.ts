@@ -90,7 +90,7 @@ export const BUILTINS: Template[] = [
     id: 'mid-autumn',
     name: { en: 'Mid-Autumn', 'zh-CN': '中秋' },
     background: { colors: ['#0f1a38', '#25346a'], pattern: tile(moon.stars, 220) },
-    text: text('#fff4d6', SERIF, { y: 760, h: 430 }),
+    text: text('#fff4d6', SERIF, { y: 760, h: 430, max: 54 }),
     photo: { x: 500, y: 110, w: 400, h: 400 },
     wishes: {
       en: ['Happy Mid-Autumn Festival! May the full moon bring you and your loved ones together.', 'Wishing you a bright moon and a happy reunion.'],
@@ -99,7 +99,7 @@ export const BUILTINS: Template[] = [
     shapes: [],
     layers: [layer(moon.moon, 0, 0, 1080, 700)],
     headline: head({
-      x: 80, y: 330, w: 440, h: 260,
+      x: 70, y: 300, w: 490, h: 360,
       text: { en: 'Happy\nMid\u2011Autumn', 'zh-CN': '中秋\n快乐' },
       color: '#ffe7a3', font: `${SERIF.split(',"Songti')[0]},${ZH_KAI}`, max: 150, vertical: true, align: 'left',
       shadow: { color: '#0b1226', blur: 18, x: 0, y: 4 },
