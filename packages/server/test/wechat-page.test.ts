@@ -231,6 +231,21 @@ describe('WeChat share cards in Chromium', () => {
     }
   });
 
+  it('a tap whose fan-share the page cancelled leaves the card as it was', async () => {
+    const { page, context, errors } = await open(ANDROID, '/p/47');
+    try {
+      await waitForCalls(page, 'onMenuShareTimeline', 1);
+      await page.evaluate(() => document.querySelector('fan-share')!.addEventListener('fan-share', (e) => e.preventDefault()));
+      await page.locator('fan-share').locator('button', { hasText: '微信' }).first().click();
+      await page.waitForTimeout(300);
+      expect((await events(page)).filter((e) => e.from === 'fan-share')).toHaveLength(1);
+      expect(await named(page, 'updateAppMessageShareData')).toHaveLength(1);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('outside WeChat, and inside WeChat without data-wechat, nothing is loaded or requested', async () => {
     for (const [ua, path] of [
       [CHROME, '/p/45'],
