@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const PACKS = join(root, '.cache/packs');
 /** The published packages, each after those it depends on. */
-export const PUBLISHED = ['core', 'share', 'game-2048', 'card-maker', 'buyer-show', 'invite', 'beacon'];
+export const PUBLISHED = ['core', 'share', 'game-2048', 'card-maker', 'buyer-show', 'invite', 'review-form', 'beacon'];
 const PNPM = ['--yes', 'pnpm@12.21.0'];
 
 /** Pack every published package; resolves to { name → tarball path }. Throws on the first problem. */

@@ -64,7 +64,7 @@ export class FanReviewForm extends FanElement {
   /** The shop's token for this order and product (from the review-request link); a valid one earns the "verified buyer" badge. */
   orderToken = '';
   /** How many photos a fan may add: 0 (none) to 5. */
-  maxPhotos = PHOTOS_MAX;
+  maxPhotos = 5;
 
   private draft: Draft = EMPTY;
   /** The problems shown, from the latest try to send on (fields are checked as the fan types once a send was refused). */
