@@ -28,6 +28,9 @@ import { wechatAccounts } from './wechat/accounts.js';
 import { wechatRoutes } from './wechat/routes.js';
 import { WeChatService } from './wechat/service.js';
 
+/** How long a shutdown waits for answers in flight before it cuts their connections. */
+export const SHUTDOWN_GRACE_MS = 5000;
+
 export interface ServerOptions {
   /** fastify's logger option: false in tests, pino settings from the CLI. */
   logger?: FastifyServerOptions['logger'];
@@ -130,7 +133,11 @@ export async function createServer(input: Config | ConfigInput, opts: ServerOpti
   const close = () =>
     (closing ??= (async () => {
       clearInterval(sweeper);
+      // A client that stops reading an answer (a photo half downloaded) would hold the
+      // shutdown for ever: answers still unsent after the grace period are cut off.
+      const cutOff = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       await app.close();
+      clearTimeout(cutOff);
       await batcher.close();
       await store.close();
       ledger.close();

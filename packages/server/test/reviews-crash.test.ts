@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnServer, type Child } from './child.js';
-import { pngPhoto, postReview } from './fixtures/reviews/images.js';
+import { gpsJpeg, pngPhoto, postReview } from './fixtures/reviews/images.js';
 import { TOKEN } from './helpers.js';
 
 // A crash between writing a photo and committing its review: the photo is on disk, synced,
@@ -90,5 +90,24 @@ describe('a crash between the photo and its review', () => {
     expect(photo.status).toBe(200);
     expect((await photo.arrayBuffer()).byteLength).toBeGreaterThan(0);
     await stop(child);
+  }, 60_000);
+
+  it('stops on SIGTERM even while a client holds a photo unread', async () => {
+    const child = await run(10);
+    try {
+      const r = await postReview(child.url, { site: 'any-shop', product: 'vase', rating: '5', text: 'Big photo, never read' }, [
+        { name: 'a.jpg', type: 'image/jpeg', data: await gpsJpeg(4000, 3000, true) },
+      ]);
+      expect(r.status).toBe(201);
+      const url = `${child.url}/api/reviews/${r.json.id}/photos/0`;
+      // Asked for and never read: the server cannot finish sending it.
+      const unread = await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(unread.status).toBe(200);
+      const t0 = Date.now();
+      await stop(child);
+      expect(Date.now() - t0).toBeLessThan(9000);
+    } finally {
+      child.proc.kill('SIGKILL');
+    }
   }, 60_000);
 });
