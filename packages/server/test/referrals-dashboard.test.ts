@@ -24,7 +24,8 @@ describe('dashboard: invites', () => {
       const inv = await post('/referrals', { campaign: 'spring' }, ip);
       if (inv.holdout ? held >= 1 : offer >= 2) continue;
       const friends = inv.holdout ? 1 : offer === 0 ? 2 : 1;
-      inv.holdout ? held++ : offer++;
+      if (inv.holdout) held++;
+      else offer++;
       await send(s.url, batch('bloom-shop', [shareWith(offer === 1 && !inv.holdout ? 'wechat' : 'weibo', inv.ref)]), { 'x-forwarded-for': ip, 'user-agent': ua('fan') });
       for (let f = 0; f < friends; f++) await send(s.url, batch('bloom-shop', [pageview({ ref: inv.ref })]), { 'x-forwarded-for': `10.9.${i}.${f}`, 'user-agent': ua(`friend-${i}-${f}`) });
       if (friends === 2) expect(await post(`/referrals/${inv.ref}/claim`, { key: inv.key }, ip)).toMatchObject({ code: expect.stringMatching(/^SP-/) });
