@@ -7,7 +7,7 @@ import { isErrorCode } from '@fanfare/core/errors';
 import { readFeed } from '../../buyer-show/src/logic/feed.js';
 import { maskName as carouselMask } from '../../buyer-show/src/logic/reviews.js';
 import { cleanPhoto } from '../src/reviews/photos.js';
-import { maskName } from '../src/reviews/service.js';
+import { cleanText, maskName } from '../src/reviews/service.js';
 import { orderToken } from '../src/reviews/token.js';
 import { wordList, BUILTIN_WORDS, hasLink } from '../src/reviews/words.js';
 import { start, TOKEN, UA, type Running } from './helpers.js';
@@ -420,6 +420,12 @@ describe('words and links', () => {
     expect(hasLink('see https://x.example')).toBe(true);
     expect(hasLink('deals at cheap-vases.shop now')).toBe(true);
   });
+  it('keeps what a fan typed but control characters and direction overrides', () => {
+    expect(cleanText(' Line one\r\nline two\u0000\u202e\u200b ')).toBe('Line one\nline two');
+    // A family emoji is four people joined by U+200D: it stays one emoji.
+    expect(cleanText('Gift for 👨\u200d👩\u200d👧')).toBe('Gift for 👨\u200d👩\u200d👧');
+  });
+
   it('masks names as the carousel does', () => {
     for (const name of ['Lisa Wong', 'Sam', '王小明', '王明', ' ', '', 'Émile Zola', '🙂 Joy', 'きむら たくや']) {
       expect(maskName(name), name).toBe(carouselMask(name));

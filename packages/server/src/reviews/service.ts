@@ -63,9 +63,13 @@ export function maskName(name: string): string {
   return chars.length > 2 ? `${first}**${chars.at(-1)}` : `${first}*`;
 }
 
-/** Control characters (but line breaks and tabs) have no place in a review and can break a CSV or a log. */
+/**
+ * Control characters (but line breaks and tabs) have no place in a review and can break a CSV
+ * or a log; direction overrides can make a text read other than it is. Joiners (U+200C, U+200D)
+ * stay: emoji sequences and some scripts need them.
+ */
 export function cleanText(s: string): string {
-  return s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim();
+  return s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim();
 }
 
 /** Two sends of the same words are one review, whatever the spacing or case. */
