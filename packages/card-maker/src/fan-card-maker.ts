@@ -169,6 +169,9 @@ export class FanCardMaker extends FanElement {
         <a part="button" class="button" href=${this.link || thisPage()}>${this.t('own')}</a>
       </section>`;
     }
+    // Nothing shows until the designs are here: the widget appears once, whole, rather than
+    // growing when its design buttons arrive (a layout shift for the page below it).
+    if (!this.list) return nothing;
     const t = this.template;
     const { step, previous, next } = this.wizard;
     return html`<section part="base">

@@ -153,6 +153,33 @@ describe('the card maker draws', () => {
   });
 });
 
+describe('starting', () => {
+  for (const [what, templates] of [
+    ['the built-in designs', ''],
+    ['a brand’s designs', JSON.stringify([{ id: 'a', name: 'A', background: { colors: ['#fde'] } }, { id: 'b', name: 'B', background: { colors: ['#def'] } }])],
+  ])
+    it(`with ${what}, the widget appears once at its full height: nothing below it moves as its designs arrive`, async () => {
+      const el = document.createElement('fan-card-maker') as El;
+      el.setAttribute('lang', 'en');
+      if (templates) el.templates = templates;
+      const heights: number[] = [];
+      const watch = new ResizeObserver(() => heights.push(el.getBoundingClientRect().height));
+      watch.observe(el);
+      document.body.append(el);
+      try {
+        await waitFor(() => $$(el, '.template').length, 'no designs');
+        await settle(el);
+        await sleep(50);
+        const shown = heights.filter((h) => h > 0);
+        expect(shown.length).to.be.greaterThan(0);
+        expect(new Set(shown).size, `heights: ${shown.join(', ')}`).to.equal(1);
+      } finally {
+        watch.disconnect();
+        el.remove();
+      }
+    });
+});
+
 describe('a brand’s designs', () => {
   const base = { background: { colors: ['#fde'] }, text: { x: 90, y: 700, w: 900, h: 480 } };
   const head = { x: 90, y: 300, w: 900, h: 300, text: { en: 'Hello', 'zh-CN': '你好' } };
