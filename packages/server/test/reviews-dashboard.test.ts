@@ -68,6 +68,9 @@ describe('moderation queue in Chromium', () => {
     const page = await open(lang);
     try {
       expect(await page.textContent('#h-reviews')).toBe(title);
+      // Near the top of the page: how many wait, leading to the queue.
+      expect(await page.textContent('#rv-jump')).toBe(lang === 'en' ? '3 buyer shows wait for you' : '有 3 条买家秀待审核');
+      expect(await page.getAttribute('#rv-jump', 'href')).toBe('#h-reviews');
       // Newest first, with their photos loaded through the admin API.
       await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('#rv-list img')].filter((i) => i.naturalWidth > 0).length >= 3);
       const order = await page.$$eval('#rv-list .review', (els) => els.map((e) => (e as HTMLElement).dataset.id));

@@ -16,6 +16,7 @@
       flagLink: 'Has a link', flagWord: 'Listed word: {word}', flagRule: 'Outside the auto-publish rule',
       why: 'Rejected: {reason}', empty: 'No buyer shows here.', more: 'Show more',
       counts: '{pending} waiting · {published} published · {rejected} rejected',
+      jump: '{n} buyer shows wait for you', jumpOne: 'A buyer show waits for you',
       done: '{n} changed.', failed: 'That did not work; try again.',
       history: 'Audit log', when: 'When', review: 'Review', action: 'Action', by: 'By', reason: 'Reason',
       submit: 'Sent', approveAction: 'Approved', rejectAction: 'Rejected', auto: 'Auto-publish rule', fan: 'The buyer',
@@ -33,6 +34,7 @@
       flagLink: '含链接', flagWord: '含敏感词：{word}', flagRule: '不符合自动发布规则',
       why: '驳回原因：{reason}', empty: '暂无买家秀。', more: '加载更多',
       counts: '待审核 {pending} · 已发布 {published} · 未通过 {rejected}',
+      jump: '有 {n} 条买家秀待审核', jumpOne: '有 1 条买家秀待审核',
       done: '已处理 {n} 条。', failed: '操作失败，请重试。',
       history: '操作记录', when: '时间', review: '评价', action: '操作', by: '操作人', reason: '原因',
       submit: '提交', approveAction: '通过', rejectAction: '驳回', auto: '自动发布规则', fan: '买家',
@@ -57,6 +59,14 @@
   let next = null;
   let blobs = [];
   let busy = false;
+  let counts;
+
+  // The queue is far down the page: a line at the top says when reviews wait, and leads there.
+  function jump() {
+    const n = counts?.pending ?? 0;
+    $('rv-jump').hidden = n === 0;
+    $('rv-jump').textContent = n === 1 ? t('jumpOne') : t('jump', { n });
+  }
 
   async function call(path, init = {}) {
     const res = await fetch(path, { ...init, headers: { authorization: `Bearer ${token()}`, ...(init.body ? { 'content-type': 'application/json' } : {}) }, cache: 'no-store' });
@@ -91,6 +101,8 @@
       shown = shown.concat(body.reviews);
       next = body.next;
       $('rv-counts').textContent = t('counts', body.counts);
+      counts = body.counts;
+      jump();
       render();
       await loadHistory();
     } catch (err) {
@@ -239,6 +251,7 @@
     for (const option of $('rv-status').options) option.textContent = t(option.value);
     $('rv-rating').options[0].textContent = t('anyRating');
     if (shown.length) render();
+    jump();
     if (!$('board').hidden) loadHistory().catch(() => {});
   }
 
