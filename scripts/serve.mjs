@@ -22,14 +22,15 @@ export function csp(connect = []) {
 
 /**
  * Start serving; resolves to { url, close }. Port 0 picks a free port. With `api` (the
- * base URL of a fanfare-server), /e, /games and /referrals go to it, so pages can use a relative
+ * base URL of a fanfare-server), /e, /games, /referrals, /reviews, /feeds and /media go to it, so pages can use a relative
  * data-endpoint and reward-endpoint, as a site that proxies them would.
  */
 export function startServer({ pages = `${root}/demo`, port = 0, host = '127.0.0.1', connect = [], api } = {}) {
   const site = sirv(pages, { dev: true });
   const embed = sirv(`${root}/packages/embed/dist`, { dev: true });
   const server = createServer((req, res) => {
-    if (api && /^\/(e|games|referrals)(\/|\?|$)/.test(req.url)) return proxy(api, req, res);
+    // /reviews itself only: the demo's own reviews/ folder holds its static feeds.
+    if (api && /^\/((e|games|referrals|feeds|media)(\/|\?|$)|reviews(\?|$))/.test(req.url)) return proxy(api, req, res);
     // /fanfare-copy/ serves the same folder again, as a page that embeds two copies would.
     const prefix = ['/fanfare/', '/fanfare-copy/'].find((p) => req.url.startsWith(p));
     if (prefix) {
