@@ -27,14 +27,13 @@ const networkChunks = {
 };
 
 /**
- * What the loader must run before anything else (its placeholder table, the landing of a
- * share token) is pasted into it rather than imported: with code splitting, any second
+ * What the loader must run before anything else (the landing of a share token) is pasted
+ * into it rather than imported: with code splitting, any second
  * module in the loader's own graph makes esbuild give it an import of the shared runtime
  * chunk, 200 B and a round trip more before the first widget chunk is even requested.
  * The pasted modules' own relative imports are pasted too; their `export`s are dropped.
  */
 const INLINED = {
-  './placeholders.js': 'packages/embed/src/placeholders.ts',
   '@fanfare/core/landing': 'packages/core/src/landing.ts',
 };
 const repo = fileURLToPath(new URL('..', import.meta.url));

@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { chunkMap } from './chunk-map.mjs';
 import { networkOptions, shipOptions } from './esbuild-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -149,6 +150,26 @@ check('wechat share card', wechat.eager, 2300, 'lazy, inside WeChat with data-we
 const w = [36, 8, 8, 6];
 console.log(['piece', 'gzip B', 'budget', ''].map((c, i) => String(c).padEnd(w[i])).join(' '));
 for (const r of rows) console.log(r.slice(0, 4).map((c, i) => String(c)[i ? 'padStart' : 'padEnd'](w[i])).join(' ') + (r[4] ? `  ${r[4]}` : ''));
+
+// Requests in a row, each waiting for the one before, from fanfare.js (1) to a widget's last
+// file: on a phone each is a round trip. esbuild's widget chunks name their whole graph, so
+// it is the loader, the widget's chunk, then everything else at once; <fan-share>'s network
+// chunks are requested by the loader with the widget's chunk (from its `networks`).
+const graph = await build({
+  ...shipOptions,
+  entryPoints: { fanfare: `${root}/packages/embed/src/loader.ts` },
+  absWorkingDir: root,
+  outdir: '/virtual',
+  entryNames: '[name]',
+  write: false,
+  metafile: true,
+  logLevel: 'error',
+});
+const chains = chunkMap(graph.metafile, Object.keys(graph.metafile.outputs).find((k) => k.endsWith('/fanfare.js')), root);
+console.log(`\n${'requests in a chain'.padEnd(w[0])} ${'longest'.padStart(w[1])} ${'target'.padStart(w[2])}`);
+for (const [key, { chain, files }] of Object.entries(chains)) {
+  console.log(`${`  ${key}`.padEnd(w[0])} ${String(chain).padStart(w[1])} ${'2'.padStart(w[2])}  ${files.length + 1} files after fanfare.js`);
+}
 if (failed) {
   console.error('\nSize budget exceeded: see the rows marked OVER.');
   process.exit(1);

@@ -174,12 +174,15 @@ export function tagHtml(tag, attrs, { close = true } = {}) {
 }
 
 /**
- * The code to paste: the script tag (when wanted) and the widget's tag.
+ * The code to paste: the stylesheet and the script tag (when wanted), then the widget's tag.
+ * The stylesheet (fanfare.css, beside fanfare.js) reserves each widget's size before the
+ * first paint, so nothing on the page moves when it renders.
  * @param {{ tag: string, attrs: [string, string][], script?: { src: string, data: [string, string][] } }} o
  */
 export function snippet({ tag, attrs, script }) {
   const lines = [];
   if (script) {
+    lines.push(tagHtml('link', [['rel', 'stylesheet'], ['href', script.src.replace(/[^/]*$/, 'fanfare.css')]], { close: false }));
     lines.push(
       `${tagHtml('script', [['type', 'module'], ['src', script.src], ...script.data.map(([k, v]) => [`data-${k}`, v])], { close: false })}</script>`,
     );

@@ -191,11 +191,12 @@ test('attribute values are quoted so the page reads back exactly what was set', 
   assert.equal(quoteAttr('[{"tile": 8}]'), `'[{"tile": 8}]'`, 'JSON reads best in single quotes');
 });
 
-test('the snippet: script tag with its data-* settings, then the widget; long tags wrap', () => {
+test('the snippet: the stylesheet beside the script, the script tag with its data-* settings, then the widget; long tags wrap', () => {
   assert.equal(
     snippet({ tag: 'fan-share', attrs: [['networks', 'weibo x copy']], script: { src: '/fanfare/fanfare.js', data: [['site', 'bloom']] } }),
-    '<script type="module" src="/fanfare/fanfare.js" data-site="bloom"></script>\n<fan-share networks="weibo x copy"></fan-share>',
+    '<link rel="stylesheet" href="/fanfare/fanfare.css">\n<script type="module" src="/fanfare/fanfare.js" data-site="bloom"></script>\n<fan-share networks="weibo x copy"></fan-share>',
   );
+  assert.match(snippet({ tag: 'fan-x', attrs: [], script: { src: 'https://cdn.example/v2/fanfare.js?x=1&y=2', data: [] } }), /^<link rel="stylesheet" href="https:\/\/cdn\.example\/v2\/fanfare\.css">/);
   assert.equal(snippet({ tag: 'fan-x', attrs: [['autoplay', ''], ['seo', '']] }), '<fan-x autoplay seo></fan-x>');
   const long = snippet({ tag: 'fan-2048', attrs: [['campaign', 'spring'], ['rewards', '[{"tile": 512, "title": "10% off", "code": "SPRING10"}]']] });
   assert.equal(long, `<fan-2048\n  campaign="spring"\n  rewards='[{"tile": 512, "title": "10% off", "code": "SPRING10"}]'></fan-2048>`);

@@ -83,7 +83,7 @@ function attributes(el) {
 }
 
 test('the form starts from the widget defaults: the code is just the script and the tag', async () => {
-  assert.equal(await snippet(), '<script type="module" src="/fanfare/fanfare.js"></script>\n<fan-share></fan-share>');
+  assert.equal(await snippet(), '<link rel="stylesheet" href="/fanfare/fanfare.css">\n<script type="module" src="/fanfare/fanfare.js"></script>\n<fan-share></fan-share>');
   assert.deepEqual(await attributes(preview()), {});
 });
 

@@ -2,6 +2,7 @@
 // (Lit, core) lands in shared chunks, so a page loads one Lit however many widgets it has.
 import { build } from 'esbuild';
 import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { networkOptions, shipOptions } from '../../scripts/esbuild-options.mjs';
 
 const outdir = new URL('./dist/', import.meta.url).pathname;
@@ -16,6 +17,12 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
 });
+const cwd = new URL('.', import.meta.url).pathname;
+// The reserved sizes, as the stylesheet the README's snippet links beside the script.
+// (Node 20 cannot import TypeScript: placeholders.ts is compiled on the way.)
+const table = await build({ entryPoints: [join(cwd, 'src/placeholders.ts')], bundle: true, format: 'esm', write: false, logLevel: 'warning' });
+const { placeholderSheet } = await import(`data:text/javascript,${encodeURIComponent(table.outputFiles[0].text)}`);
+writeFileSync(join(outdir, 'fanfare.css'), `${placeholderSheet()}\n`);
 const networks = await build({ ...networkOptions, outdir, sourcemap: 'linked', metafile: true, logLevel: 'warning' });
 for (const [file, output] of Object.entries(networks.metafile.outputs)) result.metafile.outputs[file] = output;
 writeFileSync(new URL('./dist/meta.json', import.meta.url), JSON.stringify(result.metafile));

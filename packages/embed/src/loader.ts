@@ -2,8 +2,9 @@
 // imports a widget's chunk only when that widget's tag is on the page (now or later, as
 // a single-page app adds it). Chunks resolve relative to this file, so the folder can
 // be hosted anywhere. Everything else (validation, Lit, the beacon) loads on demand.
+// Widgets' sizes are reserved by fanfare.css, linked beside this script (placeholders.ts):
+// a stylesheet applies before the first paint, which a module script cannot.
 import type { FanfareStub } from '@fanfare/core/config';
-import { placeholderCss } from './placeholders.js';
 import { arrival } from '@fanfare/core/landing';
 
 // A page opened from a shared link: its token leaves the address before anything else
@@ -23,16 +24,15 @@ const widgets: Record<string, () => Promise<unknown>> = {
 
 const pending = new Set(Object.keys(widgets));
 
-// Each widget's size before its chunk arrives (see placeholders.ts), so nothing
-// on the page moves when it renders. Lit adopts the same shadow root and swaps these
-// styles for its own.
-function reserve(tag: string): void {
-  const css = placeholderCss(tag);
-  if (!css) return;
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(css);
-  for (const el of document.querySelectorAll(tag)) {
-    if (!el.shadowRoot) el.attachShadow({ mode: 'open' }).adoptedStyleSheets = [sheet];
+// The share buttons' networks, each a chunk of its own (share-<name>.js beside this file),
+// requested now with the widget's chunk rather than once that has run: a round trip less.
+// Copy and the system share sheet have none; a name that is no network fails quietly here
+// and is warned about by the widget.
+function networks(): void {
+  for (const el of document.querySelectorAll('fan-share')) {
+    for (const n of el.getAttribute('networks')?.toLowerCase().split(/[\s,]+/) ?? []) {
+      if (/^[a-z]+$/.test(n) && n !== 'copy' && n !== 'native') import(new URL(`share-${n}.js`, import.meta.url).href).catch(() => {});
+    }
   }
 }
 
@@ -41,11 +41,12 @@ function scan(): void {
     if (customElements.get(tag)) pending.delete(tag);
     else if (document.querySelector(tag)) {
       pending.delete(tag);
-      reserve(tag);
       widgets[tag]().catch((err) => {
         pending.add(tag);
         console.error(`Fanfare could not load <${tag}>:`, err);
       });
+      // After the widget's own chunk, which the rest waits for.
+      if (tag === 'fan-share') networks();
     }
   }
   if (!pending.size) observer.disconnect();

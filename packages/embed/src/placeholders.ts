@@ -1,7 +1,9 @@
-// Each widget's size before its code arrives, written once. The loader reserves it in
-// the page (nothing moves when the widget renders); the README, the docs and the demo
-// show the same rules for site owners to put in their own CSS, and a test holds every
-// copy to this one. Keys: '' for the tag itself, else an attribute selector.
+// Each widget's size before its code arrives, written once. The build writes them into
+// fanfare.css, the stylesheet the README's snippet links beside the script: a stylesheet
+// applies before the first paint, which a module script cannot, so nothing on the page
+// moves when a widget renders. The README, the docs and the demo show the same rules for
+// bundled apps, and a test holds every copy to this one. Keys: '' for the tag itself, else
+// an attribute selector.
 
 export const PLACEHOLDERS: Record<string, Record<string, string>> = {
   'fan-share': {
@@ -15,6 +17,17 @@ export const PLACEHOLDERS: Record<string, Record<string, string>> = {
   'fan-invite': { '': 'min-height:11.75rem' },
   'fan-review-form': { '': 'max-width:36rem;min-height:46rem' },
 };
+
+/**
+ * fanfare.css: every placeholder as a page rule that matches only a `fan-*` tag not yet
+ * defined (DESIGN.md's one exception to "nothing outside a widget's shadow root"), so it
+ * stops applying the moment the widget takes over its own size.
+ */
+export function placeholderSheet(): string {
+  return Object.entries(PLACEHOLDERS)
+    .flatMap(([tag, rules]) => Object.entries(rules).map(([sel, css]) => `${tag}${sel}:not(:defined){${sel ? '' : 'display:block;'}${css}}`))
+    .join('\n');
+}
 
 /** The placeholder as shadow-root CSS for `tag`, or '' when it has none. */
 export function placeholderCss(tag: string): string {

@@ -1,9 +1,9 @@
-// The placeholder sizes are written once (src/placeholders.ts, which the loader uses).
-// Site owners copy the rules from the README, the docs and the demo: every copy must say
-// exactly what the loader reserves, or a page that follows it shifts when widgets load.
+// The placeholder sizes are written once (src/placeholders.ts, which the build writes into
+// fanfare.css). Bundled apps copy the rules from the README, the docs and the demo: every
+// copy must say exactly what fanfare.css reserves, or a page that follows it shifts.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PLACEHOLDERS, placeholderCss } from '../src/placeholders.js';
+import { PLACEHOLDERS, placeholderCss, placeholderSheet } from '../src/placeholders.js';
 
 const root = new URL('../../../', import.meta.url);
 const COPIES = [
@@ -36,8 +36,15 @@ function rules(text: string): { tag: string; sel: string; css: string }[] {
 }
 
 describe('placeholder sizes', () => {
-  it('the loader reserves each widget as written once', () => {
-    expect(placeholderCss('fan-2048')).toBe(':host{display:block;max-width:30rem;aspect-ratio:1;margin-bottom:12rem}');
+  it('fanfare.css reserves each widget as written once, only until it is defined', () => {
+    const sheet = placeholderSheet();
+    expect(sheet).toContain('fan-2048:not(:defined){display:block;max-width:30rem;aspect-ratio:1;margin-bottom:12rem}');
+    expect(sheet).toContain('fan-share[size=s]:not(:defined){min-height:32px}');
+    // Every rule names one of our tags, not yet defined: nothing else on the page is touched.
+    for (const rule of sheet.split('\n')) expect(rule).toMatch(/^fan-[a-z0-9-]+(\[[a-z-]+=[a-z]+\])?:not\(:defined\)\{[^{}]+\}$/);
+    expect(rules(sheet).map((r) => `${r.tag}${r.sel}`).sort()).toEqual(
+      Object.entries(PLACEHOLDERS).flatMap(([tag, rs]) => Object.keys(rs).map((sel) => `${tag}${sel}`)).sort(),
+    );
     expect(placeholderCss('fan-share')).toContain(':host([size=s]){min-height:32px}');
     expect(placeholderCss('fan-card-maker')).toBe('');
   });
@@ -53,7 +60,7 @@ describe('placeholder sizes', () => {
     }
   });
 
-  it('the README gives every widget the loader reserves', () => {
+  it('the README gives every widget fanfare.css reserves', () => {
     const tags = new Set(rules(readFileSync(new URL('README.md', root), 'utf8')).map((r) => r.tag));
     expect([...tags].sort()).toEqual(Object.keys(PLACEHOLDERS).sort());
   });

@@ -1,0 +1,64 @@
+// The module graph behind each chunk the loader imports, read from esbuild's metafile. A
+// browser requests a module's imports only once it has read that module, so every level
+// of the graph is a round trip after fanfare.js: on a phone on 4G, 100–300 ms each. The
+// size check (scripts/size.mjs) prints each widget's chain from this.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const LOADER = join(root, 'packages/embed/src/loader.ts');
+
+/** The source file a `@fanfare/x/sub` or relative specifier of the loader resolves to (absolute). */
+function sourceOf(spec) {
+  if (spec.startsWith('.')) return join(root, 'packages/embed/src', spec.replace(/\.js$/, '.ts'));
+  const [, name, sub] = /^@fanfare\/([^/]+)(?:\/(.+))?$/.exec(spec) ?? [];
+  if (!name) return undefined;
+  const pkg = JSON.parse(readFileSync(join(root, 'packages', name, 'package.json'), 'utf8'));
+  const entry = pkg.exports?.[sub ? `./${sub}` : '.'];
+  return entry?.source && join(root, 'packages', name, entry.source);
+}
+
+/**
+ * For each lazy import of the loader, keyed by its tag (or `beacon`, `wechat`): `entry`, the
+ * chunk; `files`, every file that chunk imports statically, directly or not; `chain`, the
+ * longest run of requests each waiting for the one before, from fanfare.js (1) to the last
+ * of them (a file is requested as soon as the first file that imports it has arrived).
+ * Paths are the metafile's keys. `loaderOut` is the loader's key in
+ * `metafile.outputs`; `cwd` the directory the build ran in (the metafile is relative to it).
+ */
+export function chunkMap(metafile, loaderOut, cwd) {
+  const text = readFileSync(LOADER, 'utf8');
+  const keyOf = new Map();
+  for (const [, tag, spec] of text.matchAll(/'(fan-[a-z0-9-]+)': \(\) => import\('([^']+)'\)/g)) keyOf.set(sourceOf(spec), tag);
+  for (const [, spec] of text.matchAll(/import\('(@fanfare\/beacon|\.\/wechat\.js)'\)/g)) keyOf.set(sourceOf(spec), spec.includes('wechat') ? 'wechat' : 'beacon');
+
+  const outputs = metafile.outputs;
+  const statics = (file) => (outputs[file]?.imports ?? []).filter((i) => i.kind === 'import-statement' && !i.external).map((i) => i.path);
+  // Breadth first: the level at which each file is first requested.
+  const chain = (entry) => {
+    const level = new Map([[entry, 2]]);
+    for (const queue = [entry]; queue.length; ) {
+      const f = queue.shift();
+      for (const g of statics(f)) {
+        if (level.has(g)) continue;
+        level.set(g, level.get(f) + 1);
+        queue.push(g);
+      }
+    }
+    return Math.max(...level.values());
+  };
+  const closure = (file, seen = new Set()) => {
+    for (const f of statics(file)) if (!seen.has(f)) closure(f, seen.add(f));
+    return seen;
+  };
+  const map = {};
+  for (const i of outputs[loaderOut].imports) {
+    if (i.kind !== 'dynamic-import' || i.external) continue;
+    const source = outputs[i.path]?.entryPoint;
+    const key = source && keyOf.get(join(cwd, source));
+    if (!key) throw new Error(`chunk-map: the loader imports ${i.path} (${source}), which loader.ts does not name`);
+    map[key] = { entry: i.path, files: [...closure(i.path)], chain: chain(i.path) };
+  }
+  return map;
+}
+
