@@ -23,7 +23,7 @@ import * as buyer from './suites/buyer-show.mjs';
 import * as share from './suites/share.mjs';
 import * as shop from './suites/shop.mjs';
 
-const HARD_LIMIT_MS = 175_000;
+const HARD_LIMIT_MS = 240_000;
 const started = Date.now();
 const hardStop = setTimeout(() => {
   console.error(`bench: still running after ${HARD_LIMIT_MS / 1000} s; stopping.`);

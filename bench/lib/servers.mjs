@@ -4,12 +4,31 @@
 // only where a peer cannot work without it.
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import sirv from 'sirv';
 import { csp } from '../../scripts/serve.mjs';
 
 const bench = new URL('..', import.meta.url).pathname;
 const root = new URL('../..', import.meta.url).pathname;
+
+// Text compressed as a CDN would send it, so a throttled network carries what a phone would
+// get (sirv streams files as they are); once per file, since gzip is not what is measured.
+const TYPES = { js: 'text/javascript', mjs: 'text/javascript', css: 'text/css', html: 'text/html', svg: 'image/svg+xml', json: 'application/json' };
+const gzipped = new Map();
+function compressed(dir) {
+  const files = sirv(dir, { dev: true });
+  return (req, res, next) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const type = TYPES[path.split('.').pop()];
+    const file = join(dir, path);
+    if (!type || !file.startsWith(`${dir.replace(/\/$/, '')}/`) || !existsSync(file) || !/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) return files(req, res, next);
+    if (!gzipped.has(file)) gzipped.set(file, gzipSync(readFileSync(file), { level: 9 }));
+    const body = gzipped.get(file);
+    res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'content-length': body.length, vary: 'accept-encoding', 'cache-control': 'no-store' }).end(body);
+  };
+}
 
 const listen = (server) => new Promise((r) => server.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${server.address().port}`)));
 const sum = (xs, f) => xs.reduce((n, x) => n + f(x), 0);
@@ -100,10 +119,10 @@ export async function startSite({ collectorOrigin }) {
   const policyFor = (path) => (relax[path] && !process.env.BENCH_STRICT_CSP ? relax[path].policy(strict) : strict);
 
   const pagesDir = `${bench}pages`;
-  const pageFiles = sirv(pagesDir, { dev: true });
+  const pageFiles = compressed(pagesDir);
   const mounts = [
-    ['/fanfare/', sirv(`${root}packages/embed/dist`, { dev: true })],
-    ['/npm/', sirv(`${bench}node_modules`, { dev: true })],
+    ['/fanfare/', compressed(`${root}packages/embed/dist`)],
+    ['/npm/', compressed(`${bench}node_modules`)],
   ];
   const server = createServer((req, res) => {
     const path = new URL(req.url, 'http://x').pathname;

@@ -1,7 +1,7 @@
 // Share buttons: <fan-share> against shareon and shariff, the same six networks on the
 // same page, each page view in a fresh context, the contenders interleaved.
 import { join } from 'node:path';
-import { cls, median, n, pause, sum, withPage } from '../lib/browser.mjs';
+import { cls, median, n, pause, PHONE_4G, sum, withPage } from '../lib/browser.mjs';
 import { ms, table } from '../lib/report.mjs';
 
 const sized = (els) => els.length === 6 && els.every((el) => el.offsetWidth > 0 && el.offsetHeight > 0);
@@ -35,15 +35,21 @@ const contenders = {
 // The probes run in the page, where `sized` does not exist: it goes in with them.
 const inline = (f) => String(f).replace(/\bsized\(/g, `(${sized})(`);
 
-async function view({ browser, site, shots }, c, shotTaken) {
-  return withPage(browser, inline(c.ready), { laid: inline(c.laid) }, async ({ page, external, problems, measure }) => {
+// Each contender on loopback, and as a mid-range phone on 4G would load it.
+const PROFILES = {
+  loopback: {},
+  phone: { network: PHONE_4G, throttle: PHONE_4G.cpu },
+};
+
+async function view({ browser, site, shots }, c, shotTaken, profile) {
+  return withPage(browser, inline(c.ready), { laid: inline(c.laid), ...PROFILES[profile] }, async ({ page, external, problems, measure }) => {
     await page.goto(site.origin + c.page);
-    const shown = await page.waitForFunction(() => window.__bench.ready > 0, undefined, { timeout: 15_000 }).then(
+    const shown = await page.waitForFunction(() => window.__bench.ready > 0, undefined, { timeout: 20_000 }).then(
       () => true,
       () => false,
     );
     if (shown) await pause(1000); // late shifts: fonts, icons
-    if (shots && !shotTaken.has(c.page)) {
+    if (shots && profile === 'loopback' && !shotTaken.has(c.page)) {
       shotTaken.add(c.page);
       await page.screenshot({ path: join(shots, `share-${c.page.split('/').pop().replace('.html', '')}.png`) });
     }
@@ -66,18 +72,40 @@ async function view({ browser, site, shots }, c, shotTaken) {
   });
 }
 
-/** @returns {Promise<Record<string, object[]>>} each contender's page views */
+/** @returns {Promise<Record<string, Record<string, object[]>>>} each profile's page views of each contender */
 export async function run(ctx) {
   const results = {};
   const shotTaken = new Set();
   for (let i = 0; i < ctx.runs; i++) {
     // Interleaved, so a busy moment on the machine does not land on one contender only.
-    for (const [name, c] of Object.entries(contenders)) (results[name] ??= []).push(await view(ctx, c, shotTaken));
+    for (const profile of Object.keys(PROFILES)) {
+      for (const [name, c] of Object.entries(contenders)) ((results[profile] ??= {})[name] ??= []).push(await view(ctx, c, shotTaken, profile));
+    }
   }
   return results;
 }
 
-export function report(results, { site }) {
+/** `<fan-share>`'s complete render over shareon's, median of the interleaved page views of one profile. */
+function ratio(byName) {
+  const first = (name) => median((byName[name] ?? []).filter((x) => !x.failed).map((x) => x.first));
+  const r = first('`<fan-share>`') / first('shareon');
+  return Number.isFinite(r) ? r.toFixed(2) : '—';
+}
+
+export function report(all, ctx) {
+  const loopback = tableOf(all.loopback, ctx);
+  const phone = tableOf(all.phone, ctx);
+  return {
+    'share.table': loopback.table,
+    'share.phoneTable': phone.table,
+    'share.ratio': ratio(all.loopback),
+    'share.phoneRatio': ratio(all.phone),
+    'share.notes': loopback.notes,
+    'share.external': sum(Object.values(all).flatMap((byName) => Object.values(byName).flat()), (r) => r.external),
+  };
+}
+
+function tableOf(results, { site }) {
   const rows = Object.entries(results).map(([name, all]) => {
     const rs = all.filter((x) => !x.failed);
     const r = rs[0];
@@ -103,11 +131,10 @@ export function report(results, { site }) {
     return `- ${name}: ${said.join('; ')}.`;
   });
   return {
-    'share.table': table(
+    table: table(
       ['library', 'JS gzip B', 'CSS gzip B', 'JS+CSS gzip B (files)', 'buttons laid out (median)', 'first render, complete (median)', 'CLS (worst)', 'other bytes'],
       rows,
     ),
-    'share.notes': notes.join('\n'),
-    'share.external': sum(Object.values(results).flat(), (r) => r.external),
+    notes: notes.join('\n'),
   };
 }

@@ -31,7 +31,13 @@ const buyerOut = 'fanfare 9000 300 800 0.0000 45\nembla 3000 250 9000 0.0000 60\
 function figures({ shopViews = [shopView, shopView], buyerStdout = buyerOut } = {}) {
   return {
     date: '2026-12-01T00:00:00Z', cpu: '2 × Test CPU', memory: '4.0 GiB', os: 'Linux', node: 'v20', chromium: '150', runs: 2, seconds: 60, external: 0,
-    ...share.report({ '`<fan-share>`': [shareView, shareView], shareon: [shareView], shariff: [shareView] }, { site }),
+    ...share.report(
+      {
+        loopback: { '`<fan-share>`': [shareView, shareView], shareon: [shareView], shariff: [shareView] },
+        phone: { '`<fan-share>`': [{ ...shareView, first: 900 }], shareon: [{ ...shareView, first: 1000 }], shariff: [shareView] },
+      },
+      { site },
+    ),
     ...beacon.report({ '`@fanfare/beacon` (embed loader)': beaconRun, 'plausible-tracker': { failed: 'timeout' } }),
     ...shop.report({ views: shopViews, failures: [], server: true, runs: 2 }),
     ...buyer.report({ code: 0, out: buyerStdout, err: '', runs: 2 }),
@@ -43,6 +49,9 @@ test('every placeholder of the template is filled by some suite, and every secti
   assert.doesNotMatch(md, /\{\{|\}\}/);
   assert.match(md, /^# Fanfare against its peers/);
   assert.match(md, /\| `<fan-share>` \| 16,000 \|/);
+  // Both profiles, each with <fan-share>'s time over shareon's.
+  assert.match(md, /On loopback \(`<fan-share>` ÷ shareon, first render complete: \*\*1\.00\*\*\)/);
+  assert.match(md, /as a mid-range phone on 4G would load them[^\n]*\*\*0\.90\*\*/i);
   assert.match(md, /- shariff: CSP relaxed: jQuery builds HTML strings\./);
   assert.match(md, /\| `<fan-buyer-show>` \| 9,000 \| 300 ms \|/);
   assert.match(md, /- ours loads the lightbox on demand/);
