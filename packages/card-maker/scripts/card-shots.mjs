@@ -14,6 +14,8 @@ import { csp } from '../../../scripts/serve.mjs';
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const args = process.argv.slice(2);
 const docs = args.includes('--docs');
+// --photo: each design with a fan's photo added at step 3 (a frame over it must still read).
+const withPhoto = args.includes('--photo');
 const only = args.filter((a) => !a.startsWith('--'));
 const out = await build({
   entryPoints: { card: `${root}/packages/card-maker/src/index.ts` },
@@ -81,6 +83,39 @@ try {
           await p.waitForTimeout(100);
           await p.evaluate(() => document.querySelector('fan-card-maker').drawn);
           const name = `${id}-${lang}`;
+          if (withPhoto && vp === '390') {
+            await p.evaluate(async () => {
+              const el = document.querySelector('fan-card-maker');
+              const next = () => [...el.shadowRoot.querySelectorAll('.nav button')].at(-1).click();
+              const settle = async () => { for (let i = 0; i < 6; i++) { await el.updateComplete; await el.drawn; await new Promise((r) => setTimeout(r, 20)); } };
+              next(); await settle(); next(); await settle();
+              const input = el.shadowRoot.querySelector('input[type=file]');
+              if (!input) return;
+              // A stand-in photo: sky, hills and a sun, so framing and crops show.
+              const c = new OffscreenCanvas(1600, 1200);
+              const g = c.getContext('2d');
+              const sky = g.createLinearGradient(0, 0, 0, 1200);
+              sky.addColorStop(0, '#7ec8f2'); sky.addColorStop(1, '#e9f6ff');
+              g.fillStyle = sky; g.fillRect(0, 0, 1600, 1200);
+              g.fillStyle = '#ffd25e'; g.beginPath(); g.arc(1200, 300, 120, 0, 7); g.fill();
+              g.fillStyle = '#5aa35f'; g.beginPath(); g.ellipse(500, 1250, 900, 450, 0, 0, 7); g.fill();
+              g.fillStyle = '#3f8a48'; g.beginPath(); g.ellipse(1300, 1300, 800, 420, 0, 0, 7); g.fill();
+              const dt = new DataTransfer();
+              dt.items.add(new File([await c.convertToBlob({ type: 'image/jpeg' })], 'p.jpg', { type: 'image/jpeg' }));
+              input.files = dt.files;
+              input.dispatchEvent(new Event('change'));
+              for (let i = 0; i < 50 && !el.photo?.photo; i++) await new Promise((r) => setTimeout(r, 50));
+              await settle();
+            });
+            sheet.push(await grab(p, `${name} photo`));
+            await p.evaluate(async () => {
+              const el = document.querySelector('fan-card-maker');
+              el.photo?.clear();
+              el.wizard.go('design');
+              await el.updateComplete;
+              await el.drawn;
+            });
+          }
           // Step 1 shows the sample; then the long message, written as a fan would.
           await el.screenshot({ path: `${root}/.cache/shots/cards/${name}-${vp}-sample.png` });
           if (vp === '390') sheet.push(await grab(p, `${name} sample`));
@@ -97,9 +132,10 @@ try {
             await el.screenshot({ path: `${root}/.cache/shots/cards/${name}-${vp}-long.png` });
             sheet.push(await grab(p, `${name} long`));
             if (docs) {
-              const jpg = await p.evaluate(async () => {
+              // The card as a fan sends it: the design's first wish, written in.
+              const jpg = await p.evaluate(async ([i, lang]) => {
                 const el = document.querySelector('fan-card-maker');
-                el.words.message = '';
+                el.words.message = el.list[i].wishes[lang][0];
                 el.requestUpdate();
                 await el.updateComplete;
                 await el.drawn;
@@ -108,7 +144,7 @@ try {
                 [c.width, c.height] = [540, 675];
                 c.getContext('2d').drawImage(src, 0, 0, 540, 675);
                 return c.toDataURL('image/jpeg', 0.86);
-              });
+              }, [i, lang]);
               writeFileSync(`${root}/docs/img/cards/${name}.jpg`, Buffer.from(jpg.split(',')[1], 'base64'));
             }
             await p.evaluate(async () => {
@@ -124,13 +160,20 @@ try {
       }
     }
   }
-  // One contact sheet of every card drawn, four to a row (sample and long message, en and zh).
-  const p = await browser.newPage({ viewport: { width: 4 * 442 + 10, height: 600 } });
-  await p.setContent(`<body style="margin:0;background:#222;display:grid;grid-template-columns:repeat(4,432px);gap:10px;padding:5px;font:14px sans-serif;color:#ddd">${sheet
-    .map((s) => `<figure style="margin:0"><img src="${s.url}" width="432" height="540"><figcaption>${s.label}</figcaption></figure>`)
-    .join('')}</body>`);
-  await p.screenshot({ path: `${root}/.cache/shots/cards/sheet.png`, fullPage: true });
-  console.log('.cache/shots/cards/sheet.png');
+  // Contact sheets of every card drawn, four to a row: sample and long message, en and zh;
+  // the cards with a photo on a sheet of their own.
+  for (const [file, cards] of [
+    ['sheet', sheet.filter((s) => !s.label.endsWith('photo'))],
+    ['photos', sheet.filter((s) => s.label.endsWith('photo'))],
+  ]) {
+    if (!cards.length) continue;
+    const p = await browser.newPage({ viewport: { width: 4 * 442 + 10, height: 600 } });
+    await p.setContent(`<body style="margin:0;background:#222;display:grid;grid-template-columns:repeat(4,432px);gap:10px;padding:5px;font:14px sans-serif;color:#ddd">${cards
+      .map((s) => `<figure style="margin:0"><img src="${s.url}" width="432" height="540"><figcaption>${s.label}</figcaption></figure>`)
+      .join('')}</body>`);
+    await p.screenshot({ path: `${root}/.cache/shots/cards/${file}.png`, fullPage: true });
+    console.log(`.cache/shots/cards/${file}.png`);
+  }
 } finally {
   await browser.close();
   server.close();

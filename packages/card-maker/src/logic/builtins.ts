@@ -91,7 +91,7 @@ export const BUILTINS: Template[] = [
     name: { en: 'Mid-Autumn', 'zh-CN': '中秋' },
     background: { colors: ['#0f1a38', '#25346a'], pattern: tile(moon.stars, 220) },
     text: text('#fff4d6', SERIF, { y: 760, h: 430, max: 54 }),
-    photo: { x: 500, y: 110, w: 400, h: 400 },
+    photo: { x: 590, y: 110, w: 380, h: 380 },
     wishes: {
       en: ['Happy Mid-Autumn Festival! May the full moon bring you and your loved ones together.', 'Wishing you a bright moon and a happy reunion.'],
       'zh-CN': ['中秋快乐！月圆人团圆。', '但愿人长久，千里共婵娟。'],
