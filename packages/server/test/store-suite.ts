@@ -212,6 +212,29 @@ export function storeSuite(label: string, backend: () => Promise<Backend>): void
         expect(raw.visits).toEqual([]);
       });
 
+      it('counts a WeChat card set on the page as a share only once a friend came through it', async () => {
+        clock = Date.UTC(2026, 10, 28, 10, 0, 0);
+        const cards = 'suite-card';
+        const card = (ref: string) => ({ id: eventId(), n: 'share', w: 'page', t: 50, p: { network: 'wechat', url: 'https://shop.example/p/42', ref } });
+        const at = (ua: string, events: object[]) => send(s.url, batch(cards, events), { 'user-agent': ua });
+        // Two page views inside WeChat set their card; a friend opens the first one's link.
+        await at(sharer, [card('cardAAAA1')]);
+        await at(browser('Other'), [card('cardBBBB2'), shareWith('weibo', 'buttonCC3')]);
+        await at(friend1, [pageview({ ref: 'cardAAAA1' })]);
+        const r = (await (await attribution(s.url, cards, '&from=2026-11-28&to=2026-11-28')).json()) as Report;
+        expect(r).toMatchObject({ shares: 2, visits: 1, visitors: 1 });
+        expect(r.byNetwork).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ network: 'wechat', shares: 1, visits: 1 }),
+            expect.objectContaining({ network: 'weibo', shares: 1, visits: 0 }),
+          ]),
+        );
+        // The widgets' share counts are the buttons fans pressed: no card there.
+        const st = (await (await stats(s.url, cards, '&from=2026-11-28&to=2026-11-28')).json()) as { totals: Record<string, number>; shares: { network: string }[] };
+        expect(st.totals.share).toBe(1);
+        expect(st.shares.map((x) => x.network)).toEqual(['weibo']);
+      });
+
       it('counts 1 share, 2 visitors and 1 order credited to the network, whatever else comes', async () => {
         clock = Date.UTC(2026, 10, 23, 10, 0, 0);
         expect((await from(sharer, [shareWith('x', 'tokenXXX1')])).status).toBe(204);

@@ -134,9 +134,14 @@ export class AttributionService {
     const byDepth = new Buckets<number>();
     const bucketsOf = (s: ShareRow) => [total, byNetwork.get(s.network), byWidget.get(s.widget), byPage.get(s.page), byDepth.get(depthOf(s.token))];
 
+    // A WeChat card (`w: "page"`) is reported when it is set, not when it is sent: WeChat
+    // tells a page nothing when the fan shares from its menu. Such a card counts as a share
+    // once a friend came through it.
+    const cameThrough = new Set(raw.visits.filter((v) => v.vh !== '' && v.vh !== known.get(v.token)?.vh).map((v) => v.token));
     const counted = new Set<string>();
     for (const s of raw.shares) {
       if (counted.has(s.token) || known.get(s.token) !== s) continue;
+      if (s.widget === 'page' && !cameThrough.has(s.token)) continue;
       counted.add(s.token);
       for (const b of bucketsOf(s)) b.shares++;
     }

@@ -128,14 +128,16 @@ export class ClickHouseEventStore implements EventStore {
     const campaign = `visitParamExtractString(visitParamExtractRaw(p, 'utm'), 'campaign')`;
     const [byDayName, views, shares, vitals, pages, referrers, campaigns, goals] = await Promise.all([
       this.#rows<{ day: string; n: string; count: string }>(
-        `SELECT toString(toDate(ts)) AS day, n, count() AS count FROM ${events} WHERE ${range} GROUP BY day, n ORDER BY day, n`,
+        // A WeChat card set on the page is not a share a fan made (see the SQLite store).
+        `SELECT toString(toDate(ts)) AS day, n, count() AS count FROM ${events} WHERE ${range} AND NOT (n = 'share' AND w = 'page')
+         GROUP BY day, n ORDER BY day, n`,
       ),
       this.#rows<{ w: string; count: string }>(
         `SELECT w, count() AS count FROM ${events} WHERE ${range} AND n = 'view' GROUP BY w ORDER BY count DESC`,
       ),
       this.#rows<{ network: string; count: string }>(
         `SELECT visitParamExtractString(p, 'network') AS network, count() AS count FROM ${events}
-         WHERE ${range} AND n = 'share' GROUP BY network ORDER BY count DESC, network`,
+         WHERE ${range} AND n = 'share' AND w != 'page' GROUP BY network ORDER BY count DESC, network`,
       ),
       this.#rows<{ m: string; v: number; sr: number; hasSr: number; fan: string; it: string }>(
         `SELECT visitParamExtractString(p, 'm') AS m, visitParamExtractFloat(p, 'v') AS v,

@@ -168,10 +168,13 @@ export class SqliteEventStore implements EventStore {
   async aggregate({ site, from, to }: RangeQuery): Promise<RawAggregates> {
     const args = { site, from, to };
     const range = 'site = @site AND ts >= @from AND ts < @to';
+    // A WeChat card set on the page (a share with w "page") is not a share a fan made: only
+    // the attribution report counts it, once a friend came through it.
+    const made = "NOT (n = 'share' AND w = 'page')";
     const byDayName = this.#db
       .prepare(
         `SELECT date(ts / 1000, 'unixepoch') AS day, n, count(*) AS count
-         FROM events WHERE ${range} GROUP BY day, n ORDER BY day, n`,
+         FROM events WHERE ${range} AND ${made} GROUP BY day, n ORDER BY day, n`,
       )
       .all(args) as RawAggregates['byDayName'];
     const views = this.#db
@@ -180,7 +183,7 @@ export class SqliteEventStore implements EventStore {
     const shares = this.#db
       .prepare(
         `SELECT coalesce(json_extract(p, '$.network'), '') AS network, count(*) AS count
-         FROM events WHERE ${range} AND n = 'share' GROUP BY network ORDER BY count DESC`,
+         FROM events WHERE ${range} AND n = 'share' AND w != 'page' GROUP BY network ORDER BY count DESC`,
       )
       .all(args) as RawAggregates['shares'];
     const vitals = (
