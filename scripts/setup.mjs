@@ -1,17 +1,23 @@
 // What the tests need besides Node and npm: a Chromium for the browser and end-to-end
-// tests, and clickhouse-server for the server's store tests (started by the tests on
-// loopback). Where it can (Debian or Ubuntu, as root: a container, CI) it installs what
-// is missing from the distribution's packages; elsewhere it says in one line exactly
-// what to install, before any test runs, and fails.
+// tests, a Firefox for the end-to-end tests in a second engine, and clickhouse-server
+// for the server's store tests (started by the tests on loopback). Where it can (Debian
+// or Ubuntu, as root: a container, CI) it installs what is missing from the
+// distribution's packages; elsewhere it says in one line exactly what to install, before
+// any test runs, and fails.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findChrome } from './chrome.mjs';
+import { findFirefox } from './firefox.mjs';
+
+/** "a", "a and b", "a, b and c". */
+const and = (list) => (list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list.at(-1)}` : list.join(''));
 
 const onPath = (name) => spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
 
 const NEEDS = [
   { name: 'Chromium', apt: 'chromium', found: () => Boolean(findChrome()), hint: 'or set CHROME_PATH to a Chrome or Chromium binary' },
+  { name: 'Firefox', apt: 'firefox-esr', found: () => Boolean(findFirefox()), hint: 'or set FIREFOX_PATH to a Firefox binary' },
   {
     name: 'ClickHouse',
     apt: 'clickhouse-server',
@@ -23,7 +29,7 @@ const NEEDS = [
 export function setup({ log = console.log } = {}) {
   const missing = NEEDS.filter((n) => !n.found());
   if (!missing.length) return true;
-  const names = missing.map((n) => n.name).join(' and ');
+  const names = and(missing.map((n) => n.name));
   const pkgs = missing.map((n) => n.apt);
   const canInstall = process.platform === 'linux' && process.getuid?.() === 0 && onPath('apt-get');
   if (canInstall) {
@@ -37,7 +43,7 @@ export function setup({ log = console.log } = {}) {
     }
     const still = NEEDS.filter((n) => !n.found());
     if (!still.length) return true;
-    console.error(`Could not install ${still.map((n) => n.name).join(' and ')}: apt-get install ${still.map((n) => n.apt).join(' ')} failed (see above).`);
+    console.error(`Could not install ${and(still.map((n) => n.name))}: apt-get install ${still.map((n) => n.apt).join(' ')} failed (see above).`);
     return false;
   }
   const hints = missing.flatMap((n) => (n.hint ? [n.hint] : []));
