@@ -35,9 +35,9 @@ export default tseslint.config(
         patterns: [
           { group: ['lit', 'lit/*', '@lit/*'], allowTypeImports: true, message: 'Pure logic must not import lit.' },
           {
-            group: ['@fanfare/core/*', '!@fanfare/core/parse', '!@fanfare/core/site-key', '!@fanfare/core/errors', '!@fanfare/core/events'],
+            group: ['@fanfare/core/*', '!@fanfare/core/parse', '!@fanfare/core/site-key', '!@fanfare/core/errors', '!@fanfare/core/events', '!@fanfare/core/mask'],
             allowTypeImports: true,
-            message: 'Pure logic may import only core\'s pure subpaths: parse, site-key, errors, events.',
+            message: 'Pure logic may import only core\'s pure subpaths: parse, site-key, errors, events, mask.',
           },
         ],
       }],

@@ -1,4 +1,4 @@
-// The form previews the name as the carousel will show it: the two must never differ.
+// The form previews the name as the carousel will show it (core's one rule): what a fan sees.
 import { describe, expect, it } from 'vitest';
 import { maskName as carousel } from '../../buyer-show/src/logic/reviews.js';
 import { maskName } from '../src/logic/mask.js';

@@ -4,26 +4,8 @@ import type { Review } from './feed.js';
 export const FILTERS = ['all', 'photos', '5'] as const;
 export type Filter = (typeof FILTERS)[number];
 
-// Han, Hiragana, Katakana and Hangul: the shop convention for these names (王**明) is
-// familiar to their readers, who know the two stars as a fixed mask.
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-
-/**
- * Mask a buyer's name the way shop reviews do, so that what is shown never pretends to
- * be the name's length. Names in Han, kana or Hangul keep their first and last character
- * around two stars (王**明; two characters: 王*). Other names become initials, first and
- * last word: "Sam" is "S.", "Lisa Wong" is "L. W.". Stars in a Latin name ("S***m") read
- * as five letters, and an initial does not. Characters, not UTF-16 units, so an emoji or
- * a rare Han character is never cut in half.
- */
-export function maskName(name: string): string {
-  const words = name.trim().split(/\s+/);
-  const chars = Array.from(words.join(' '));
-  const first = chars[0];
-  if (!first) return '';
-  if (!CJK.test(first)) return words.length > 1 ? `${first}. ${Array.from(words.at(-1)!)[0]}.` : `${first}.`;
-  return chars.length > 2 ? `${first}**${chars.at(-1)}` : `${first}*`;
-}
+// The one masking rule, shared with the review form and the server's feed.
+export { maskName } from '@fanfare/core/mask';
 
 export function filterReviews(reviews: readonly Review[], filter: Filter): Review[] {
   if (filter === 'photos') return reviews.filter((r) => r.photos.length > 0);

@@ -50,18 +50,11 @@ function refusal(status: number, error: ErrorCode, message: string, extra?: Reco
   return { ok: false, status, error, message, ...(extra ? { extra } : {}) };
 }
 
-// The carousel's own masking (packages/buyer-show/src/logic/reviews.ts, `maskName`), so a
-// feed never carries a full name whatever the page's `names` says; masking a masked name
-// changes nothing, so the carousel can mask again. test/reviews.test.ts holds the two equal.
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-export function maskName(name: string): string {
-  const words = name.trim().split(/\s+/);
-  const chars = Array.from(words.join(' '));
-  const first = chars[0];
-  if (!first) return '';
-  if (!CJK.test(first)) return words.length > 1 ? `${first}. ${Array.from(words.at(-1)!)[0]}.` : `${first}.`;
-  return chars.length > 2 ? `${first}**${chars.at(-1)}` : `${first}*`;
-}
+// The carousel's own masking, so a feed never carries a full name whatever the page's
+// `names` says; masking a masked name changes nothing, so the carousel can mask again.
+import { maskName } from '@fanfare/core/mask';
+
+export { maskName };
 
 /**
  * Control characters (but line breaks and tabs) have no place in a review and can break a CSV
