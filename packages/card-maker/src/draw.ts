@@ -63,8 +63,9 @@ function shape(c: Ctx, { type, x, y, size: r, color }: Shape) {
 }
 
 function image(c: Ctx, p: Picture, box: Rect) {
-  // Same proportions: drawn whole, so an SVG is rasterised once at the card's own size.
-  if (Math.abs(p.w / p.h - box.w / box.h) < 0.01) return c.drawImage(p.src, box.x, box.y, box.w, box.h);
+  // Same proportions, or an SVG with no size of its own (some browsers give it none): drawn
+  // whole into the box, so an SVG is rasterised once at the card's own size.
+  if (!p.w || !p.h || Math.abs(p.w / p.h - box.w / box.h) < 0.01) return c.drawImage(p.src, box.x, box.y, box.w, box.h);
   const s = cover(p.w, p.h, box);
   c.drawImage(p.src, s.x, s.y, s.w, s.h, box.x, box.y, box.w, box.h);
 }
@@ -79,7 +80,7 @@ function tile(c: Ctx, p: Picture, size: number): CanvasPattern | null {
   if (!bySize.has(size)) {
     const t = document.createElement('canvas');
     t.width = size;
-    t.height = Math.max(1, Math.round((size * p.h) / p.w));
+    t.height = p.w && p.h ? Math.max(1, Math.round((size * p.h) / p.w)) : size;
     t.getContext('2d')!.drawImage(p.src, 0, 0, t.width, t.height);
     bySize.set(size, c.createPattern(t, 'repeat'));
   }
