@@ -202,7 +202,9 @@ export class FanCardMaker extends FanElement {
   }
 
   private renderCanvas() {
-    return html`<canvas part="card" width=${CARD.w} height=${CARD.h} role="img" aria-label=${this.t('preview', { m: this.card?.message ?? '' })}></canvas>`;
+    // Before the fan writes, the card still says something: its headline.
+    const m = this.card?.message || this.template?.headline?.text[this.locale] || '';
+    return html`<canvas part="card" width=${CARD.w} height=${CARD.h} role="img" aria-label=${this.t('preview', { m })}></canvas>`;
   }
 
   private renderPick(current: Template) {

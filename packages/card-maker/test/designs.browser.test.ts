@@ -107,6 +107,8 @@ describe('the card maker draws', () => {
   it('the design’s sample, greyed, until the fan writes; the card sent carries only the fan’s words', async () => {
     const el = await fixture<El>(html`<fan-card-maker lang="en"></fan-card-maker>`);
     await settle(el);
+    // A screen reader hears what the card says before the fan writes: its headline.
+    expect($(el, 'canvas').getAttribute('aria-label')).to.equal('Card preview: Happy Birthday');
     const area = textBox(inside<Template[]>(el, 'list')[0], false);
     const sample = pixels(el, area);
     await write(el, 'Happy birthday! May all your wishes come true.');
