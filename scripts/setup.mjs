@@ -1,6 +1,6 @@
 // What the tests need besides Node and npm: a Chromium for the browser and end-to-end
 // tests, a Firefox for the end-to-end tests in a second engine, and clickhouse-server
-// for the server's store tests (started by the tests on loopback). Where it can (Debian
+// and postgresql for the server's store tests (started by the tests on loopback). Where it can (Debian
 // or Ubuntu, as root: a container, CI) it installs what is missing from the
 // distribution's packages; elsewhere it says in one line exactly what to install, before
 // any test runs, and fails.
@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findChrome } from './chrome.mjs';
 import { findFirefox } from './firefox.mjs';
+import { postgresBinDir } from './postgres.mjs';
 
 /** "a", "a and b", "a, b and c". */
 const and = (list) => (list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list.at(-1)}` : list.join(''));
@@ -23,6 +24,7 @@ const NEEDS = [
     apt: 'clickhouse-server',
     found: () => ['/usr/sbin/clickhouse-server', '/usr/bin/clickhouse-server'].some(existsSync) || onPath('clickhouse-server'),
   },
+  { name: 'PostgreSQL', apt: 'postgresql', found: () => Boolean(postgresBinDir()) },
 ];
 
 /** Install what is missing, or explain what to install; returns false when the tests cannot run. */
