@@ -212,7 +212,8 @@ export class FanCardMaker extends FanElement {
       ${this.list!.map(
         (t) => html`<button part="button" class="template" aria-pressed=${t === current} @click=${() => ((this.chosen = t.id), this.words.designChanged())}>
           <!-- cssVars sets custom properties through CSSOM, which a strict CSP allows. -->
-          <span class="swatch" ${cssVars({ '--a': t.background.colors[0], '--b': t.background.colors.at(-1)! })}></span>
+          <!-- The design's ground and its headline's ink: two colours that tell the designs apart at a glance. -->
+          <span class="swatch" ${cssVars({ '--a': t.background.colors[0], '--b': t.headline?.color ?? t.background.colors.at(-1)! })}></span>
           ${t.name[this.locale]}
         </button>`,
       )}

@@ -97,13 +97,15 @@ describe('every design that ships', function () {
         expect(builtins.getBoundingClientRect().width).to.be.at.most(width);
         await checkEvery(builtins, lang);
         const shop = await fixture<El>(html`<fan-card-maker lang=${lang} brand-text="Petal & Stem" templates=${await demoTemplates()}></fan-card-maker>`);
-        await waitFor(() => $$(shop, '.template').length === 3, 'the demo designs never loaded');
+        await waitFor(() => $$(shop, '.template').length === 3, 'the demo designs never loaded', 10000);
         await settle(shop);
         await checkEvery(shop, lang);
       });
 });
 
-describe('the card maker draws', () => {
+describe('the card maker draws', function () {
+  // Generous under a loaded machine: drawing waits for fonts, art and chunks.
+  this.timeout(20000);
   it('the design’s sample, greyed, until the fan writes; the card sent carries only the fan’s words', async () => {
     const el = await fixture<El>(html`<fan-card-maker lang="en"></fan-card-maker>`);
     await settle(el);
@@ -133,7 +135,7 @@ describe('the card maker draws', () => {
       $$<HTMLButtonElement>(el, '.nav button').at(-1)!.click();
       await settle(el);
     }
-    const blob = await waitFor(() => inside<{ blob?: Blob }>(el, 'exporter')?.blob, 'no image was made');
+    const blob = await waitFor(() => inside<{ blob?: Blob }>(el, 'exporter')?.blob, 'no image was made', 10000);
     const small = (src: CanvasImageSource) => {
       const c = new OffscreenCanvas(108, 135);
       const g = c.getContext('2d')!;
@@ -155,7 +157,9 @@ describe('the card maker draws', () => {
   });
 });
 
-describe('starting', () => {
+describe('starting', function () {
+  // Generous under a loaded machine: drawing waits for fonts, art and chunks.
+  this.timeout(20000);
   for (const [what, templates] of [
     ['the built-in designs', ''],
     ['a brand’s designs', JSON.stringify([{ id: 'a', name: 'A', background: { colors: ['#fde'] } }, { id: 'b', name: 'B', background: { colors: ['#def'] } }])],
@@ -169,7 +173,7 @@ describe('starting', () => {
       watch.observe(el);
       document.body.append(el);
       try {
-        await waitFor(() => $$(el, '.template').length, 'no designs');
+        await waitFor(() => $$(el, '.template').length, 'no designs', 10000);
         await settle(el);
         await sleep(50);
         const shown = heights.filter((h) => h > 0);
@@ -182,7 +186,9 @@ describe('starting', () => {
     });
 });
 
-describe('a brand’s designs', () => {
+describe('a brand’s designs', function () {
+  // Generous under a loaded machine: drawing waits for fonts, art and chunks.
+  this.timeout(20000);
   const base = { background: { colors: ['#fde'] }, text: { x: 90, y: 700, w: 900, h: 480 } };
   const head = { x: 90, y: 300, w: 900, h: 300, text: { en: 'Hello', 'zh-CN': '你好' } };
 
@@ -195,7 +201,7 @@ describe('a brand’s designs', () => {
         { ...base, id: 'fine', name: 'Fine', headline: head },
       ]);
       const el = await fixture<El>(html`<fan-card-maker lang="en" templates=${json}></fan-card-maker>`);
-      await waitFor(() => $$(el, '.template').length, 'no designs');
+      await waitFor(() => $$(el, '.template').length, 'no designs', 10000);
       await settle(el);
       expect($$(el, '.template').map((b) => b.textContent!.trim())).to.deep.equal(['Fine']);
       expect(warnings).to.have.length(1);
@@ -220,7 +226,7 @@ describe('a brand’s designs', () => {
     };
     try {
       const el = await fixture<El>(html`<fan-card-maker lang="en" templates=${json}></fan-card-maker>`);
-      await waitFor(() => $$(el, '.template').length, 'no designs');
+      await waitFor(() => $$(el, '.template').length, 'no designs', 10000);
       await settle(el);
       expect(fonts.length).to.be.greaterThan(0);
       expect(fonts.every(Boolean)).to.equal(true);
@@ -238,16 +244,16 @@ describe('a brand’s designs', () => {
     try {
       const json = JSON.stringify([{ ...base, id: 'lost', headline: { ...head, font: '"Lost Face", Georgia, serif', fontUrl: '/no/such/font.woff2' } }]);
       const el = await fixture<El>(html`<fan-card-maker lang="en" templates=${json}></fan-card-maker>`);
-      await waitFor(() => $$(el, '.template').length, 'no designs');
+      await waitFor(() => $$(el, '.template').length, 'no designs', 10000);
       await settle(el);
-      await waitFor(() => warnings.length, 'no warning');
+      await waitFor(() => warnings.length, 'no warning', 10000);
       expect(warnings).to.have.length(1);
       expect(warnings[0]).to.match(/^<fan-card-maker> could not load the font \S*\/no\/such\/font\.woff2 of design "lost": drawing it with Georgia, serif\.$/);
       // The headline is drawn all the same.
       const words = pixels(el, { x: 300, y: 400, w: 480, h: 100 });
       expect(words.some((v, i) => i % 4 !== 3 && v < 120)).to.equal(true);
       const again = await fixture<El>(html`<fan-card-maker lang="en" templates=${json}></fan-card-maker>`);
-      await waitFor(() => $$(again, '.template').length, 'no designs');
+      await waitFor(() => $$(again, '.template').length, 'no designs', 10000);
       await settle(again);
       expect(warnings).to.have.length(1);
     } finally {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { breakLines, breakUnits, clipGraphemes, fitText, graphemeCount } from '../src/logic/text.js';
+import { balanceLines, breakLines, breakUnits, clipGraphemes, fitText, graphemeCount } from '../src/logic/text.js';
 import { ems, graphemes, measure } from './measure.js';
 
 const CLOSING = /^[，。！？、）」』,.!?)]/u;
@@ -129,6 +129,33 @@ describe('fitText', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('balanceLines', () => {
+  const m = (s: string) => measure(s, 40);
+  it('ends on no stray character: the same lines, evened out', () => {
+    const text = '生日快乐！愿你心想事成，岁岁欢喜。';
+    const plain = breakLines(text, 520, m);
+    expect(plain.at(-1)).toBe('岁欢喜。');
+    const even = balanceLines(text, 520, m);
+    expect(even).toHaveLength(plain.length);
+    expect(even.join('')).toBe(text);
+    expect(even).toEqual(['生日快乐！愿你心想', '事成，岁岁欢喜。']);
+  });
+
+  it('keeps every grapheme in order, in no more lines, none wider than the box, and never opens a line with closing punctuation', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), fc.integer({ min: 60, max: 900 }), (t, w) => {
+        const plain = breakLines(t, w, m);
+        const even = balanceLines(t, w, m);
+        expect(even.length).toBeLessThanOrEqual(plain.length);
+        expect(even.join('').replace(/\s/g, '')).toBe(t.replace(/\s/g, ''));
+        if (plain.every((l) => m(l) <= w)) for (const l of even) expect(m(l)).toBeLessThanOrEqual(w);
+      }),
+      { numRuns: 80 },
+    );
+    for (const l of balanceLines('好'.repeat(30) + '，好好。', 400, m).slice(1)) expect(l).not.toMatch(/^[，。]/);
   });
 });
 

@@ -1,7 +1,7 @@
 // Card geometry, in card pixels (see card.ts): where the text goes, how images are
 // cropped, where a sticker may be.
 import { CARD, SCALE, type Headline, type Rect, type Sticker, type Template } from './card.js';
-import { fitText, graphemes, type Fitted, type Measure } from './text.js';
+import { balanceLines, fitText, graphemes, type Fitted, type Measure } from './text.js';
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, Math.round(v)));
 
@@ -44,7 +44,8 @@ const union = (boxes: Rect[]): Rect => {
 
 /** Lines set across, centred as a block in `box`, each anchored by `align`. */
 function across(text: string, box: Rect, align: Template['text']['align'], measure: Measure, o: { min: number; max: number; lineHeight: number; locale?: string | undefined }): TextLayout {
-  const f = fitText(text, box, measure, o);
+  const fitted = fitText(text, box, measure, o);
+  const f = { ...fitted, lines: balanceLines(text, box.w, (s) => measure(s, fitted.size), o.locale) };
   const step = f.size * o.lineHeight;
   const top = box.y + Math.max(0, (box.h - step * f.lines.length) / 2);
   const x = align === 'left' ? box.x : align === 'right' ? box.x + box.w : box.x + box.w / 2;

@@ -110,3 +110,26 @@ export function fitText(
   }
   return best;
 }
+
+/**
+ * The same text in the same number of lines, as even as they go (CSS's text-wrap:
+ * balance): the narrowest width that still needs no more lines. A card then never ends
+ * on one stray word or character ("…心想事成，岁 / 岁欢喜。").
+ */
+export function balanceLines(text: string, width: number, measure: (s: string) => number, locale?: string): string[] {
+  const lines = breakLines(text, width, measure, locale);
+  if (lines.length < 2) return lines;
+  let lo = 1;
+  let hi = width;
+  let best = lines;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) / 2;
+    const l = breakLines(text, mid, measure, locale);
+    // Narrower only while no line (a long word, cut) spills past the narrower width.
+    if (l.length <= lines.length && l.every((x) => measure(x) <= mid)) {
+      best = l;
+      hi = mid;
+    } else lo = mid;
+  }
+  return best;
+}
