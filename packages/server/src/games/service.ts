@@ -4,7 +4,7 @@ import type { ErrorCode } from '@fanfare/core/errors';
 import type { Campaign, Config } from '../config.js';
 import { originAllowed } from '../cors.js';
 import type { Outcome, Refusal } from '../errors.js';
-import type { RewardLedger } from '../store/rewards.js';
+import type { Ledger } from '../store/state.js';
 import { decodeTicket, encodeTicket, playerKey } from './ticket.js';
 
 // The rules of server-mode 2048: who may start a game, and when a game has earned which
@@ -13,7 +13,7 @@ import { decodeTicket, encodeTicket, playerKey } from './ticket.js';
 export interface GameServiceOptions {
   config: Config;
   secret: string;
-  ledger: RewardLedger;
+  ledger: Ledger;
   now: () => number;
 }
 
@@ -65,8 +65,16 @@ function refusal(error: GameRefusal, message?: string): { ok: false } & Refusal 
 }
 
 /** Daily limits count by UTC day, the same day whatever the fan's or the server's time zone. */
+// Asked for on every request that carries a share token: the day's name is made once a day.
+let lastDay = NaN;
+let lastName = '';
 export function utcDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  const day = Math.floor(ms / 86_400_000);
+  if (day !== lastDay) {
+    lastName = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    lastDay = day;
+  }
+  return lastName;
 }
 
 /** Index of the hardest reward this game reached, or -1. Rewards are listed easiest first. */
@@ -81,7 +89,7 @@ export function reachedTier(c: Campaign, state: { maxTile: number; score: number
 export class GameService {
   readonly #config: Config;
   readonly #secret: string;
-  readonly #ledger: RewardLedger;
+  readonly #ledger: Ledger;
   readonly #now: () => number;
 
   constructor({ config, secret, ledger, now }: GameServiceOptions) {
@@ -100,7 +108,7 @@ export class GameService {
     return { ok: true, value: c };
   }
 
-  startGame(request: { campaign: string; size?: number | undefined }, caller: Caller): Outcome<StartedGame> {
+  async startGame(request: { campaign: string; size?: number | undefined }, caller: Caller): Promise<Outcome<StartedGame>> {
     const found = this.campaignFor(request.campaign, caller.origin);
     if (!found.ok) return found;
     const c = found.value;
@@ -109,7 +117,7 @@ export class GameService {
     const t = this.#now();
     if (c.startsAt && t < Date.parse(c.startsAt)) return refusal('not_started');
     if (c.endsAt && t >= Date.parse(c.endsAt)) return refusal('expired', 'the campaign has ended');
-    if (!this.#ledger.start(request.campaign, playerKey(this.#secret, caller.ip), utcDay(t), c.perPlayer.gamesPerDay)) {
+    if (!(await this.#ledger.start(request.campaign, playerKey(this.#secret, caller.ip), utcDay(t), c.perPlayer.gamesPerDay))) {
       return refusal('daily_limit', 'you have played this game enough for today; come back tomorrow');
     }
     const seed = randomBytes(16).toString('hex');
@@ -128,7 +136,7 @@ export class GameService {
   }
 
   /** `log` is the game's move log; `warn` hears of claims refused as too fast, which may be a bot at work. */
-  claimReward(id: string, log: string, caller: Caller, warn?: (facts: object, text: string) => void): Outcome<ClaimedReward> {
+  async claimReward(id: string, log: string, caller: Caller, warn?: (facts: object, text: string) => void): Promise<Outcome<ClaimedReward>> {
     const ticket = decodeTicket(this.#secret, id);
     if (!ticket) return refusal('forged');
     const found = this.campaignFor(ticket.campaign, caller.origin);
@@ -145,7 +153,7 @@ export class GameService {
     }
     const tier = reachedTier(c, state);
     if (tier < 0) return refusal('below_threshold');
-    const outcome = this.#ledger.claim({
+    const outcome = await this.#ledger.claim({
       game: ticket.seed,
       campaign: ticket.campaign,
       tier,

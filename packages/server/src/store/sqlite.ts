@@ -77,6 +77,8 @@ export class SqliteEventStore implements EventStore {
   #visitorsByToken: Database.Statement | undefined;
   #recentShares: Database.Statement | undefined;
   readonly #until: Database.Statement;
+  /** Per site, the bound share_tokens was seen to hold (it only grows). */
+  readonly #indexed = new Map<string, number>();
 
   constructor(path: string, opts: SqliteOptions = {}) {
     this.#db = openSqlite(path, opts);
@@ -147,9 +149,15 @@ export class SqliteEventStore implements EventStore {
    * them so requests are served meanwhile. Returns the bound the index now holds.
    */
   async #indexShares(site: string, before: number): Promise<number> {
+    // Asked at every landing with a token: once the bound has passed `before`, no query.
+    const known = this.#indexed.get(site) ?? -1;
+    if (known >= before) return known;
     for (;;) {
       let from = (this.#until.get(site) as number | undefined) ?? -1;
-      if (from >= before) return from;
+      if (from >= before) {
+        this.#indexed.set(site, from);
+        return from;
+      }
       if (from < 0) {
         // First time for this site: start at its first event rather than at 1970.
         const first = this.#db.prepare('SELECT min(ts) FROM events WHERE site = ?').pluck().get(site) as number | null;
