@@ -73,6 +73,8 @@ export class FanCardMaker extends FanElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The drawing code is asked for now, beside the designs, not after them: one round trip, not two.
+    void import('./draw.js');
     const h = location.hash;
     if (h.startsWith(HASH_KEY)) {
       this.received = 'wait';

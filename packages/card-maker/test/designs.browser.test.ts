@@ -57,7 +57,8 @@ async function write(el: El, message: string) {
 /** Draw each design of `el` with each message, and check what the layout says of it. */
 async function checkEvery(el: El, lang: 'en' | 'zh-CN') {
   const ctx = document.createElement('canvas').getContext('2d')!;
-  const list = inside<Template[]>(el, 'list');
+  const list = await waitFor(() => inside<Template[] | undefined>(el, 'list'), 'no designs', 10000);
+  await settle(el);
   expect(list.length).to.be.greaterThan(2);
   for (const [i, t] of list.entries()) {
     $$<HTMLButtonElement>(el, '.template')[i].click();
@@ -108,6 +109,7 @@ describe('the card maker draws', function () {
   this.timeout(20000);
   it('the design’s sample, greyed, until the fan writes; the card sent carries only the fan’s words', async () => {
     const el = await fixture<El>(html`<fan-card-maker lang="en"></fan-card-maker>`);
+    await waitFor(() => $$(el, '.template').length, 'no designs', 10000);
     await settle(el);
     // A screen reader hears what the card says before the fan writes: its headline.
     expect($(el, 'canvas').getAttribute('aria-label')).to.equal('Card preview: Happy Birthday');
@@ -128,6 +130,7 @@ describe('the card maker draws', function () {
 
   it('the exported JPEG is the preview: a downscaled export matches the canvas within a tolerance', async () => {
     const el = await fixture<El>(html`<fan-card-maker lang="zh-CN" brand-text="花间集"></fan-card-maker>`);
+    await waitFor(() => $$(el, '.template').length, 'no designs', 10000);
     await settle(el);
     $$<HTMLButtonElement>(el, '.template')[3].click(); // Spring Festival: vertical headline, outline, pattern
     await write(el, '新春快乐！万事如意，阖家幸福！');
