@@ -5,13 +5,13 @@ import { adminOnly } from './auth.js';
 import { queryOf } from './body.js';
 import type { Config } from './config.js';
 import { parseRange, statsReport } from './stats.js';
-import type { RewardLedger } from './store/rewards.js';
+import type { Ledger } from './store/state.js';
 import type { EventStore } from './store/types.js';
 
 export interface ApiOptions {
   config: Config;
   store: EventStore;
-  ledger: RewardLedger;
+  ledger: Ledger;
   now: () => number;
 }
 
@@ -40,8 +40,8 @@ export async function apiRoutes(app: FastifyInstance, { config, store, ledger, n
   // Each campaign's reward pool, so the brand sees a tier running out before fans do.
   app.get('/api/campaigns', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
-    const campaigns = Object.entries(config.campaigns).map(([name, c]) => {
-      const pool = ledger.pool(name);
+    const campaigns = await Promise.all(Object.entries(config.campaigns).map(async ([name, c]) => {
+      const pool = await ledger.pool(name);
       return {
         name,
         site: c.site ?? null,
@@ -55,7 +55,7 @@ export async function apiRoutes(app: FastifyInstance, { config, store, ledger, n
           left: pool[i]?.left ?? null,
         })),
       };
-    });
+    }));
     return { campaigns };
   });
 

@@ -163,7 +163,15 @@ export const configSchema = z.object({
   host: z.string().default('127.0.0.1'),
   port: z.number().int().min(0).max(65535).default(8787),
   db: z.string().default('./fanfare.db'),
-  store: z.enum(['sqlite', 'clickhouse']).default('sqlite'),
+  /** "sqlite" (everything in `db`), "clickhouse" (events there, state in `db`), or each named: DESIGN.md, "Server". */
+  store: z
+    .union([
+      z.enum(['sqlite', 'clickhouse']),
+      z.object({ events: z.enum(['sqlite', 'clickhouse']).default('sqlite'), state: z.enum(['sqlite', 'postgres']).default('sqlite') }).strict(),
+    ])
+    .default('sqlite'),
+  /** With `"state": "postgres"`; FANFARE_POSTGRES_URL wins over it. */
+  postgres: z.object({ url: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres://user:pass@host:5432/db URL') }).strict().optional(),
   clickhouse: z
     .object({
       url: z.string().url().default('http://127.0.0.1:8123'),
@@ -230,6 +238,11 @@ export type Reward = Campaign['rewards'][number];
 export type Referral = z.output<typeof referral>;
 
 export class ConfigError extends Error {}
+
+/** Where events and where state go, whichever way the config says it. */
+export function storesOf(config: Pick<Config, 'store'>): { events: 'sqlite' | 'clickhouse'; state: 'sqlite' | 'postgres' } {
+  return typeof config.store === 'string' ? { events: config.store, state: 'sqlite' } : config.store;
+}
 
 /** `source` names where the input came from (the config file's path), so the message can say where to look. */
 export function parseConfig(input: unknown, source?: string): Config {

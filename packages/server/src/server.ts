@@ -6,7 +6,7 @@ import { AttributionService } from './attribution/report.js';
 import { attributionRoutes } from './attribution/routes.js';
 import { Visitors } from './attribution/visitors.js';
 import { GroupCommit } from './batcher.js';
-import { parseConfig, type Config, type ConfigInput } from './config.js';
+import { parseConfig, storesOf, type Config, type ConfigInput } from './config.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { frameworkError, handleErrors, refuseRaw } from './errors.js';
 import { gameRoutes } from './games/routes.js';
@@ -17,12 +17,11 @@ import { MediaStore } from './media/store.js';
 import { referralRoutes } from './referrals/routes.js';
 import { ReferralService } from './referrals/service.js';
 import { TokenBuckets } from './ratelimit.js';
-import { ReferralStore } from './store/referrals.js';
 import { reviewRoutes } from './reviews/routes.js';
 import { ReviewService } from './reviews/service.js';
 import { ReviewStore } from './store/reviews.js';
-import { RewardLedger } from './store/rewards.js';
 import { SqliteEventStore } from './store/sqlite.js';
+import { openState, type StateStore } from './store/state.js';
 import type { EventStore } from './store/types.js';
 import { wechatAccounts } from './wechat/accounts.js';
 import { wechatRoutes } from './wechat/routes.js';
@@ -46,12 +45,14 @@ export interface FanfareServer {
   app: FastifyInstance;
   config: Config;
   store: EventStore;
+  /** Reward codes, claims, invites (and with PostgreSQL the day salts): DESIGN.md, "Server". */
+  state: StateStore;
   /** Commits held events, then closes the HTTP server and the stores. */
   close(): Promise<void>;
 }
 
 async function openStore(config: Config): Promise<EventStore> {
-  if (config.store === 'clickhouse') {
+  if (storesOf(config).events === 'clickhouse') {
     const { ClickHouseEventStore } = await import('./store/clickhouse.js');
     return ClickHouseEventStore.open(config.clickhouse ?? {});
   }
@@ -65,8 +66,12 @@ export async function createServer(input: Config | ConfigInput, opts: ServerOpti
   const now = opts.now ?? Date.now;
   const secret = config.secret ?? randomBytes(32).toString('hex');
   const store = opts.store ?? (await openStore(config));
-  const ledger = new RewardLedger(config.db, config);
-  const referralStore = new ReferralStore(config.db, config);
+  const state = await openState(config, opts.env ?? process.env).catch(async (err: unknown) => {
+    if (!opts.store) await store.close();
+    throw err;
+  });
+  const ledger = state.ledger;
+  const referralStore = state.referrals;
   const batcher = new GroupCommit(store, config.batchMs);
   const buckets = new TokenBuckets(config.rateLimit.perSecond, config.rateLimit.burst, now);
 
@@ -97,7 +102,7 @@ export async function createServer(input: Config | ConfigInput, opts: ServerOpti
 
   app.get('/healthz', async () => ({ ok: true }));
 
-  const visitors = new Visitors({ store, days: config.attributionDays, now });
+  const visitors = new Visitors({ store, salts: state.salts, days: config.attributionDays, now });
   await app.register(ingestRoutes, { config, batcher, buckets, visitors, now });
   await app.register(apiRoutes, { config, store, ledger, now });
   await app.register(attributionRoutes, {
@@ -140,10 +145,9 @@ export async function createServer(input: Config | ConfigInput, opts: ServerOpti
       clearTimeout(cutOff);
       await batcher.close();
       await store.close();
-      ledger.close();
+      await state.close();
       reviewStore.close();
-      referralStore.close();
     })());
 
-  return { app, config, store, close };
+  return { app, config, store, state, close };
 }

@@ -18,6 +18,8 @@ const ARRIVALS = new Set(['pageview', 'conversion']);
 
 export interface VisitorsOptions {
   store: EventStore;
+  /** Where the day salts are when not in `store`: the PostgreSQL state store. */
+  salts?: Pick<EventStore, 'salt' | 'dropSalts'> | undefined;
   /** `attributionDays`: how long a salt is kept. */
   days: number;
   now: () => number;
@@ -30,6 +32,7 @@ export function visitorHash(salt: string, site: string, ip: string, userAgent: s
 
 export class Visitors {
   readonly #store: EventStore;
+  readonly #saltStore: Pick<EventStore, 'salt' | 'dropSalts'>;
   readonly #days: number;
   readonly #now: () => number;
   readonly #salts = new Map<string, { salt: string | null; read: number }>();
@@ -38,8 +41,9 @@ export class Visitors {
   #hashes = new Map<string, string>();
   #swept = '';
 
-  constructor({ store, days, now }: VisitorsOptions) {
+  constructor({ store, salts, days, now }: VisitorsOptions) {
     this.#store = store;
+    this.#saltStore = salts ?? store;
     this.#days = days;
     this.#now = now;
   }
@@ -52,12 +56,12 @@ export class Visitors {
     const today = utcDay(now);
     let salt: string | null;
     if (day === today) {
-      salt = await this.#store.salt(day, randomBytes(32).toString('hex'));
+      salt = await this.#saltStore.salt(day, randomBytes(32).toString('hex'));
       // Tomorrow's a day early, so processes racing at midnight find it made already.
-      await this.#store.salt(utcDay(now + DAY), randomBytes(32).toString('hex'));
+      await this.#saltStore.salt(utcDay(now + DAY), randomBytes(32).toString('hex'));
       await this.#sweep(now);
     } else {
-      salt = day < this.#oldestKept(now) ? null : await this.#store.salt(day);
+      salt = day < this.#oldestKept(now) ? null : await this.#saltStore.salt(day);
     }
     if (this.#salts.size > 64) this.#salts.clear();
     this.#salts.set(day, { salt, read: now });
@@ -71,7 +75,7 @@ export class Visitors {
   async #sweep(now: number): Promise<void> {
     const oldest = this.#oldestKept(now);
     if (this.#swept === oldest) return;
-    await this.#store.dropSalts(oldest);
+    await this.#saltStore.dropSalts(oldest);
     for (const day of this.#salts.keys()) if (day < oldest) this.#salts.delete(day);
     this.#swept = oldest;
   }

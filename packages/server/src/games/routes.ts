@@ -24,7 +24,7 @@ export async function gameRoutes(app: FastifyInstance, { games }: GameRoutesOpti
     '/games',
     { preValidation: bodyOf(startBody, 'expected {"campaign": "<name>", "size": 3-6}') },
     async (request, reply) => {
-      const r = games.startGame(request.body, { origin: request.headers.origin, ip: request.ip });
+      const r = await games.startGame(request.body, { origin: request.headers.origin, ip: request.ip });
       return r.ok ? reply.send(r.value) : refuse(reply, r.status, r.error, r.message);
     },
   );
@@ -34,7 +34,7 @@ export async function gameRoutes(app: FastifyInstance, { games }: GameRoutesOpti
     { preValidation: bodyOf(claimBody, 'expected {"moves": "<move log>"}') },
     async (request, reply) => {
       const caller = { origin: request.headers.origin, ip: request.ip };
-      const r = games.claimReward(request.params.id, request.body.moves, caller, (facts, text) => request.log.warn(facts, text));
+      const r = await games.claimReward(request.params.id, request.body.moves, caller, (facts, text) => request.log.warn(facts, text));
       return r.ok ? reply.send(r.value) : refuse(reply, r.status, r.error, r.message);
     },
   );

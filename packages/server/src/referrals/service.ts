@@ -5,7 +5,8 @@ import { originAllowed } from '../cors.js';
 import type { Outcome, Refusal } from '../errors.js';
 import { playerKey } from '../games/ticket.js';
 import { utcDay } from '../games/service.js';
-import type { Invite, ReferralStore } from '../store/referrals.js';
+import type { Invite } from '../store/referrals.js';
+import type { Referrals } from '../store/state.js';
 import type { EventStore, RangeQuery, TokenVisitor } from '../store/types.js';
 import { inHoldout, keyOf, keyValid, mintRef, refValid } from './sign.js';
 
@@ -19,7 +20,7 @@ export interface ReferralServiceOptions {
   config: Config;
   secret: string;
   store: EventStore;
-  referrals: ReferralStore;
+  referrals: Referrals;
   visitors: Visitors;
   now: () => number;
 }
@@ -151,7 +152,7 @@ export class ReferralService {
     const expires = Math.min(t + c.days * DAY, c.endsAt ? Date.parse(c.endsAt) : Infinity);
     const ref = mintRef(secret);
     const row: Invite = { ref, campaign: name, site: c.site, player, day: utcDay(t), holdout, created: t, expires };
-    if (!this.#o.referrals.start(row, await this.#hash(c.site, caller), c.invitesPerDay)) return refusal('invite_limit');
+    if (!(await this.#o.referrals.start(row, await this.#hash(c.site, caller), c.invitesPerDay))) return refusal('invite_limit');
     return { ok: true, value: holdout ? { holdout: true, ref, expires } : { ref, key: keyOf(secret, ref), needed: c.friends, title: c.title, expires } };
   }
 
@@ -159,13 +160,13 @@ export class ReferralService {
   async #unlock(ref: string, key: string, caller: Caller): Promise<Outcome<{ inv: Invite; c: Referral }>> {
     const { secret, referrals } = this.#o;
     if (!refValid(secret, ref) || !keyValid(secret, ref, key)) return refusal('bad_invite');
-    const inv = referrals.get(ref);
+    const inv = await referrals.get(ref);
     // Signed but unknown: made by this secret for another database. A holdout invite has no progress.
     if (!inv || inv.holdout) return refusal('bad_invite', inv ? 'a holdout invite has no offer' : 'no such invite');
     const found = this.#campaign(inv.campaign, caller.origin);
     if (!found.ok) return found.error === 'unknown_campaign' ? refusal('campaign_ended', 'the campaign is no longer configured') : found;
     const own = await this.#hash(inv.site, caller);
-    if (own) referrals.addOwner(ref, own);
+    if (own) await referrals.addOwner(ref, own);
     return { ok: true, value: { inv, c: found.value } };
   }
 
@@ -174,7 +175,7 @@ export class ReferralService {
     const site = c.site;
     const refs = invites.map((i) => i.ref);
     const [visits, shares] = await Promise.all([this.#o.store.visitorsByToken(site, refs, from), this.#o.store.sharesByToken(site, refs)]);
-    const owners = this.#o.referrals.owners(refs);
+    const owners = await this.#o.referrals.owners(refs);
     // The fan's share events carry the fan's hash too; ingest gives a later day's self-visit that same hash.
     for (const s of shares) if (s.vh) owners.get(s.token)?.add(s.vh);
     return new Map(
@@ -190,7 +191,7 @@ export class ReferralService {
     if (!u.ok) return u;
     const { inv, c } = u.value;
     const friends = (await this.#friends([inv], c, inv.created)).get(ref) ?? 0;
-    const code = this.#o.referrals.codeOf(ref);
+    const code = await this.#o.referrals.codeOf(ref);
     return { ok: true, value: { friends, needed: c.friends, ...(code !== undefined && { code }) } };
   }
 
@@ -198,13 +199,13 @@ export class ReferralService {
     const u = await this.#unlock(ref, key, caller);
     if (!u.ok) return u;
     const { inv, c } = u.value;
-    if (this.#o.referrals.codeOf(ref) !== undefined) return refusal('invite_claimed');
+    if ((await this.#o.referrals.codeOf(ref)) !== undefined) return refusal('invite_claimed');
     const t = this.#o.now();
     if (c.endsAt && t >= Date.parse(c.endsAt)) return refusal('campaign_ended');
     if (t >= inv.expires) return refusal('invite_expired');
     const friends = (await this.#friends([inv], c, inv.created)).get(ref) ?? 0;
     if (friends < c.friends) return refusal('not_enough_friends', `${friends} of ${c.friends} friends have visited`);
-    const r = this.#o.referrals.claim(inv, c, t);
+    const r = await this.#o.referrals.claim(inv, c, t);
     return r.ok ? { ok: true, value: { code: r.code, title: c.title } } : refusal(r.error);
   }
 
@@ -214,7 +215,7 @@ export class ReferralService {
     const all = new Map<string, { shares: number; refs: Set<string> }>();
     for (const [name, c] of Object.entries(this.#o.config.referrals)) {
       if (c.site !== q.site) continue;
-      const invites = this.#o.referrals.started(name, q.from, q.to);
+      const invites = await this.#o.referrals.started(name, q.from, q.to);
       const friends = await this.#friends(invites, c, q.from);
       const offer = { invites: 0, friends: 0, perInvite: 0, reached: 0 };
       const control = { invites: 0, friends: 0, perInvite: 0 };
@@ -245,8 +246,8 @@ export class ReferralService {
         offer,
         control,
         lift: control.invites === 0 ? null : Math.round((offer.perInvite - control.perInvite) * 100) / 100,
-        rewards: this.#o.referrals.claims(name, q.from, q.to),
-        left: this.#o.referrals.left(name, c),
+        rewards: await this.#o.referrals.claims(name, q.from, q.to),
+        left: await this.#o.referrals.left(name, c),
         networks: rows(networks),
       });
     }

@@ -7,7 +7,7 @@ import { playerKey } from '../games/ticket.js';
 import { utcDay } from '../games/service.js';
 import type { MediaStore } from '../media/store.js';
 import { newMediaName } from '../media/store.js';
-import type { RewardLedger } from '../store/rewards.js';
+import type { Ledger } from '../store/state.js';
 import type { HistoryRow, ReviewQuery, ReviewStatus, ReviewStore, StoredReview } from '../store/reviews.js';
 import { cleanPhoto } from './photos.js';
 import { verifyOrderToken } from './token.js';
@@ -90,7 +90,7 @@ export interface ReviewServiceOptions {
   config: Config;
   store: ReviewStore;
   media: MediaStore;
-  ledger: RewardLedger;
+  ledger: Ledger;
   secret: string;
   now: () => number;
 }
@@ -104,7 +104,7 @@ export class ReviewService {
   readonly #config: Config;
   readonly #store: ReviewStore;
   readonly #media: MediaStore;
-  readonly #ledger: RewardLedger;
+  readonly #ledger: Ledger;
   readonly #secret: string;
   readonly #now: () => number;
   readonly #words = new Map<string, WordList>();
@@ -201,7 +201,7 @@ export class ReviewService {
         await this.#media.remove(files);
         return refusal(409, 'duplicate_review', 'this review was sent already', stored.duplicate);
       }
-      return { ok: true, value: { id, status: publish ? 'published' : 'pending', verified, photos: cleaned.length, ...this.#reward(form.site, order, verified, cleaned.length, client) } };
+      return { ok: true, value: { id, status: publish ? 'published' : 'pending', verified, photos: cleaned.length, ...(await this.#reward(form.site, order, verified, cleaned.length, client)) } };
     } catch (err) {
       await this.#media.remove(files);
       throw err;
@@ -209,11 +209,11 @@ export class ReviewService {
   }
 
   /** A code for a verified photo review, once per order, from the first reward of the site's campaign. */
-  #reward(site: string, order: string | null, verified: boolean, photos: number, client: string): { reward?: { code: string; title: string } } {
+  async #reward(site: string, order: string | null, verified: boolean, photos: number, client: string): Promise<{ reward?: { code: string; title: string } }> {
     const campaign = this.#site(site)?.reviews.reward?.campaign;
     if (!campaign || !verified || photos === 0 || order === null) return {};
     const t = this.#now();
-    const got = this.#ledger.claim({ game: `review:${site}:${order}`, campaign, tier: 0, player: client, day: utcDay(t), now: t });
+    const got = await this.#ledger.claim({ game: `review:${site}:${order}`, campaign, tier: 0, player: client, day: utcDay(t), now: t });
     return got.ok ? { reward: { code: got.code, title: this.#config.campaigns[campaign]!.rewards[0]!.title } } : {};
   }
 

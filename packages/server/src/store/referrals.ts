@@ -2,10 +2,11 @@ import type Database from 'better-sqlite3';
 import type { Config, Referral } from '../config.js';
 import { CodePool } from './rewards.js';
 import { openSqlite } from './sqlite-db.js';
+import type { Referrals } from './state.js';
 
 // <fan-invite>'s state: invites, the fan's own visitor hashes, and the one code each
-// invite may get. Always in SQLite (the same file as the reward ledger), whatever the
-// event store: a claim needs a transaction. Friends' visits are page views, in the event
+// invite may get, in SQLite (the same file as the reward ledger) with `"state": "sqlite"`,
+// whatever the event store: a claim needs a transaction. postgres.ts is the other one. Friends' visits are page views, in the event
 // store; the rules that turn them into friends are in referrals/service.ts.
 
 const SCHEMA = `
@@ -58,7 +59,7 @@ export const poolOf = (campaign: string): string => `referral:${campaign}`;
 
 export type InviteClaim = { ok: true; code: string } | { ok: false; error: 'invite_claimed' | 'pool_empty' };
 
-export class ReferralStore {
+export class ReferralStore implements Referrals {
   readonly #db: Database.Database;
   readonly #pool: CodePool;
 
@@ -75,7 +76,7 @@ export class ReferralStore {
    * Records a new invite and the fan's hash, unless the player has started `limit` today
    * (one IMMEDIATE transaction, so racing starts cannot pass the limit together).
    */
-  start(row: Invite, ownHash: string | undefined, limit: number): boolean {
+  async start(row: Invite, ownHash: string | undefined, limit: number): Promise<boolean> {
     return this.#db.transaction(() => {
       const { c } = this.#db
         .prepare('SELECT count(*) AS c FROM referrals WHERE campaign = ? AND player = ? AND day = ?')
@@ -84,27 +85,35 @@ export class ReferralStore {
       this.#db
         .prepare('INSERT INTO referrals (ref, campaign, site, player, day, holdout, created, expires) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(row.ref, row.campaign, row.site, row.player, row.day, row.holdout ? 1 : 0, row.created, row.expires);
-      if (ownHash) this.addOwner(row.ref, ownHash);
+      if (ownHash) this.#addOwner(row.ref, ownHash);
       return true;
     }).immediate();
   }
 
-  get(ref: string): Invite | undefined {
+  async get(ref: string): Promise<Invite | undefined> {
     const row = this.#db.prepare('SELECT * FROM referrals WHERE ref = ?').get(ref) as InviteCells | undefined;
     return row && invite(row);
   }
 
-  addOwner(ref: string, vh: string): void {
+  async addOwner(ref: string, vh: string): Promise<void> {
+    this.#addOwner(ref, vh);
+  }
+
+  #addOwner(ref: string, vh: string): void {
     this.#db.prepare('INSERT OR IGNORE INTO referral_owners (ref, vh) VALUES (?, ?)').run(ref, vh);
   }
 
   /** The fan's own hashes, per invite. */
-  owners(refs: string[]): Map<string, Set<string>> {
+  async owners(refs: string[]): Promise<Map<string, Set<string>>> {
     const stmt = this.#db.prepare('SELECT vh FROM referral_owners WHERE ref = ?');
     return new Map(refs.map((ref) => [ref, new Set((stmt.all(ref) as { vh: string }[]).map((r) => r.vh))]));
   }
 
-  codeOf(ref: string): string | undefined {
+  async codeOf(ref: string): Promise<string | undefined> {
+    return this.#codeOf(ref);
+  }
+
+  #codeOf(ref: string): string | undefined {
     return (this.#db.prepare('SELECT code FROM referral_claims WHERE ref = ?').get(ref) as { code: string } | undefined)?.code;
   }
 
@@ -112,9 +121,9 @@ export class ReferralStore {
    * Gives the invite its code, in one IMMEDIATE transaction: of racing claims, the first
    * takes a code and writes its claim; every later one sees that claim and gets none.
    */
-  claim(inv: Invite, reward: Referral, now: number): InviteClaim {
+  async claim(inv: Invite, reward: Referral, now: number): Promise<InviteClaim> {
     return this.#db.transaction((): InviteClaim => {
-      if (this.codeOf(inv.ref) !== undefined) return { ok: false, error: 'invite_claimed' };
+      if (this.#codeOf(inv.ref) !== undefined) return { ok: false, error: 'invite_claimed' };
       const code = this.#pool.take(poolOf(inv.campaign), 0, reward, inv.ref, now);
       if (code === undefined) return { ok: false, error: 'pool_empty' };
       this.#db.prepare('INSERT INTO referral_claims (ref, campaign, code, at) VALUES (?, ?, ?, ?)').run(inv.ref, inv.campaign, code, now);
@@ -123,19 +132,19 @@ export class ReferralStore {
   }
 
   /** Invites of a campaign started in [from, to). */
-  started(campaign: string, from: number, to: number): Invite[] {
+  async started(campaign: string, from: number, to: number): Promise<Invite[]> {
     return (
       this.#db.prepare('SELECT * FROM referrals WHERE campaign = ? AND created >= ? AND created < ? ORDER BY created').all(campaign, from, to) as InviteCells[]
     ).map(invite);
   }
 
   /** Codes handed out in [from, to). */
-  claims(campaign: string, from: number, to: number): number {
+  async claims(campaign: string, from: number, to: number): Promise<number> {
     return (this.#db.prepare('SELECT count(*) AS c FROM referral_claims WHERE campaign = ? AND at >= ? AND at < ?').get(campaign, from, to) as { c: number }).c;
   }
 
   /** Codes left (null for a generated reward, which never runs out). */
-  left(campaign: string, reward: Referral): number | null {
+  async left(campaign: string, reward: Referral): Promise<number | null> {
     const n = this.#pool.left(poolOf(campaign), 0, reward);
     return Number.isFinite(n) ? n : null;
   }

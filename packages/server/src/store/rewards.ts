@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Campaign, Config } from '../config.js';
 import { openSqlite } from './sqlite-db.js';
+import type { GameClaim, Ledger, PoolTier } from './state.js';
 
 // One table of single-use codes for every pool: a game campaign's tiers, a referral
 // campaign's reward (pool "referral:<name>", which no campaign name can be). Column names
@@ -108,10 +109,10 @@ export class CodePool {
 }
 
 /**
- * The reward side's state, always in SQLite whatever the event store: handing out a
- * code needs a transaction, and ClickHouse has none.
+ * The reward side's state in SQLite (`"state": "sqlite"`, whatever the event store): handing
+ * out a code needs a transaction, and ClickHouse has none. postgres.ts is the other one.
  */
-export class RewardLedger {
+export class RewardLedger implements Ledger {
   readonly #db: Database.Database;
   readonly #campaigns: Record<string, Campaign>;
   readonly #pool: CodePool;
@@ -127,7 +128,7 @@ export class RewardLedger {
   }
 
   /** Counts a game start; false when the player has started too many today. */
-  start(campaign: string, player: string, day: string, limit: number): boolean {
+  async start(campaign: string, player: string, day: string, limit: number): Promise<boolean> {
     return this.#db.transaction(() => {
       const row = this.#db
         .prepare('SELECT count FROM reward_starts WHERE campaign = ? AND player = ? AND day = ?')
@@ -147,7 +148,7 @@ export class RewardLedger {
    * Gives `game` the code for `tier` if it has not claimed that tier or a higher one,
    * in one IMMEDIATE transaction: of two racing claims, the second sees the first's row.
    */
-  claim(args: { game: string; campaign: string; tier: number; player: string; day: string; now: number }): ClaimOutcome {
+  async claim(args: GameClaim): Promise<ClaimOutcome> {
     const c = this.#campaigns[args.campaign];
     if (!c) return { ok: false, error: 'pool_empty' };
     return this.#db.transaction((): ClaimOutcome => {
@@ -184,7 +185,7 @@ export class RewardLedger {
   }
 
   /** Per tier: codes handed out, and codes left (null for a generated tier, which never runs out). */
-  pool(campaign: string): { tier: number; given: number; left: number | null }[] {
+  async pool(campaign: string): Promise<PoolTier[]> {
     const c = this.#campaigns[campaign];
     if (!c) return [];
     const given = this.#db.prepare('SELECT tier, count(*) AS c FROM reward_claims WHERE campaign = ? GROUP BY tier').all(campaign) as {

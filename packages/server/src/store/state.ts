@@ -1,0 +1,86 @@
+import { ConfigError, storesOf, type Config, type Referral } from '../config.js';
+import type { Invite, InviteClaim } from './referrals.js';
+import type { ClaimOutcome } from './rewards.js';
+
+// The state that needs transactions and that every process must agree on: reward codes and
+// the claims that took them, games started per player and day, invites and their claims,
+// the visitor salt of each day. SQLite (one file, one machine) or PostgreSQL (any number of
+// processes and machines): DESIGN.md, "Server". Events are the EventStore's (types.ts).
+
+export interface GameClaim {
+  game: string;
+  campaign: string;
+  tier: number;
+  player: string;
+  day: string;
+  now: number;
+}
+
+export interface PoolTier {
+  tier: number;
+  given: number;
+  /** null for a generated tier, which never runs out. */
+  left: number | null;
+}
+
+/** Game (and review) rewards: single-use codes, claims, starts per player per day. */
+export interface Ledger {
+  /** Counts a game start; false when the player has started `limit` today. */
+  start(campaign: string, player: string, day: string, limit: number): Promise<boolean>;
+  /**
+   * Gives `game` the code for `tier` unless it has that tier or a higher one, the player has
+   * had their claims today or the pool is empty. Of racing claims, each code goes to one.
+   */
+  claim(args: GameClaim): Promise<ClaimOutcome>;
+  pool(campaign: string): Promise<PoolTier[]>;
+}
+
+/** <fan-invite>'s invites, the fan's own visitor hashes, and the one code each invite may get. */
+export interface Referrals {
+  /** Records a new invite and the fan's hash, unless the player has started `limit` today. */
+  start(row: Invite, ownHash: string | undefined, limit: number): Promise<boolean>;
+  get(ref: string): Promise<Invite | undefined>;
+  addOwner(ref: string, vh: string): Promise<void>;
+  /** The fan's own hashes, per invite. */
+  owners(refs: string[]): Promise<Map<string, Set<string>>>;
+  codeOf(ref: string): Promise<string | undefined>;
+  /** Of racing claims of one invite, one gets a code; the others `invite_claimed`. */
+  claim(inv: Invite, reward: Referral, now: number): Promise<InviteClaim>;
+  /** Invites of a campaign started in [from, to). */
+  started(campaign: string, from: number, to: number): Promise<Invite[]>;
+  /** Codes handed out in [from, to). */
+  claims(campaign: string, from: number, to: number): Promise<number>;
+  /** Codes left (null for a generated reward). */
+  left(campaign: string, reward: Referral): Promise<number | null>;
+}
+
+/** The visitor salt of each UTC day, as EventStore.salt/dropSalts say. */
+export interface Salts {
+  salt(day: string, create?: string): Promise<string | null>;
+  dropSalts(before: string): Promise<void>;
+}
+
+export interface StateStore {
+  readonly kind: 'sqlite' | 'postgres';
+  readonly ledger: Ledger;
+  readonly referrals: Referrals;
+  /** Where the day salts are; undefined: in the event store, as with SQLite state. */
+  readonly salts: Salts | undefined;
+  close(): Promise<void>;
+}
+
+/** The PostgreSQL URL: FANFARE_POSTGRES_URL wins over the config's, as the other secrets do (it holds a password). */
+export function postgresUrl(config: Config, env: Record<string, string | undefined>): string {
+  const url = env.FANFARE_POSTGRES_URL || config.postgres?.url;
+  if (!url) throw new ConfigError('"store": {"state": "postgres"} needs "postgres": {"url": "postgres://user:pass@host:5432/db"} in the config, or FANFARE_POSTGRES_URL');
+  return url;
+}
+
+export async function openState(config: Config, env: Record<string, string | undefined>): Promise<StateStore> {
+  if (storesOf(config).state === 'postgres') {
+    const { PostgresState } = await import('./postgres.js');
+    return PostgresState.open(postgresUrl(config, env), config);
+  }
+  const { SqliteState } = await import('./sqlite-state.js');
+  return new SqliteState(config);
+}

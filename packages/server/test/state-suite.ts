@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig, type Config, type ConfigInput } from '../src/config.js';
+import type { Invite } from '../src/store/referrals.js';
+import type { StateStore } from '../src/store/state.js';
+
+/** A state store over a fresh database, and what removes it. */
+export interface StateBackend {
+  state: StateStore;
+  done(): Promise<void>;
+}
+
+const DAY = '2026-11-23';
+const CODES = Array.from({ length: 10 }, (_, i) => `CODE-${String(i).padStart(2, '0')}`);
+
+export const STATE_CONFIG: ConfigInput = {
+  campaigns: {
+    ten: { rewards: [{ tile: 8, title: 'ten', codes: CODES }, { tile: 16, title: 'more', generate: { prefix: 'T1-', length: 8 } }] },
+    made: { rewards: [{ tile: 8, title: 'made', generate: { prefix: 'GEN-', length: 8 } }], perPlayer: { gamesPerDay: 4, claimsPerDay: 1000 } },
+    budget: { rewards: [{ tile: 8, title: 'b', generate: {} }], dailyBudget: 5 },
+  },
+  referrals: {
+    pals: { site: 'shop', friends: 2, title: 'pals', codes: CODES.map((c) => `R-${c}`), invitesPerDay: 3 },
+  },
+};
+
+const invite = (ref: string, player = 'p-1'): Invite => ({
+  ref,
+  campaign: 'pals',
+  site: 'shop',
+  player,
+  day: DAY,
+  holdout: false,
+  created: Date.UTC(2026, 10, 23, 10),
+  expires: Date.UTC(2026, 10, 30, 10),
+});
+
+/**
+ * What every state store must do when requests race: SQLite's (one writer at a time) and
+ * PostgreSQL's (many processes) run this same suite. Racing calls are started together
+ * with Promise.all, which on PostgreSQL puts each on a connection of its own.
+ */
+export function stateSuite(label: string, open: (config: Config) => Promise<StateBackend>): void {
+  describe(`state store: ${label}`, () => {
+    let b: StateBackend;
+    let config: Config;
+    beforeAll(async () => {
+      config = parseConfig(STATE_CONFIG);
+      b = await open(config);
+    }, 60_000);
+    afterAll(async () => {
+      await b?.done();
+    });
+
+    const claim = (game: string, campaign = 'ten', player = game, tier = 0) =>
+      b.state.ledger.claim({ game, campaign, tier, player, day: DAY, now: Date.UTC(2026, 10, 23, 12) });
+
+    it('reports its kind', () => {
+      expect(b.state.kind).toBe(label);
+    });
+
+    it('hands each listed code to one of 30 racing games, in the listed order, and then says the pool is empty', async () => {
+      const out = await Promise.all(Array.from({ length: 30 }, (_, i) => claim(`game-${i}`)));
+      const codes = out.flatMap((o) => (o.ok ? [o.code] : []));
+      expect(codes).toHaveLength(10);
+      expect([...codes].sort()).toEqual(CODES);
+      expect(out.filter((o) => !o.ok).map((o) => !o.ok && o.error)).toEqual(Array(20).fill('pool_empty'));
+      expect(await b.state.ledger.pool('ten')).toEqual([
+        { tier: 0, given: 10, left: 0 },
+        { tier: 1, given: 0, left: null },
+      ]);
+    });
+
+    it('gives one game one code of a tier however many of its claims race, and nothing for a lower tier after', async () => {
+      const out = await Promise.all(Array.from({ length: 6 }, () => claim('one-game', 'ten', 'one-game', 1)));
+      expect(out.filter((o) => o.ok)).toHaveLength(1);
+      expect(out.filter((o) => !o.ok && o.error === 'already_claimed')).toHaveLength(5);
+      const winner = out.find((o) => o.ok);
+      expect(winner?.ok && winner.code).toMatch(/^T1-[A-Z2-9]{8}$/);
+      expect(await claim('one-game', 'ten', 'one-game', 0)).toEqual({ ok: false, error: 'already_claimed' });
+    });
+
+    it("keeps a player to the campaign's claims a day when their games race", async () => {
+      const out = await Promise.all(Array.from({ length: 10 }, (_, i) => claim(`mine-${i}`, 'ten', 'same-player', 1)));
+      expect(out.filter((o) => o.ok)).toHaveLength(3);
+      expect(out.filter((o) => !o.ok && o.error === 'daily_limit')).toHaveLength(7);
+    });
+
+    it('keeps a daily budget across players when they race', async () => {
+      const out = await Promise.all(Array.from({ length: 12 }, (_, i) => claim(`budget-${i}`, 'budget')));
+      expect(out.filter((o) => o.ok)).toHaveLength(5);
+      expect((await b.state.ledger.pool('budget'))[0]).toEqual({ tier: 0, given: 5, left: null });
+    });
+
+    it('makes generated codes, each different', async () => {
+      const out = await Promise.all(Array.from({ length: 40 }, (_, i) => claim(`gen-${i}`, 'made', 'one-player')));
+      const codes = out.flatMap((o) => (o.ok ? [o.code] : []));
+      expect(codes).toHaveLength(40);
+      expect(new Set(codes).size).toBe(40);
+      for (const c of codes) expect(c).toMatch(/^GEN-[A-Z2-9]{8}$/);
+    });
+
+    it('counts racing game starts up to the limit and no further', async () => {
+      const out = await Promise.all(Array.from({ length: 20 }, () => b.state.ledger.start('ten', 'starter', DAY, 4)));
+      expect(out.filter(Boolean)).toHaveLength(4);
+      expect(await b.state.ledger.start('ten', 'starter', '2026-11-24', 4)).toBe(true);
+    });
+
+    it('starts racing invites up to the limit, and keeps an invite as it was written', async () => {
+      const out = await Promise.all(Array.from({ length: 10 }, (_, i) => b.state.referrals.start(invite(`inv-${i}`), `own-${i}`, 3)));
+      expect(out.filter(Boolean)).toHaveLength(3);
+      const ref = `inv-${out.indexOf(true)}`;
+      expect(await b.state.referrals.get(ref)).toEqual(invite(ref));
+      expect(await b.state.referrals.get('inv-none')).toBeUndefined();
+      await b.state.referrals.addOwner(ref, 'own-again');
+      await b.state.referrals.addOwner(ref, 'own-again');
+      const owners = await b.state.referrals.owners([ref, 'inv-none']);
+      expect([...owners.get(ref)!].sort()).toEqual([`own-${out.indexOf(true)}`, 'own-again']);
+      expect(owners.get('inv-none')?.size).toBe(0);
+      const started = await b.state.referrals.started('pals', Date.UTC(2026, 10, 23), Date.UTC(2026, 10, 24));
+      expect(started).toHaveLength(3);
+      expect(started[0]!.holdout).toBe(false);
+    });
+
+    it('gives an invite one code however many of its claims race, and each code to one of 30 racing invites', async () => {
+      const reward = config.referrals.pals!;
+      const now = Date.UTC(2026, 10, 24, 10);
+      for (let i = 0; i < 30; i++) expect(await b.state.referrals.start(invite(`claim-${i}`, `player-${i}`), undefined, 3)).toBe(true);
+      const same = await Promise.all(Array.from({ length: 5 }, () => b.state.referrals.claim(invite('claim-0'), reward, now)));
+      expect(same.filter((o) => o.ok)).toHaveLength(1);
+      expect(same.filter((o) => !o.ok && o.error === 'invite_claimed')).toHaveLength(4);
+      const out = await Promise.all(Array.from({ length: 30 }, (_, i) => b.state.referrals.claim(invite(`claim-${i}`), reward, now)));
+      const codes = [same.find((o) => o.ok)!, ...out].flatMap((o) => (o.ok ? [o.code] : []));
+      expect(codes).toHaveLength(10);
+      expect(new Set(codes).size).toBe(10);
+      expect(out.filter((o) => !o.ok && o.error === 'pool_empty')).toHaveLength(20);
+      expect(await b.state.referrals.codeOf('claim-0')).toBe(same.find((o) => o.ok)!.ok && (same.find((o) => o.ok) as { code: string }).code);
+      expect(await b.state.referrals.claims('pals', now, now + 1)).toBe(10);
+      expect(await b.state.referrals.left('pals', reward)).toBe(0);
+    });
+
+    it('agrees on one salt per day when processes race to make it, and deletes the old days', async () => {
+      const salts = b.state.salts;
+      if (!salts) return; // SQLite state keeps the salts with the events: the event-store suite checks them there.
+      const out = await Promise.all(Array.from({ length: 10 }, (_, i) => salts.salt('2026-11-20', `salt-${i}`)));
+      expect(new Set(out).size).toBe(1);
+      expect(await salts.salt('2026-11-20')).toBe(out[0]);
+      expect(await salts.salt('2026-11-21', 'later')).toBe('later');
+      await salts.dropSalts('2026-11-21');
+      expect(await salts.salt('2026-11-20')).toBeNull();
+      expect(await salts.salt('2026-11-21')).toBe('later');
+    });
+  });
+}
