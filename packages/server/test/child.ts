@@ -23,7 +23,7 @@ export function bundleCli(): Promise<string> {
       format: 'esm',
       target: 'node20',
       conditions: ['source'],
-      external: ['fastify', 'better-sqlite3', 'zod', '@clickhouse/client', 'chart.js', 'sharp', '@fastify/multipart'],
+      external: ['fastify', 'better-sqlite3', 'zod', '@clickhouse/client', 'chart.js', 'sharp', '@fastify/multipart', 'pg'],
       logLevel: 'silent',
     });
     for (const name of ['index.html', 'app.js', 'reviews.js', 'app.css']) copyFileSync(`${pkg}src/dashboard/${name}`, `${outDir}/${name}`);

@@ -1,0 +1,223 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeMoves, move, newGame, type Direction } from '@fanfare/game-2048/engine';
+import { spawnServer, type Child } from './child.js';
+import { clickhouseBinary, startClickHouse, type ClickHouse } from './clickhouse.js';
+import { batch, browser, eventId, pageview, send, UA } from './helpers.js';
+import { NO_POSTGRES, postgresBinDir, startPostgres, type Postgres } from './postgres.js';
+
+// Issue 18's proof on loopback: three fanfare-server processes (one of them `--workers 2`)
+// over one PostgreSQL and one ClickHouse, the client spreading its requests over them.
+// Codes are single-use across processes; acknowledged events survive a SIGKILLed process.
+
+const pgBin = postgresBinDir();
+const chBin = clickhouseBinary();
+const CODES = Array.from({ length: 10 }, (_, i) => `RACE-${i}`);
+const INVITE_CODES = CODES.map((c) => `PAL-${c}`);
+const SECRET = 'scale-test-secret-shared-by-all';
+const TOKEN = 'scale-test-admin-token';
+
+/** Plays until `goal` is on the board (as games.test.ts's player); undefined when the deal beats it. */
+function play(size: number, seed: string, goal: number): Direction[] | undefined {
+  let state = newGame(size, seed);
+  const log: Direction[] = [];
+  while (state.maxTile < goal && !state.over) {
+    let best: { d: Direction; next: typeof state; empty: number } | undefined;
+    for (const d of ['down', 'left', 'right', 'up'] as const) {
+      const r = move(state, d);
+      if (!r.changed) continue;
+      const empty = r.state.cells.filter((c) => c === 0).length;
+      if (!best || empty > best.empty) best = { d, next: r.state, empty };
+    }
+    if (!best) break;
+    state = best.next;
+    log.push(best.d);
+  }
+  return state.maxTile >= goal ? log : undefined;
+}
+
+async function post(url: string, path: string, body: unknown, ua = UA): Promise<{ status: number; json: Record<string, unknown> }> {
+  const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': ua }, body: JSON.stringify(body) });
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+}
+
+if (!pgBin || !chBin) {
+  describe('scale-out', () => {
+    it('finds PostgreSQL and ClickHouse', () => {
+      throw new Error(!pgBin ? NO_POSTGRES : 'clickhouse-server not found in /usr/sbin, /usr/bin or PATH. On Debian or Ubuntu: sudo apt-get install clickhouse-server');
+    });
+  });
+} else {
+  describe('scale-out: three processes over one PostgreSQL and one ClickHouse', () => {
+    let dir: string;
+    let pgServer: Postgres;
+    let ch: ClickHouse;
+    let chClient: ClickHouseClient;
+    let config: string;
+    const children: Child[] = [];
+    const urls: string[] = [];
+    const at = (i: number) => urls[i % urls.length]!;
+    const env = { FANFARE_SECRET: SECRET, FANFARE_ADMIN_TOKEN: TOKEN };
+
+    beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'fanfare-scale-'));
+      [pgServer, ch] = await Promise.all([startPostgres(pgBin), startClickHouse(chBin)]);
+      chClient = createClient({ url: ch.url });
+      config = join(dir, 'fanfare.json');
+      writeFileSync(
+        config,
+        JSON.stringify({
+          store: { events: 'clickhouse', state: 'postgres' },
+          clickhouse: { url: ch.url, database: 'fanfare_scale' },
+          postgres: { url: await pgServer.createDatabase('fanfare_scale') },
+          rateLimit: { perSecond: 0, burst: 1 },
+          campaigns: { race: { rewards: [{ tile: 16, title: 'Race', codes: CODES }], minMsPerMove: 0, perPlayer: { gamesPerDay: 1000, claimsPerDay: 1000 } } },
+          referrals: { pals: { site: 'shop', friends: 1, title: 'Pals', codes: INVITE_CODES, invitesPerDay: 1000 } },
+        }),
+      );
+      // Started together: their migrations race, and the advisory lock lets one run them.
+      const started = await Promise.all([
+        spawnServer(['--config', config], env),
+        spawnServer(['--config', config], env),
+        spawnServer(['--config', config, '--workers', '2'], env),
+      ]);
+      for (const c of started) {
+        children.push(c);
+        urls.push(c.url);
+      }
+    }, 60_000);
+
+    afterAll(async () => {
+      for (const c of children) if (c.proc.exitCode === null) c.proc.kill('SIGTERM');
+      await Promise.all(children.map((c) => c.exited));
+      await chClient?.close();
+      await Promise.all([pgServer?.stop(), ch?.stop()]);
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    }, 30_000);
+
+    it('hands out each of 10 codes once when 300 claims from 100 won games race across the processes', async () => {
+      // 100 games started across the three, each played to the reward by the test.
+      const won: { id: string; moves: string }[] = [];
+      for (let i = 0; won.length < 100; i++) {
+        const g = await post(at(i), '/games', { campaign: 'race', size: 4 });
+        expect(g.status).toBe(200);
+        const log = play(4, String(g.json.seed), 16);
+        if (log) won.push({ id: String(g.json.id), moves: encodeMoves(log) });
+      }
+      const t0 = performance.now();
+      // Each game claims three times, each time at another process, all at once.
+      const results = await Promise.all(won.flatMap((g, i) => [0, 1, 2].map((k) => post(at(i + k), `/games/${g.id}/claim`, { moves: g.moves }))));
+      const ms = performance.now() - t0;
+      const codes = results.flatMap((r) => (r.status === 200 ? [String(r.json.code)] : []));
+      const refusals = results.filter((r) => r.status !== 200).map((r) => r.json.error);
+      console.log(`300 racing claims over ${urls.length} processes: ${codes.length} codes, ${ms.toFixed(0)} ms; refusals:`, count(refusals));
+      expect(codes).toHaveLength(10);
+      expect([...codes].sort()).toEqual(CODES);
+      expect(refusals.every((e) => e === 'pool_empty' || e === 'already_claimed')).toBe(true);
+      // Every process sees the pool empty.
+      for (const url of urls) {
+        const res = await fetch(`${url}/api/campaigns`, { headers: { authorization: `Bearer ${TOKEN}` } });
+        const body = (await res.json()) as { campaigns: { tiers: { given: number; left: number }[] }[] };
+        expect(body.campaigns[0]!.tiers[0]).toMatchObject({ given: 10, left: 0 });
+      }
+    }, 60_000);
+
+    it('hands out each of 10 invite codes once when 300 claims from 100 invites race, and knows the fan on every process', async () => {
+      const invites: { ref: string; key: string }[] = [];
+      for (let i = 0; i < 100; i++) {
+        const r = await post(at(i), '/referrals', { campaign: 'pals' }, browser(`fan-${i}`));
+        expect(r.status).toBe(200);
+        invites.push({ ref: String(r.json.ref), key: String(r.json.key) });
+      }
+      // The fan opens their own link at another process: one salt for all, so still the fan.
+      const self = await send(at(1), batch('shop', [pageview({ ref: invites[0]!.ref })]), { 'user-agent': browser('fan-0') });
+      expect(self.status).toBe(204);
+      const mine = await fetch(`${at(2)}/referrals/${invites[0]!.ref}?key=${invites[0]!.key}`, { headers: { 'user-agent': browser('fan-0') } });
+      expect(await mine.json()).toEqual({ friends: 0, needed: 1 });
+      // A friend of each comes through the link, at yet another process.
+      await Promise.all(
+        invites.map(async (inv, i) => {
+          const res = await send(at(i + 1), batch('shop', [pageview({ ref: inv.ref })]), { 'user-agent': browser(`friend-${i}`) });
+          expect(res.status).toBe(204);
+        }),
+      );
+      const t0 = performance.now();
+      const results = await Promise.all(
+        invites.flatMap((inv, i) => [0, 1, 2].map((k) => post(at(i + k), `/referrals/${inv.ref}/claim`, { key: inv.key }, browser(`fan-${i}`)))),
+      );
+      const ms = performance.now() - t0;
+      const codes = results.flatMap((r) => (r.status === 200 ? [String(r.json.code)] : []));
+      const refusals = results.filter((r) => r.status !== 200).map((r) => r.json.error);
+      console.log(`300 racing invite claims over ${urls.length} processes: ${codes.length} codes, ${ms.toFixed(0)} ms; refusals:`, count(refusals));
+      expect(codes).toHaveLength(10);
+      expect([...codes].sort()).toEqual([...INVITE_CODES].sort());
+      expect(refusals.every((e) => e === 'pool_empty' || e === 'invite_claimed')).toBe(true);
+    }, 60_000);
+
+    it('stores every acknowledged event exactly once when a process is SIGKILLed under load and started again', async () => {
+      const acked: string[] = [];
+      let failed = 0;
+      let sent = 0;
+      let stop = false;
+      let round = 0;
+      // Eight clients, each sending 10-event batches to the processes in turn; a batch that
+      // fails is sent again to the next process, as the beacon retries.
+      const client = async () => {
+        while (!stop) {
+          const ids = Array.from({ length: 10 }, () => eventId());
+          const body = batch('load', ids.map((id) => ({ id, n: 'view', w: 'fan-share', t: 1 })));
+          for (let attempt = 0; !stop || attempt > 0; attempt++) {
+            const url = at(round++);
+            sent++;
+            const ok = await send(url, body).then((r) => r.status === 204, () => false);
+            if (ok) {
+              acked.push(...ids);
+              break;
+            }
+            failed++;
+            if (attempt > 20) break;
+          }
+        }
+      };
+      const running = Promise.all(Array.from({ length: 8 }, client));
+      await new Promise((r) => setTimeout(r, 1500));
+      const victim = children[0]!;
+      const port = new URL(victim.url).port;
+      victim.proc.kill('SIGKILL');
+      await victim.exited;
+      await new Promise((r) => setTimeout(r, 500));
+      // Started again on its port: the load balancer's pool has it back.
+      const again = await spawnServer(['--config', config, '--port', port], env);
+      children[0] = again;
+      urls[0] = again.url;
+      await new Promise((r) => setTimeout(r, 1500));
+      stop = true;
+      await running;
+
+      const { data } = await (
+        await chClient.query({
+          // Without FINAL: a batch stored by a process killed before it answered, then sent
+          // again, is two rows until ClickHouse merges them; the store counts distinct ids.
+          query: "SELECT id, count() AS n FROM fanfare_scale.events WHERE site = 'load' GROUP BY id",
+          format: 'JSON',
+        })
+      ).json<{ id: string; n: string }>();
+      const stored = new Map(data.map((r) => [r.id, Number(r.n)]));
+      const rows = [...stored.values()].reduce((x, y) => x + y, 0);
+      console.log(`load: ${sent} batches sent, ${acked.length / 10} acknowledged, ${failed} failed; ${stored.size} distinct events stored in ${rows} rows`);
+      expect(failed).toBeGreaterThan(0); // the kill did catch requests
+      expect(acked.length).toBeGreaterThan(500);
+      expect(acked.filter((id) => !stored.has(id))).toEqual([]);
+      expect(new Set(acked).size).toBe(acked.length);
+    }, 60_000);
+  });
+}
+
+function count(list: unknown[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const x of list) out[String(x)] = (out[String(x)] ?? 0) + 1;
+  return out;
+}
