@@ -4,8 +4,8 @@ export interface Postgres {
   port: number;
   /** Makes a database and returns its URL. */
   createDatabase(name: string): Promise<string>;
-  /** Kills the server at once (as a crash would) and starts it again on the same port and data. */
-  restart(): Promise<void>;
+  /** Kills the server at once (as a crash would), runs `whileDown`, and starts it again on the same port and data. */
+  restart(whileDown?: () => Promise<unknown>): Promise<void>;
   stop(): Promise<void>;
 }
 /** The folder with initdb and postgres: Debian's newest /usr/lib/postgresql/<n>/bin, or one on PATH. */

@@ -36,6 +36,11 @@ export function frameworkError(_err: FastifyError, _request: FastifyRequest, rep
 export function handleErrors(app: FastifyInstance): void {
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, request, reply) => {
     const status = err.statusCode ?? 500;
+    if (status === 503) {
+      // A store out of reach (store/state.ts): worth sending again soon, unlike a bug.
+      request.log.warn({ err }, 'store unavailable');
+      return refuse(reply.header('retry-after', '1'), 503, 'internal', 'a database is out of reach; try again shortly');
+    }
     if (status >= 500) {
       request.log.error({ err }, 'request failed');
       return refuse(reply, 500, 'internal', 'something went wrong on our side');

@@ -7,6 +7,7 @@ import { clickhouseBinary, startClickHouse } from './clickhouse.js';
 import { NO_POSTGRES, postgresBinDir, startPostgres, type Postgres } from './postgres.js';
 import { STATE_CONFIG, stateSuite } from './state-suite.js';
 import { storeSuite } from './store-suite.js';
+import { TOKEN } from './helpers.js';
 
 // The PostgreSQL state store: the state suite on it directly, and the event-store suite
 // through the real server with state in PostgreSQL (events in SQLite, then in ClickHouse,
@@ -73,6 +74,39 @@ if (!bin) {
       expect(server.state.kind).toBe('postgres');
       await server.close();
     });
+  });
+
+  describe('postgres out of reach', () => {
+    it('answers 503 while PostgreSQL is down, never a wrong answer or a crash, and serves again once it is back', async () => {
+      const own = await startPostgres(bin);
+      const { start } = await import('./helpers.js');
+      const s = await start({
+        store: { events: 'sqlite', state: 'postgres' },
+        postgres: { url: await own.createDatabase('fanfare_down') },
+        campaigns: { c: { rewards: [{ tile: 8, title: 'c', codes: ['ONE'] }] } },
+      });
+      const game = () => fetch(`${s.url}/games`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"campaign":"c"}' });
+      try {
+        expect((await game()).status).toBe(200);
+        let during: Response[] = [];
+        await own.restart(async () => {
+          during = await Promise.all([game(), game(), fetch(`${s.url}/api/campaigns`, { headers: { authorization: `Bearer ${TOKEN}` } })]);
+        });
+        for (const res of during) {
+          expect(res.status).toBe(503);
+          expect(res.headers.get('retry-after')).toBe('1');
+          expect(await res.json()).toEqual({ error: 'internal', message: 'a database is out of reach; try again shortly' });
+        }
+        expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
+        // Back: the pool opens new connections by itself.
+        expect((await game()).status).toBe(200);
+        const pool = await fetch(`${s.url}/api/campaigns`, { headers: { authorization: `Bearer ${TOKEN}` } });
+        expect(((await pool.json()) as { campaigns: { tiers: { left: number }[] }[] }).campaigns[0]!.tiers[0]!.left).toBe(1);
+      } finally {
+        await s.stop();
+        await own.stop();
+      }
+    }, 60_000);
   });
 
   storeSuite('sqlite+postgres', async () => ({

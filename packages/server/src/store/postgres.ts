@@ -4,7 +4,7 @@ import type { Config, Referral } from '../config.js';
 import { MIGRATIONS } from './migrations/postgres.js';
 import { poolOf, type Invite, type InviteClaim } from './referrals.js';
 import type { ClaimOutcome, CodeSource } from './rewards.js';
-import type { GameClaim, Ledger, PoolTier, Referrals, Salts, StateStore } from './state.js';
+import { StoreUnavailable, type GameClaim, type Ledger, type PoolTier, type Referrals, type Salts, type StateStore } from './state.js';
 
 // The state store for many processes (`"state": "postgres"`): the same tables and rules as
 // SQLite's (rewards.ts, referrals.ts), with PostgreSQL's locks where SQLite has its one
@@ -24,6 +24,21 @@ type Query = (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
 const types = {
   getTypeParser: ((oid: number, format?: string) =>
     oid === pg.types.builtins.INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+/**
+ * An error of the connection rather than of the query: refused, reset, timed out, or
+ * PostgreSQL's classes 08 (connection), 53 (out of resources) and 57P (shutting down).
+ * Any other SQLSTATE is a real error and stays one.
+ */
+function unreachable(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return /^(08|53|57P)/.test(code);
+  return true;
+}
+
+const translate = (err: unknown): never => {
+  throw unreachable(err) ? new StoreUnavailable(err) : err;
 };
 
 /** Applies the steps not yet applied, under an advisory lock: processes starting together apply each once. */
@@ -96,7 +111,7 @@ export class PostgresState implements StateStore, Ledger, Salts {
   private constructor(pool: pg.Pool, config: Config) {
     this.#pool = pool;
     this.#config = config;
-    this.#q = (text, values) => pool.query(text, values);
+    this.#q = (text, values) => pool.query(text, values).catch(translate);
     this.referrals = {
       start: (row, ownHash, limit) => this.#startInvite(row, ownHash, limit),
       claim: (inv, reward, now) => this.#claimInvite(inv, reward, now),
@@ -156,7 +171,7 @@ export class PostgresState implements StateStore, Ledger, Salts {
   }
 
   async #tx<T>(fn: (q: Query) => Promise<T>): Promise<T> {
-    const client = await this.#pool.connect();
+    const client = await this.#pool.connect().catch(translate);
     const q: Query = (text, values) => client.query(text, values);
     try {
       await q('BEGIN');
@@ -170,7 +185,7 @@ export class PostgresState implements StateStore, Ledger, Salts {
         () => client.release(),
         () => client.release(err as Error),
       );
-      throw err;
+      return translate(err);
     }
   }
 

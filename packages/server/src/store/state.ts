@@ -60,6 +60,17 @@ export interface Salts {
   dropSalts(before: string): Promise<void>;
 }
 
+/**
+ * The state store cannot be reached (PostgreSQL down or restarting): the request fails with
+ * 503 and may be sent again; it is never answered as if the state were empty.
+ */
+export class StoreUnavailable extends Error {
+  readonly statusCode = 503;
+  constructor(cause: unknown) {
+    super(`state store unavailable: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+  }
+}
+
 export interface StateStore {
   readonly kind: 'sqlite' | 'postgres';
   readonly ledger: Ledger;
