@@ -312,17 +312,24 @@ describe('beacon: page views and attribution', () => {
     expect(localStorage.getItem(REF_KEY)).to.equal(null);
   });
 
-  it('first touch keeps the first token; data-attribution="last" takes the newest', async () => {
+  it('keeps the first token and the newest whatever the page\'s model; an order names both, and ref by the page\'s model', async () => {
     const first = await openPage({ fanref: 'firstTok1' });
     expect(await stored()).to.include({ r: 'firstTok1' });
     first.remove();
     const second = await openPage({ fanref: 'secondTok2' });
-    await sleep(500);
-    expect(JSON.parse(localStorage.getItem(REF_KEY)!)).to.include({ r: 'firstTok1' });
+    await until(async () => localStorage.getItem(REF_KEY), (v) => !!v?.includes('secondTok2'), 3000);
+    expect(JSON.parse(localStorage.getItem(REF_KEY)!)).to.include({ r: 'firstTok1', l: 'secondTok2' });
     second.remove();
-    await openPage({ fanref: 'thirdTok3', attribution: 'last' });
-    const last = await until(async () => localStorage.getItem(REF_KEY), (v) => !!v?.includes('thirdTok3'), 3000);
-    expect(JSON.parse(last!)).to.include({ r: 'thirdTok3' });
+    const third = await openPage({ fanref: 'thirdTok3', attribution: 'last' });
+    const kept = await until(async () => localStorage.getItem(REF_KEY), (v) => !!v?.includes('thirdTok3'), 3000);
+    expect(JSON.parse(kept!)).to.include({ r: 'firstTok1', l: 'thirdTok3' });
+    third.remove();
+    // The server's setting picks between first and last; `ref` is for a server older than that.
+    const thanks = await openPage({ order: 'B-7', attribution: 'last' }, 'thanks.html');
+    await until(async () => localStorage.getItem(ORDERS_KEY), Boolean, 5000);
+    thanks.remove();
+    const [order] = named(await until(accepted, (e) => named(e, 'conversion').length > 0, 4000), 'conversion');
+    expect(order!.p).to.include({ order: 'B-7', ref: 'thirdTok3', first: 'firstTok1', last: 'thirdTok3' });
   });
 
   it('sends a page view per route change of a single-page app, not per change of the query or hash', async () => {
