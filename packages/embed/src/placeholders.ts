@@ -5,18 +5,68 @@
 // bundled apps, and a test holds every copy to this one. Keys: '' for the tag itself, else
 // an attribute selector.
 
+// <fan-share>'s height is its rows of buttons, and how many rows depends on how many
+// buttons and how wide the page lets the row be, which no attribute selector can count.
+// So the placeholder lays out the list of networks itself as invisible text: type of size
+// 0, each space as wide as a button and its gap (w + 8px), a line as tall as a row (h +
+// 8px), and the line 1 cell shorter than the row, so a line holds exactly as many names as
+// the row holds buttons (1 in a column). Lines × pitch − the last gap = the height.
+const rows = (attr: string, h: string, w: string) =>
+  `content:attr(${attr});display:block;visibility:hidden;font-size:0;letter-spacing:0;word-spacing:calc(${w} + 8px);` +
+  `text-indent:0;white-space:normal;line-height:calc(${h} + 8px);margin-inline-end:${w};margin-block-end:-8px`;
+
+// Without a list: the locale's default (packages/share/src/logic/networks.ts), the share
+// sheet counted (phones and most desktop browsers have one).
+const EN = "content:'native x facebook linkedin whatsapp telegram email copy'";
+const ZH = "content:'wechat weibo qq qzone douban copy'";
+
 export const PLACEHOLDERS: Record<string, Record<string, string>> = {
   'fan-share': {
-    '': 'min-height:40px',
-    '[size=s]': 'min-height:32px',
-    '[size=l]': 'min-height:48px',
-    '[layout=floating]': 'min-height:0',
+    '': 'display:flow-root;--_h:40px;--_w:var(--_h)',
+    '[size=s]': '--_h:32px',
+    '[size=l]': '--_h:48px',
+    // A button with a label is 3 × its height + 32px wide (fan-share.styles.ts).
+    '[variant=label]': '--_w:calc(var(--_h) * 3 + 32px)',
+    '::before': rows('networks', 'var(--_h)', 'var(--_w)'),
+    '[layout=column]::before': 'width:0',
+    ':not([networks])::before': EN,
+    ':not([networks]):lang(zh)::before': ZH,
   },
-  'fan-2048': { '': 'max-width:30rem;aspect-ratio:1;margin-bottom:12rem' },
+  // A 3rem bar between 0.5rem margins, the square board, 2.5rem a reward (after 0.5rem; the
+  // count is told by the JSON: one object has a }, two have },), a 1.25rem line and 0.5rem
+  // over the share buttons' rows, 0.5rem under them (fan-2048.styles.ts).
+  'fan-2048': {
+    '': 'display:flow-root;max-width:30rem;padding:4rem 0 0.5rem',
+    '::before': "content:'';display:block;aspect-ratio:1;margin-bottom:2.25rem",
+    "[rewards*='}']::before": 'margin-bottom:5.25rem',
+    "[rewards*='},']::before": 'margin-bottom:7.75rem',
+    '::after': rows('share', '40px', '40px'),
+    ':not([share])::after': EN,
+    ':not([share]):lang(zh)::after': ZH,
+  },
   'fan-buyer-show': { '': 'height:calc(16rem + min(240px, 78vw) * 1.25)' },
+  // The card (4:5) and, measured in Chromium, what is around it on the first step: the
+  // steps, the design buttons (3 rows in English, 2 in Chinese) and Next. The English steps
+  // take 2 lines below about 420px, which no rule can tell yet (see the first-paint test).
+  'fan-card-maker': {
+    '': 'display:flow-root;max-width:var(--fan-card-maker-width, 420px)',
+    '::before': "content:'';display:block;aspect-ratio:4/5;margin-bottom:294px",
+    ':lang(zh)::before': 'margin-bottom:255px',
+  },
   'fan-invite': { '': 'min-height:11.75rem' },
   'fan-review-form': { '': 'max-width:36rem;min-height:46rem' },
 };
+
+/**
+ * What changes on wide screens, as `@media (min-width: 768px)`: the floating share bar is
+ * fixed to the window's edge there (fan-share.styles.ts), so it takes nothing of the page's
+ * flow: an empty block, whose margins meet as the rendered widget's do. Below, it is a row.
+ */
+export const WIDE_PLACEHOLDERS: Record<string, Record<string, string>> = {
+  'fan-share': { '[layout=floating]': 'display:block', '[layout=floating]::before': 'display:none' },
+};
+
+const rule = (tag: string, sel: string, css: string) => `${tag}${undefinedRule(sel)}{${css}}`;
 
 /**
  * fanfare.css: every placeholder as a page rule that matches only a `fan-*` tag not yet
@@ -24,16 +74,24 @@ export const PLACEHOLDERS: Record<string, Record<string, string>> = {
  * stops applying the moment the widget takes over its own size.
  */
 export function placeholderSheet(): string {
-  return Object.entries(PLACEHOLDERS)
-    .flatMap(([tag, rules]) => Object.entries(rules).map(([sel, css]) => `${tag}${sel}:not(:defined){${sel ? '' : 'display:block;'}${css}}`))
-    .join('\n');
+  const narrow = Object.entries(PLACEHOLDERS).flatMap(([tag, rules]) =>
+    Object.entries(rules).map(([sel, css]) => rule(tag, sel, `${sel || css.includes('display:') ? '' : 'display:block;'}${css}`)),
+  );
+  const wide = Object.entries(WIDE_PLACEHOLDERS).flatMap(([tag, rules]) => Object.entries(rules).map(([sel, css]) => rule(tag, sel, css)));
+  return [...narrow, `@media (min-width: 768px){${wide.join('')}}`].join('\n');
 }
+
+/** `[a=b]::before` → `[a=b]:not(:defined)::before`: a pseudo-element comes last. */
+const undefinedRule = (sel: string) => sel.replace(/(::before|::after)?$/, ':not(:defined)$1');
 
 /** The placeholder as shadow-root CSS for `tag`, or '' when it has none. */
 export function placeholderCss(tag: string): string {
   const rules = PLACEHOLDERS[tag];
   if (!rules) return '';
   return Object.entries(rules)
-    .map(([sel, css]) => (sel ? `:host(${sel}){${css}}` : `:host{display:block;${css}}`))
+    .map(([sel, css]) => {
+      const [own = '', pseudo = ''] = sel.split(/(?=::)/);
+      return own || pseudo ? `:host${own ? `(${own})` : ''}${pseudo}{${css}}` : `:host{display:block;${css}}`;
+    })
     .join('');
 }

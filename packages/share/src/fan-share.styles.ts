@@ -4,8 +4,13 @@ export const styles = css`
   :host {
     display: block;
   }
+  /* Every height here follows from the attributes and the width alone (fanfare.css
+     reserves it before the widget arrives): buttons are --_h tall and of one width, --_h
+     with icons, 3 × --_h + 32px with labels, so a name's length never changes how many
+     buttons a row holds. */
   .base {
     --_r: var(--fan-share-radius, var(--_fan-radius));
+    --_h: 40px;
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -40,7 +45,6 @@ export const styles = css`
     }
   }
   .btn {
-    --_h: 40px;
     display: inline-flex;
     align-items: center;
     justify-content: center;
@@ -59,15 +63,19 @@ export const styles = css`
     cursor: pointer;
     position: relative;
   }
-  .s .btn {
+  .s {
     --_h: 32px;
     --_fs: 13px;
   }
-  .l .btn {
+  .l {
     --_h: 48px;
     --_fs: 16px;
   }
+  /* A name too long for its button (a wide brand font) is cut, not spilled. */
   .label .btn {
+    box-sizing: border-box;
+    width: calc(var(--_h) * 3 + 32px);
+    overflow: hidden;
     justify-content: flex-start;
     padding-inline: calc(var(--_h) * 0.28) calc(var(--_h) * 0.4);
   }
