@@ -19,7 +19,6 @@ import { ReferralService } from './referrals/service.js';
 import { TokenBuckets } from './ratelimit.js';
 import { reviewRoutes } from './reviews/routes.js';
 import { ReviewService } from './reviews/service.js';
-import { ReviewStore } from './store/reviews.js';
 import { SqliteEventStore } from './store/sqlite.js';
 import { openState, type StateStore } from './store/state.js';
 import type { EventStore } from './store/types.js';
@@ -45,7 +44,7 @@ export interface FanfareServer {
   app: FastifyInstance;
   config: Config;
   store: EventStore;
-  /** Reward codes, claims, invites (and with PostgreSQL the day salts): DESIGN.md, "Server". */
+  /** Reward codes, claims, invites, reviews (and with PostgreSQL the day salts): DESIGN.md, "Server". */
   state: StateStore;
   /** Commits held events, then closes the HTTP server and the stores. */
   close(): Promise<void>;
@@ -123,8 +122,7 @@ export async function createServer(input: Config | ConfigInput, opts: ServerOpti
   });
   await app.register(dashboardRoutes);
 
-  const reviewStore = new ReviewStore(config.db, { synchronous: config.sqliteSync });
-  const reviews = new ReviewService({ config, store: reviewStore, media: new MediaStore(config.media), ledger, secret, now });
+  const reviews = new ReviewService({ config, store: state.reviews, media: new MediaStore(config.media), ledger, secret, now });
   const reviewBuckets = new TokenBuckets(config.reviewRateLimit.perSecond, config.reviewRateLimit.burst, now);
   await app.register(reviewRoutes, { reviews, buckets: reviewBuckets, adminToken: config.adminToken });
   await app.register(mediaRoutes, { reviews });
@@ -146,7 +144,6 @@ export async function createServer(input: Config | ConfigInput, opts: ServerOpti
       await batcher.close();
       await store.close();
       await state.close();
-      reviewStore.close();
     })());
 
   return { app, config, store, state, close };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig, type Config, type ConfigInput } from '../src/config.js';
 import type { Invite } from '../src/store/referrals.js';
+import type { NewReview } from '../src/store/reviews.js';
 import type { StateStore } from '../src/store/state.js';
 
 /** A state store over a fresh database, and what removes it. */
@@ -22,6 +23,25 @@ export const STATE_CONFIG: ConfigInput = {
     pals: { site: 'shop', friends: 2, title: 'pals', codes: CODES.map((c) => `R-${c}`), invitesPerDay: 3 },
   },
 };
+
+const review = (id: string, extra: Partial<NewReview> = {}): NewReview => ({
+  id,
+  site: 'shop',
+  product: 'tea',
+  rating: 5,
+  text: `text of ${id}`,
+  author: 'Li Wei',
+  order: null,
+  verified: false,
+  status: 'pending',
+  flags: [],
+  createdAt: Date.UTC(2026, 10, 23, 12),
+  client: `client-${id}`,
+  textHash: `hash-${id}`,
+  photos: [],
+  by: 'fan',
+  ...extra,
+});
 
 const invite = (ref: string, player = 'p-1'): Invite => ({
   ref,
@@ -136,6 +156,65 @@ export function stateSuite(label: string, open: (config: Config) => Promise<Stat
       expect(await b.state.referrals.codeOf('claim-0')).toBe(same.find((o) => o.ok)!.ok && (same.find((o) => o.ok) as { code: string }).code);
       expect(await b.state.referrals.claims('pals', now, now + 1)).toBe(10);
       expect(await b.state.referrals.left('pals', reward)).toBe(0);
+    });
+
+    it('stores one of racing sends of a review of one verified order, and one of a client sending the same text', async () => {
+      const byOrder = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => b.state.reviews.insert(review(`order-${i}`, { order: 'A-1', verified: true, textHash: `h-${i}` }))),
+      );
+      expect(byOrder.filter((o) => o.ok)).toHaveLength(1);
+      const first = `order-${byOrder.findIndex((o) => o.ok)}`;
+      for (const o of byOrder) if (!o.ok) expect(o.duplicate).toEqual({ id: first, status: 'pending' });
+      const byText = await Promise.all(Array.from({ length: 6 }, (_, i) => b.state.reviews.insert(review(`text-${i}`, { client: 'same', textHash: 'same' }))));
+      expect(byText.filter((o) => o.ok)).toHaveLength(1);
+      expect(await b.state.reviews.duplicateOf({ site: 'shop', product: 'tea', order: 'A-1', verified: true, client: 'x', textHash: 'y' })).toEqual({ id: first, status: 'pending' });
+      expect(await b.state.reviews.duplicateOf({ site: 'shop', product: 'tea', order: 'A-2', verified: true, client: 'x', textHash: 'y' })).toBeUndefined();
+    });
+
+    it('keeps a review with its photos, lists them newest first page by page, and counts them', async () => {
+      const at = Date.UTC(2026, 10, 24, 8);
+      const photos = [
+        { file: 'AAAAAAAAAAAAAAAAAAAAAA.jpg', width: 800, height: 600, bytes: 1234 },
+        { file: 'BBBBBBBBBBBBBBBBBBBBBB.jpg', width: 600, height: 800, bytes: 999 },
+      ];
+      expect(await b.state.reviews.insert(review('list-a', { site: 'list', createdAt: at, photos, flags: ['link'] }))).toEqual({ ok: true });
+      expect(await b.state.reviews.insert(review('list-b', { site: 'list', createdAt: at + 1, status: 'published', by: 'auto', rating: 4 }))).toEqual({ ok: true });
+      expect(await b.state.reviews.insert(review('list-c', { site: 'list', createdAt: at + 1 }))).toEqual({ ok: true });
+      const a = await b.state.reviews.get('list-a');
+      expect(a).toMatchObject({ id: 'list-a', site: 'list', verified: false, order: null, status: 'pending', flags: ['link'], reason: null, createdAt: at, updatedAt: at });
+      expect(a!.photos).toEqual(photos.map((p, n) => ({ n, ...p })));
+      expect(await b.state.reviews.get('none')).toBeUndefined();
+      const page1 = await b.state.reviews.list({ site: 'list', limit: 2 });
+      expect(page1.map((r) => r.id)).toEqual(['list-c', 'list-b']);
+      const page2 = await b.state.reviews.list({ site: 'list', limit: 2, before: { createdAt: page1[1]!.createdAt, id: page1[1]!.id } });
+      expect(page2.map((r) => r.id)).toEqual(['list-a']);
+      expect((await b.state.reviews.list({ site: 'list', limit: 10, photos: true })).map((r) => r.id)).toEqual(['list-a']);
+      expect((await b.state.reviews.list({ site: 'list', limit: 10, status: 'published', rating: 4, verified: false, product: 'tea' })).map((r) => r.id)).toEqual(['list-b']);
+      expect(await b.state.reviews.counts('list')).toEqual({ pending: 2, published: 1, rejected: 0 });
+      expect(await b.state.reviews.photoStatus(photos[0]!.file)).toBe('pending');
+      expect(await b.state.reviews.photoStatus('CCCCCCCCCCCCCCCCCCCCCC.jpg')).toBeUndefined();
+      expect(await b.state.reviews.hasPhoto(photos[1]!.file)).toBe(true);
+      expect(await b.state.reviews.hasPhoto('CCCCCCCCCCCCCCCCCCCCCC.jpg')).toBe(false);
+    });
+
+    it('changes a status once when moderators race, with one history row for it', async () => {
+      await b.state.reviews.insert(review('mod-a', { site: 'mod' }));
+      await b.state.reviews.insert(review('mod-b', { site: 'mod' }));
+      const at = Date.UTC(2026, 10, 25);
+      const out = await Promise.all(
+        Array.from({ length: 5 }, (_, i) => b.state.reviews.setStatus(['mod-b', 'mod-a'], 'rejected', { by: `mod-${i}`, reason: 'off topic', at, action: 'reject' })),
+      );
+      expect(out.flat().map((r) => r.id).sort()).toEqual(['mod-a', 'mod-b']);
+      expect(await b.state.reviews.get('mod-a')).toMatchObject({ status: 'rejected', reason: 'off topic', updatedAt: at });
+      const history = await b.state.reviews.history('mod', 'mod-a');
+      expect(history.map((h) => [h.action, h.from, h.to])).toEqual([
+        ['reject', 'pending', 'rejected'],
+        ['submit', null, 'pending'],
+      ]);
+      expect(history[0]).toMatchObject({ review: 'mod-a', author: 'Li Wei', product: 'tea', at, reason: 'off topic' });
+      expect(await b.state.reviews.history('mod')).toHaveLength(4);
+      const back = await b.state.reviews.setStatus(['mod-a'], 'published', { by: 'boss', reason: null, at: at + 1, action: 'approve' });
+      expect(back.map((r) => [r.id, r.status, r.reason])).toEqual([['mod-a', 'published', null]]);
     });
 
     it('agrees on one salt per day when processes race to make it, and deletes the old days', async () => {

@@ -51,8 +51,8 @@ if (!bin) {
         ]);
         const client = new pg.Client(url);
         await client.connect();
-        const { rows } = await client.query('SELECT version FROM fanfare_migrations');
-        expect(rows).toEqual([{ version: 1 }]);
+        const { rows } = await client.query('SELECT version FROM fanfare_migrations ORDER BY version');
+        expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
         const codes = await client.query("SELECT code FROM reward_codes WHERE campaign = 'ten' ORDER BY seq");
         expect(codes.rows.map((r: { code: string }) => r.code)).toEqual(STATE_CONFIG.campaigns!.ten!.rewards[0]!.codes);
         await client.end();
@@ -63,6 +63,24 @@ if (!bin) {
       const again = await PostgresState.open(url, config);
       expect((await again.ledger.pool('ten'))[0]).toEqual({ tier: 0, given: 0, left: 10 });
       await again.close();
+    });
+
+    it('keeps the review history append-only, as SQLite\'s triggers do', async () => {
+      const state = await PostgresState.open(url, parseConfig(STATE_CONFIG));
+      const client = new pg.Client(url);
+      await client.connect();
+      try {
+        await state.reviews.insert({
+          id: 'r-1', site: 'shop', product: 'tea', rating: 5, text: 't', author: 'a', order: null, verified: false,
+          status: 'pending', flags: [], createdAt: 1, client: 'c', textHash: 'h', photos: [], by: 'fan',
+        });
+        await expect(client.query("UPDATE review_history SET by = 'someone else'")).rejects.toThrow(/append-only/);
+        await expect(client.query('DELETE FROM review_history')).rejects.toThrow(/append-only/);
+        expect((await client.query('SELECT count(*)::int AS n FROM review_history')).rows).toEqual([{ n: 1 }]);
+      } finally {
+        await client.end();
+        await state.close();
+      }
     });
 
     it('refuses to start with "state": "postgres" and no URL, saying where to put one', async () => {

@@ -9,7 +9,7 @@ import { MEDIA_NAME } from './store.js';
 export async function mediaRoutes(app: FastifyInstance, { reviews }: { reviews: ReviewService }): Promise<void> {
   app.get<{ Params: { name: string } }>('/media/:name', async (request, reply) => {
     const { name } = request.params;
-    const path = MEDIA_NAME.test(name) ? reviews.publicFile(name) : undefined;
+    const path = MEDIA_NAME.test(name) ? await reviews.publicFile(name) : undefined;
     // A photo awaiting a moderator, or taken down, must not be cached anywhere as missing or present.
     const gone = () => refuse(reply.header('cache-control', 'no-store'), 404, 'not_found', 'no such photo');
     if (!path) return gone();

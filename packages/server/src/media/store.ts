@@ -54,7 +54,7 @@ export class MediaStore {
    * Deletes files older than `minAgeMs` that `known` does not claim (photos whose review
    * never committed) and leftover temporary files. Answers the names deleted.
    */
-  async sweep(known: (name: string) => boolean, minAgeMs: number, now = Date.now()): Promise<string[]> {
+  async sweep(known: (name: string) => boolean | Promise<boolean>, minAgeMs: number, now = Date.now()): Promise<string[]> {
     let entries: string[];
     try {
       entries = await readdir(this.dir);
@@ -63,7 +63,7 @@ export class MediaStore {
     }
     const gone: string[] = [];
     for (const entry of entries) {
-      const orphan = entry.endsWith('.tmp') || (MEDIA_NAME.test(entry) && !known(entry));
+      const orphan = entry.endsWith('.tmp') || (MEDIA_NAME.test(entry) && !(await known(entry)));
       if (!orphan) continue;
       const path = join(this.dir, entry);
       try {

@@ -114,7 +114,7 @@ export async function reviewRoutes(app: FastifyInstance, { reviews, buckets, adm
     if (lang !== undefined && lang !== 'en' && lang !== 'zh-CN') return refuse(reply, 400, 'bad_request', 'lang: en or zh-CN');
     const allowed = reviews.mayReview(s, undefined);
     if (!allowed.ok) return refuse(reply, allowed.status, allowed.error, allowed.message);
-    const { body, etag } = reviews.feed(s, p, lang);
+    const { body, etag } = await reviews.feed(s, p, lang);
     reply.header('etag', etag).header('cache-control', 'public, max-age=30').header('vary', 'Accept-Encoding');
     const match = request.headers['if-none-match'];
     if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return reply.code(304).send();
@@ -146,7 +146,7 @@ export async function reviewRoutes(app: FastifyInstance, { reviews, buckets, adm
     const historyQuery = z.object({ site, review: z.string().max(40).optional() });
     admin.get<{ Querystring: z.output<typeof historyQuery> }>('/api/reviews/history', { preValidation: queryOf(historyQuery) }, async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return { history: reviews.history(request.query.site, request.query.review) };
+      return { history: await reviews.history(request.query.site, request.query.review) };
     });
 
     const by = z.string().trim().min(1).max(60).optional();
@@ -157,9 +157,9 @@ export async function reviewRoutes(app: FastifyInstance, { reviews, buckets, adm
       .object({ ids: z.array(z.string().max(40)).min(1).max(100), action: z.enum(['approve', 'reject']), reason: reason.optional(), by })
       .refine((b) => b.action === 'approve' || b.reason !== undefined, { message: 'a reason is required to reject', path: ['reason'] });
 
-    const one = (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, action: 'approve' | 'reject', body: { by?: string | undefined; reason?: string | undefined }) => {
-      if (!reviews.get(request.params.id)) return refuse(reply, 404, 'not_found', 'no such review');
-      return reply.send(reviews.decide([request.params.id], action, body.by ?? 'admin', body.reason ?? null).reviews[0]);
+    const one = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, action: 'approve' | 'reject', body: { by?: string | undefined; reason?: string | undefined }) => {
+      if (!(await reviews.get(request.params.id))) return refuse(reply, 404, 'not_found', 'no such review');
+      return reply.send((await reviews.decide([request.params.id], action, body.by ?? 'admin', body.reason ?? null)).reviews[0]);
     };
     // An empty body is `{}`: approving needs nothing but the id.
     const emptyIsObject = async (request: FastifyRequest) => {
@@ -177,11 +177,11 @@ export async function reviewRoutes(app: FastifyInstance, { reviews, buckets, adm
     );
     admin.post<{ Body: z.output<typeof bulkBody> }>('/api/reviews/bulk', { preValidation: bodyOf(bulkBody) }, async (request, reply) => {
       const b = request.body;
-      return reply.send(reviews.decide(b.ids, b.action, b.by ?? 'admin', b.reason ?? null));
+      return reply.send(await reviews.decide(b.ids, b.action, b.by ?? 'admin', b.reason ?? null));
     });
 
     admin.get<{ Params: { id: string; n: string } }>('/api/reviews/:id/photos/:n', async (request, reply) => {
-      const path = /^[0-4]$/.test(request.params.n) ? reviews.photoFile(request.params.id, Number(request.params.n)) : undefined;
+      const path = /^[0-4]$/.test(request.params.n) ? await reviews.photoFile(request.params.id, Number(request.params.n)) : undefined;
       if (!path) return refuse(reply, 404, 'not_found', 'no such photo');
       return reply.type('image/jpeg').header('cache-control', 'private, max-age=3600').header('x-content-type-options', 'nosniff').send(createReadStream(path));
     });

@@ -7,8 +7,8 @@ import { playerKey } from '../games/ticket.js';
 import { utcDay } from '../games/service.js';
 import type { MediaStore } from '../media/store.js';
 import { newMediaName } from '../media/store.js';
-import type { Ledger } from '../store/state.js';
-import type { HistoryRow, ReviewQuery, ReviewStatus, ReviewStore, StoredReview } from '../store/reviews.js';
+import type { Ledger, Reviews } from '../store/state.js';
+import type { HistoryRow, ReviewQuery, ReviewStatus, StoredReview } from '../store/reviews.js';
 import { cleanPhoto } from './photos.js';
 import { verifyOrderToken } from './token.js';
 import { BUILTIN_WORDS, hasLink, wordList, type WordList } from './words.js';
@@ -88,7 +88,7 @@ export interface FeedReview {
 
 export interface ReviewServiceOptions {
   config: Config;
-  store: ReviewStore;
+  store: Reviews;
   media: MediaStore;
   ledger: Ledger;
   secret: string;
@@ -102,7 +102,7 @@ export interface ModeratedReview extends Omit<StoredReview, 'photos'> {
 
 export class ReviewService {
   readonly #config: Config;
-  readonly #store: ReviewStore;
+  readonly #store: Reviews;
   readonly #media: MediaStore;
   readonly #ledger: Ledger;
   readonly #secret: string;
@@ -168,7 +168,7 @@ export class ReviewService {
     const verified = order !== null && verifyOrderToken(this.#site(form.site)?.reviewSecret, form.site, order, form.product, form.orderToken ?? '');
     const client = playerKey(this.#secret, caller.ip);
     const key = { site: form.site, product: form.product, order, verified, client, textHash: textHash(text) };
-    const dup = this.#store.duplicateOf(key);
+    const dup = await this.#store.duplicateOf(key);
     if (dup) return refusal(409, 'duplicate_review', 'this review was sent already', { id: dup.id, status: dup.status });
 
     const cleaned = [];
@@ -185,7 +185,7 @@ export class ReviewService {
     try {
       await Promise.all(cleaned.map((p, i) => this.#media.write(files[i]!, p.data)));
       const status: ReviewStatus = publish ? 'published' : 'pending';
-      const stored = this.#store.insert({
+      const stored = await this.#store.insert({
         ...key,
         id,
         rating: form.rating,
@@ -220,47 +220,47 @@ export class ReviewService {
   // ---- moderation ----------------------------------------------------------------------
 
   /** `next` is the cursor of the following page (`<createdAt>.<id>` of the last review shown), or null at the end. */
-  list(q: ReviewQuery): { reviews: ModeratedReview[]; next: string | null; counts: Record<ReviewStatus, number> } {
-    const reviews = this.#store.list(q);
+  async list(q: ReviewQuery): Promise<{ reviews: ModeratedReview[]; next: string | null; counts: Record<ReviewStatus, number> }> {
+    const reviews = await this.#store.list(q);
     const last = reviews.length === q.limit ? reviews.at(-1)! : undefined;
     const next = last ? `${last.createdAt}.${last.id}` : null;
-    return { reviews: reviews.map(moderated), next, counts: this.#store.counts(q.site) };
+    return { reviews: reviews.map(moderated), next, counts: await this.#store.counts(q.site) };
   }
 
-  get(id: string): ModeratedReview | undefined {
-    const r = this.#store.get(id);
+  async get(id: string): Promise<ModeratedReview | undefined> {
+    const r = await this.#store.get(id);
     return r ? moderated(r) : undefined;
   }
 
   /** Approves or rejects each of `ids`; answers the reviews as they now are (unchanged ones too), and how many changed. */
-  decide(ids: readonly string[], action: 'approve' | 'reject', by: string, reason: string | null): { changed: number; reviews: ModeratedReview[] } {
+  async decide(ids: readonly string[], action: 'approve' | 'reject', by: string, reason: string | null): Promise<{ changed: number; reviews: ModeratedReview[] }> {
     const to: ReviewStatus = action === 'approve' ? 'published' : 'rejected';
-    const changed = this.#store.setStatus(ids, to, { by, reason, at: this.#now(), action });
-    const reviews = ids.map((id) => this.#store.get(id)).filter((r): r is StoredReview => r !== undefined);
+    const changed = await this.#store.setStatus(ids, to, { by, reason, at: this.#now(), action });
+    const reviews = (await Promise.all(ids.map((id) => this.#store.get(id)))).filter((r): r is StoredReview => r !== undefined);
     return { changed: changed.length, reviews: reviews.map(moderated) };
   }
 
-  history(site: string, review?: string): HistoryRow[] {
+  history(site: string, review?: string): Promise<HistoryRow[]> {
     return this.#store.history(site, review);
   }
 
   /** The file of a review's `n`th photo, whatever its status (for the moderator). */
-  photoFile(id: string, n: number): string | undefined {
-    const file = this.#store.get(id)?.photos.find((p) => p.n === n)?.file;
+  async photoFile(id: string, n: number): Promise<string | undefined> {
+    const file = (await this.#store.get(id))?.photos.find((p) => p.n === n)?.file;
     return file ? this.#media.path(file) : undefined;
   }
 
   /** The file to serve at /media/<name>, only while its review is published. */
-  publicFile(name: string): string | undefined {
-    return this.#store.photoStatus(name) === 'published' ? this.#media.path(name) : undefined;
+  async publicFile(name: string): Promise<string | undefined> {
+    return (await this.#store.photoStatus(name)) === 'published' ? this.#media.path(name) : undefined;
   }
 
   // ---- the carousel's feed -------------------------------------------------------------
 
   /** `<fan-buyer-show>`'s feed for one product, and its ETag (a hash of the body). */
-  feed(site: string, product: string, lang: FeedLang | undefined): { body: string; etag: string } {
+  async feed(site: string, product: string, lang: FeedLang | undefined): Promise<{ body: string; etag: string }> {
     const base = this.#config.mediaUrl ?? '/media/';
-    const reviews: FeedReview[] = this.#store.list({ site, product, status: 'published', limit: FEED_MAX }).map((r) => {
+    const reviews: FeedReview[] = (await this.#store.list({ site, product, status: 'published', limit: FEED_MAX })).map((r) => {
       const author = maskName(r.author);
       return {
         id: r.id,

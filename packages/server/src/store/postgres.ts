@@ -2,9 +2,10 @@ import { randomInt } from 'node:crypto';
 import pg from 'pg';
 import type { Config, Referral } from '../config.js';
 import { MIGRATIONS } from './migrations/postgres.js';
+import { PostgresReviews } from './postgres-reviews.js';
 import { poolOf, type Invite, type InviteClaim } from './referrals.js';
 import type { ClaimOutcome, CodeSource } from './rewards.js';
-import { StoreUnavailable, type GameClaim, type Ledger, type PoolTier, type Referrals, type Salts, type StateStore } from './state.js';
+import { StoreUnavailable, type GameClaim, type Ledger, type PoolTier, type Referrals, type Reviews, type Salts, type StateStore } from './state.js';
 
 // The state store for many processes (`"state": "postgres"`): the same tables and rules as
 // SQLite's (rewards.ts, referrals.ts), with PostgreSQL's locks where SQLite has its one
@@ -107,6 +108,7 @@ export class PostgresState implements StateStore, Ledger, Salts {
   readonly #q: Query;
   /** The invites' side: its start() and claim() are not the ledger's. */
   readonly referrals: Referrals;
+  readonly reviews: Reviews;
 
   private constructor(pool: pg.Pool, config: Config) {
     this.#pool = pool;
@@ -123,6 +125,7 @@ export class PostgresState implements StateStore, Ledger, Salts {
       claims: (campaign, from, to) => this.#claims(campaign, from, to),
       left: (campaign, reward) => this.#left(campaign, reward),
     };
+    this.reviews = new PostgresReviews(this.#q, (fn) => this.#tx(fn), lock);
   }
 
   get ledger(): Ledger {

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import { openSqlite, type SqliteOptions } from './sqlite-db.js';
+import type { Reviews } from './state.js';
 
-// Buyer shows, their photos and their history, always in SQLite (as the reward ledger):
-// a review and its photos are one transaction, and the history is append-only.
+// Buyer shows, their photos and their history in SQLite, with `"state": "sqlite"` (postgres.ts
+// is the other one): a review and its photos are one transaction, and the history is append-only.
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS reviews (
@@ -135,7 +136,7 @@ const HISTORY = 'SELECT h.*, r.author, r.product FROM review_history h JOIN revi
 
 export type InsertOutcome = { ok: true } | { ok: false; duplicate: { id: string; status: ReviewStatus } };
 
-export class ReviewStore {
+export class ReviewStore implements Reviews {
   readonly #db: Database.Database;
 
   constructor(path: string, opts: SqliteOptions = {}) {
@@ -144,7 +145,11 @@ export class ReviewStore {
   }
 
   /** An earlier review this one repeats: the same verified order, or the same client sending the same text. */
-  duplicateOf(r: { site: string; product: string; order: string | null; verified: boolean; client: string; textHash: string }): { id: string; status: ReviewStatus } | undefined {
+  async duplicateOf(r: { site: string; product: string; order: string | null; verified: boolean; client: string; textHash: string }): Promise<{ id: string; status: ReviewStatus } | undefined> {
+    return this.#duplicateOf(r);
+  }
+
+  #duplicateOf(r: { site: string; product: string; order: string | null; verified: boolean; client: string; textHash: string }): { id: string; status: ReviewStatus } | undefined {
     const same = r.verified
       ? this.#db
           .prepare('SELECT id, status FROM reviews WHERE site = ? AND product = ? AND order_id = ? AND verified = 1')
@@ -157,9 +162,9 @@ export class ReviewStore {
   }
 
   /** The review, its photos and its first history row, in one transaction; a duplicate (a race the check missed) is refused. */
-  insert(r: NewReview): InsertOutcome {
+  async insert(r: NewReview): Promise<InsertOutcome> {
     return this.#db.transaction((): InsertOutcome => {
-      const dup = this.duplicateOf(r);
+      const dup = this.#duplicateOf(r);
       if (dup) return { ok: false, duplicate: dup };
       this.#db
         .prepare(
@@ -174,7 +179,11 @@ export class ReviewStore {
     }).immediate();
   }
 
-  get(id: string): StoredReview | undefined {
+  async get(id: string): Promise<StoredReview | undefined> {
+    return this.#get(id);
+  }
+
+  #get(id: string): StoredReview | undefined {
     const row = this.#db.prepare('SELECT * FROM reviews WHERE id = ?').get(id) as Row | undefined;
     return row ? this.#withPhotos([row])[0] : undefined;
   }
@@ -183,7 +192,7 @@ export class ReviewStore {
    * Sets the status of each review in `ids` that is not in it already, with a history row
    * each, in one transaction. Answers the reviews changed.
    */
-  setStatus(ids: readonly string[], to: ReviewStatus, change: { by: string; reason: string | null; at: number; action: 'approve' | 'reject' }): StoredReview[] {
+  async setStatus(ids: readonly string[], to: ReviewStatus, change: { by: string; reason: string | null; at: number; action: 'approve' | 'reject' }): Promise<StoredReview[]> {
     const changed = this.#db.transaction(() => {
       const out: string[] = [];
       for (const id of ids) {
@@ -197,10 +206,10 @@ export class ReviewStore {
       }
       return out;
     }).immediate();
-    return changed.map((id) => this.get(id)!);
+    return changed.map((id) => this.#get(id)!);
   }
 
-  list(q: ReviewQuery): StoredReview[] {
+  async list(q: ReviewQuery): Promise<StoredReview[]> {
     const where = ['site = ?'];
     const args: (string | number)[] = [q.site];
     const and = (clause: string, arg?: string | number) => {
@@ -223,7 +232,7 @@ export class ReviewStore {
     return this.#withPhotos(rows);
   }
 
-  counts(site: string): Record<ReviewStatus, number> {
+  async counts(site: string): Promise<Record<ReviewStatus, number>> {
     const rows = this.#db.prepare('SELECT status, count(*) AS c FROM reviews WHERE site = ? GROUP BY status').all(site) as { status: ReviewStatus; c: number }[];
     const out = { pending: 0, published: 0, rejected: 0 };
     for (const r of rows) out[r.status] = r.c;
@@ -231,7 +240,7 @@ export class ReviewStore {
   }
 
   /** Newest first; `review` narrows it to one review. */
-  history(site: string, review?: string, limit = 200): HistoryRow[] {
+  async history(site: string, review?: string, limit = 200): Promise<HistoryRow[]> {
     const rows = (
       review === undefined
         ? this.#db.prepare(`${HISTORY} WHERE h.site = ? ORDER BY h.seq DESC LIMIT ?`).all(site, limit)
@@ -241,14 +250,14 @@ export class ReviewStore {
   }
 
   /** The status of the review a photo file belongs to, if any review names it. */
-  photoStatus(file: string): ReviewStatus | undefined {
+  async photoStatus(file: string): Promise<ReviewStatus | undefined> {
     const row = this.#db
       .prepare('SELECT r.status FROM review_photos p JOIN reviews r ON r.id = p.review WHERE p.file = ?')
       .get(file) as { status: ReviewStatus } | undefined;
     return row?.status;
   }
 
-  hasPhoto(file: string): boolean {
+  async hasPhoto(file: string): Promise<boolean> {
     return this.#db.prepare('SELECT 1 FROM review_photos WHERE file = ?').get(file) !== undefined;
   }
 

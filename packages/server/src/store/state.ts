@@ -1,6 +1,7 @@
 import { ConfigError, storesOf, type Config, type Referral } from '../config.js';
 import type { Invite, InviteClaim } from './referrals.js';
 import type { ClaimOutcome } from './rewards.js';
+import type { HistoryRow, InsertOutcome, NewReview, ReviewQuery, ReviewStatus, StoredReview } from './reviews.js';
 
 // The state that needs transactions and that every process must agree on: reward codes and
 // the claims that took them, games started per player and day, invites and their claims,
@@ -54,6 +55,24 @@ export interface Referrals {
   left(campaign: string, reward: Referral): Promise<number | null>;
 }
 
+/** Buyer shows: the reviews, their photos' rows and the append-only history of their statuses. */
+export interface Reviews {
+  /** An earlier review this one repeats: the same verified order, or the same client sending the same text. */
+  duplicateOf(r: { site: string; product: string; order: string | null; verified: boolean; client: string; textHash: string }): Promise<{ id: string; status: ReviewStatus } | undefined>;
+  /** The review, its photos and its first history row, in one transaction; a duplicate (a race the check missed) is refused. */
+  insert(r: NewReview): Promise<InsertOutcome>;
+  get(id: string): Promise<StoredReview | undefined>;
+  /** Sets the status of each review not in it already, with a history row each; answers those changed. Of racing moderators, one changes it. */
+  setStatus(ids: readonly string[], to: ReviewStatus, change: { by: string; reason: string | null; at: number; action: 'approve' | 'reject' }): Promise<StoredReview[]>;
+  list(q: ReviewQuery): Promise<StoredReview[]>;
+  counts(site: string): Promise<Record<ReviewStatus, number>>;
+  /** Newest first; `review` narrows it to one review. */
+  history(site: string, review?: string, limit?: number): Promise<HistoryRow[]>;
+  /** The status of the review a photo file belongs to, if any review names it. */
+  photoStatus(file: string): Promise<ReviewStatus | undefined>;
+  hasPhoto(file: string): Promise<boolean>;
+}
+
 /** The visitor salt of each UTC day, as EventStore.salt/dropSalts say. */
 export interface Salts {
   salt(day: string, create?: string): Promise<string | null>;
@@ -75,6 +94,7 @@ export interface StateStore {
   readonly kind: 'sqlite' | 'postgres';
   readonly ledger: Ledger;
   readonly referrals: Referrals;
+  readonly reviews: Reviews;
   /** Where the day salts are; undefined: in the event store, as with SQLite state. */
   readonly salts: Salts | undefined;
   close(): Promise<void>;

@@ -71,4 +71,60 @@ CREATE TABLE salts (
 );
 `,
   },
+  {
+    version: 2,
+    sql: `
+-- Buyer shows, as in SQLite (reviews.ts).
+CREATE TABLE reviews (
+  id         text PRIMARY KEY,
+  site       text NOT NULL,
+  product    text NOT NULL,
+  rating     integer NOT NULL,
+  text       text NOT NULL,
+  author     text NOT NULL,
+  order_id   text,
+  verified   boolean NOT NULL,
+  status     text NOT NULL,
+  flags      text NOT NULL,
+  client     text NOT NULL,
+  text_hash  text NOT NULL,
+  reason     text,
+  created_at bigint NOT NULL,
+  updated_at bigint NOT NULL
+);
+CREATE INDEX reviews_queue ON reviews (site, status, created_at);
+CREATE INDEX reviews_feed ON reviews (site, product, status, created_at);
+CREATE INDEX reviews_same_text ON reviews (site, product, client, text_hash);
+-- One review per verified order and product, whatever races.
+CREATE UNIQUE INDEX reviews_one_per_order ON reviews (site, product, order_id) WHERE verified;
+CREATE TABLE review_photos (
+  review text NOT NULL,
+  n      integer NOT NULL,
+  file   text NOT NULL UNIQUE,
+  width  integer NOT NULL,
+  height integer NOT NULL,
+  bytes  integer NOT NULL,
+  PRIMARY KEY (review, n)
+);
+CREATE TABLE review_history (
+  seq         bigserial PRIMARY KEY,
+  review      text NOT NULL,
+  site        text NOT NULL,
+  at          bigint NOT NULL,
+  by          text NOT NULL,
+  action      text NOT NULL,
+  from_status text,
+  to_status   text NOT NULL,
+  reason      text
+);
+CREATE INDEX review_history_site ON review_history (site, seq);
+CREATE INDEX review_history_review ON review_history (review, seq);
+CREATE FUNCTION review_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'review_history is append-only';
+END $$;
+CREATE TRIGGER review_history_no_change BEFORE UPDATE OR DELETE ON review_history
+  FOR EACH ROW EXECUTE FUNCTION review_history_append_only();
+`,
+  },
 ];
