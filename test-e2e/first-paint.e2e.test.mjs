@@ -47,6 +47,8 @@ const CASES = [
   { name: 'share-small', widget: '<fan-share networks="x facebook copy" size="s"></fan-share>', phone: true },
   { name: 'share-large', widget: '<fan-share networks="x facebook linkedin whatsapp telegram reddit pinterest copy" size="l"></fan-share>' },
   { name: 'share-many-half', widget: '<fan-share networks="weibo x facebook linkedin telegram copy qq qzone douban reddit"></fan-share>', half: true },
+  // Sizes a marketer sets with the widgets' custom properties (the configurator's CSS fields).
+  { name: 'share-gap', css: 'fan-share { --fan-share-gap: 14px; }', widget: '<fan-share networks="weibo x facebook linkedin telegram copy qq qzone douban reddit"></fan-share>' },
   { name: 'share-column', widget: '<fan-share networks="weibo x facebook linkedin copy" layout="column"></fan-share>' },
   { name: 'share-column-label-s', lang: 'zh-CN', widget: '<fan-share networks="wechat weibo qq copy" layout="column" variant="label" size="s"></fan-share>' },
   { name: 'share-floating', widget: '<fan-share networks="weibo x facebook linkedin copy" layout="floating"></fan-share>' },
@@ -58,6 +60,7 @@ const CASES = [
   { name: 'game-1-reward', widget: `<fan-2048 campaign="one"${rewards(REWARD_EN)}></fan-2048>`, sheet: true },
   { name: 'game-2-rewards', widget: `<fan-2048 campaign="two"${rewards(REWARD_EN, REWARD_ZH)}></fan-2048>`, sheet: true },
   { name: 'game-2-rewards-zh', lang: 'zh-CN', widget: `<fan-2048 campaign="two"${rewards(REWARD_ZH, { tile: 512, title: '免运费' })}></fan-2048>` },
+  { name: 'game-narrow', css: 'fan-2048 { --fan-2048-max-width: 20rem; --fan-share-gap: 4px; }', widget: `<fan-2048 campaign="narrow"${rewards(REWARD_EN)}></fan-2048>`, sheet: true },
   ...[3, 5, 6].map((n) => ({ name: `game-size-${n}`, widget: `<fan-2048 campaign="s${n}" size="${n}" share="weibo x copy"></fan-2048>` })),
   { name: 'game-logo-share', lang: 'zh-CN', widget: `<fan-2048 campaign="logo" logo="${GIF}" share="wechat weibo qq qzone douban x facebook copy"></fan-2048>` },
   { name: 'buyer-show', widget: feed(), phone: true },
@@ -73,12 +76,13 @@ const CASES = [
 const WIDTHS = [390, 1024];
 
 // `script: false` is the page before the widget's code arrives: what fanfare.css reserves.
-const page = ({ lang = 'en', widget, half }, script = true) => `<!doctype html>
+const page = ({ name, lang = 'en', widget, half, css }, script = true) => `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>Plain page</title><link rel="icon" href="data:,">
 <link rel="stylesheet" href="/fanfare/fanfare.css">
 ${script ? '<script type="module" src="/fanfare/fanfare.js" data-site="plain"></script>' : ''}
 ${half ? '<link rel="stylesheet" href="half.css">' : ''}
+${css ? `<link rel="stylesheet" href="${name}.css">` : ''}
 </head><body>
 <h1>A plain page</h1>
 ${half ? `<div id="half">${widget}</div>` : widget}
@@ -111,6 +115,7 @@ before(async () => {
   for (const c of CASES) {
     writeFileSync(join(dir, `${c.name}.html`), page(c));
     writeFileSync(join(dir, `${c.name}.reserved.html`), page(c, false));
+    if (c.css) writeFileSync(join(dir, `${c.name}.css`), c.css);
   }
   // A half column, as a shop's two-column product page has; no other CSS.
   writeFileSync(join(dir, 'half.css'), '#half { width: 50%; }');

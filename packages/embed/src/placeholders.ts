@@ -3,17 +3,20 @@
 // applies before the first paint, which a module script cannot, so nothing on the page
 // moves when a widget renders. The README, the docs and the demo show the same rules for
 // bundled apps, and a test holds every copy to this one. Keys: '' for the tag itself, else
-// an attribute selector.
+// what follows the tag (attribute selectors, :not([attr]), :lang(zh)), with ::before or
+// ::after last; each rule applies only while the tag is not defined.
 
 // <fan-share>'s height is its rows of buttons, and how many rows depends on how many
 // buttons and how wide the page lets the row be, which no attribute selector can count.
 // So the placeholder lays out the list of networks itself as invisible text: type of size
-// 0, each space as wide as a button and its gap (w + 8px), a line as tall as a row (h +
-// 8px), and the line 1 cell shorter than the row, so a line holds exactly as many names as
-// the row holds buttons (1 in a column). Lines × pitch − the last gap = the height.
+// 0, each space as wide as a button and its gap (w + gap), a line as tall as a row (h +
+// gap), and the line 1 button shorter than the row, so a line holds exactly as many names
+// as the row holds buttons (1 in a column). Lines × pitch − the last gap = the height.
+// The gap is the page's --fan-share-gap, as the widget's own is.
+const GAP = 'var(--fan-share-gap, 8px)';
 const rows = (attr: string, h: string, w: string) =>
-  `content:attr(${attr});display:block;visibility:hidden;font-size:0;letter-spacing:0;word-spacing:calc(${w} + 8px);` +
-  `text-indent:0;white-space:normal;line-height:calc(${h} + 8px);margin-inline-end:${w};margin-block-end:-8px`;
+  `content:attr(${attr});display:block;visibility:hidden;font-size:0;letter-spacing:0;word-spacing:calc(${w} + ${GAP});` +
+  `text-indent:0;white-space:normal;line-height:calc(${h} + ${GAP});margin-inline-end:${w};margin-block-end:calc(-1 * ${GAP})`;
 
 // Without a list: the locale's default (packages/share/src/logic/networks.ts), the share
 // sheet counted (phones and most desktop browsers have one).
@@ -36,7 +39,7 @@ export const PLACEHOLDERS: Record<string, Record<string, string>> = {
   // count is told by the JSON: one object has a }, two have },), a 1.25rem line and 0.5rem
   // over the share buttons' rows, 0.5rem under them (fan-2048.styles.ts).
   'fan-2048': {
-    '': 'display:flow-root;max-width:30rem;padding:4rem 0 0.5rem',
+    '': 'display:flow-root;max-width:var(--fan-2048-max-width, 30rem);padding:4rem 0 0.5rem',
     '::before': "content:'';display:block;aspect-ratio:1;margin-bottom:2.25rem",
     "[rewards*='}']::before": 'margin-bottom:5.25rem',
     "[rewards*='},']::before": 'margin-bottom:7.75rem',
