@@ -31,6 +31,9 @@ export class PopoverController implements ReactiveController {
     this.host.requestUpdate();
     await this.host.updateComplete;
     const panel = this.panel();
+    // Until the placing code has arrived (a chunk of its own on the first popover), the
+    // panel stays unseen: shown in the wrong place, it would also not yet hear Escape.
+    if (panel) panel.style.visibility = 'hidden';
     const { attach } = await import('./popover-attach.js');
     if (!panel || this.openFor !== key) return;
     const detach = await attach(anchor, panel, this.placement, (returnFocus) => this.hide(returnFocus));
