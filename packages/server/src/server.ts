@@ -118,7 +118,7 @@ export async function createServer(input: Config | ConfigInput, opts: ServerOpti
   });
   await app.register(wechatRoutes, {
     buckets,
-    wechat: new WeChatService({ config, accounts, now, log: (facts, text) => app.log.warn(facts, text) }),
+    wechat: new WeChatService({ config, accounts, now, grants: state.grants, log: (facts, text) => app.log.warn(facts, text) }),
   });
   await app.register(dashboardRoutes);
 

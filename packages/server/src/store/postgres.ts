@@ -5,7 +5,7 @@ import { MIGRATIONS } from './migrations/postgres.js';
 import { PostgresReviews } from './postgres-reviews.js';
 import { poolOf, type Invite, type InviteClaim } from './referrals.js';
 import type { ClaimOutcome, CodeSource } from './rewards.js';
-import { StoreUnavailable, type GameClaim, type Ledger, type PoolTier, type Referrals, type Reviews, type Salts, type StateStore } from './state.js';
+import { StoreUnavailable, type GameClaim, type Grants, type Ledger, type PoolTier, type Referrals, type Reviews, type Salts, type SharedGrant, type StateStore } from './state.js';
 
 // The state store for many processes (`"state": "postgres"`): the same tables and rules as
 // SQLite's (rewards.ts, referrals.ts), with PostgreSQL's locks where SQLite has its one
@@ -109,6 +109,7 @@ export class PostgresState implements StateStore, Ledger, Salts {
   /** The invites' side: its start() and claim() are not the ledger's. */
   readonly referrals: Referrals;
   readonly reviews: Reviews;
+  readonly grants: Grants;
 
   private constructor(pool: pg.Pool, config: Config) {
     this.#pool = pool;
@@ -126,6 +127,31 @@ export class PostgresState implements StateStore, Ledger, Salts {
       left: (campaign, reward) => this.#left(campaign, reward),
     };
     this.reviews = new PostgresReviews(this.#q, (fn) => this.#tx(fn), lock);
+    const q = this.#q;
+    this.grants = {
+      async get(key) {
+        return (await q('SELECT value, expires, due FROM wechat_grants WHERE key = $1', [key])).rows[0] as SharedGrant | undefined;
+      },
+      async put(key, g) {
+        await q(
+          'INSERT INTO wechat_grants (key, value, expires, due) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires = excluded.expires, due = excluded.due',
+          [key, g.value, g.expires, g.due],
+        );
+      },
+      async lease(key, holder, now, ms) {
+        // One statement: a lease that has run out (its holder died mid-call) is taken over.
+        const r = await q(
+          `INSERT INTO wechat_leases (key, holder, until) VALUES ($1, $2, $3)
+           ON CONFLICT (key) DO UPDATE SET holder = excluded.holder, until = excluded.until WHERE wechat_leases.until <= $4
+           RETURNING holder`,
+          [key, holder, now + ms, now],
+        );
+        return r.rowCount === 1;
+      },
+      async release(key, holder) {
+        await q('DELETE FROM wechat_leases WHERE key = $1 AND holder = $2', [key, holder]);
+      },
+    };
   }
 
   get ledger(): Ledger {

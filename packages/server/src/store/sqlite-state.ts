@@ -11,6 +11,7 @@ export class SqliteState implements StateStore {
   readonly referrals: ReferralStore;
   readonly reviews: ReviewStore;
   readonly salts = undefined;
+  readonly grants = undefined;
 
   constructor(config: Config) {
     this.ledger = new RewardLedger(config.db, config);

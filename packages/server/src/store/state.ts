@@ -73,6 +73,27 @@ export interface Reviews {
   hasPhoto(file: string): Promise<boolean>;
 }
 
+/** A credential WeChat issued (an access token, a jsapi ticket) as processes share it. */
+export interface SharedGrant {
+  value: string;
+  /** When WeChat says it stops working (epoch ms). */
+  expires: number;
+  /** When to fetch the next one. */
+  due: number;
+}
+
+/**
+ * WeChat's access token and jsapi ticket, shared: a new token voids the one before, so one
+ * process asks WeChat (it holds the lease) and the others read what it stored.
+ */
+export interface Grants {
+  get(key: string): Promise<SharedGrant | undefined>;
+  put(key: string, grant: SharedGrant): Promise<void>;
+  /** The lease to ask WeChat for `key` until `now + ms`: of racing processes, one gets it. */
+  lease(key: string, holder: string, now: number, ms: number): Promise<boolean>;
+  release(key: string, holder: string): Promise<void>;
+}
+
 /** The visitor salt of each UTC day, as EventStore.salt/dropSalts say. */
 export interface Salts {
   salt(day: string, create?: string): Promise<string | null>;
@@ -97,6 +118,8 @@ export interface StateStore {
   readonly reviews: Reviews;
   /** Where the day salts are; undefined: in the event store, as with SQLite state. */
   readonly salts: Salts | undefined;
+  /** WeChat's shared credentials; undefined with SQLite, whose one process keeps them in memory. */
+  readonly grants: Grants | undefined;
   close(): Promise<void>;
 }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.js';
 import { originAllowed } from '../cors.js';
 import type { Outcome } from '../errors.js';
+import type { Grants } from '../store/state.js';
 import type { WeChatAccount } from './accounts.js';
 import { fetchGrant, STALE_TOKEN, ticketUrl, tokenUrl, type Grant } from './api.js';
 import { jsapiSignature, nonceFrom, signedUrl } from './sign.js';
@@ -10,6 +11,8 @@ import { jsapiSignature, nonceFrom, signedUrl } from './sign.js';
 // the access token and jsapi ticket behind them. WeChat allows few calls a day (45009 once
 // spent) and a new access token voids the previous one, so both are kept in memory until
 // shortly before they expire, one refresh at a time per account however many pages ask.
+// With a shared state store (PostgreSQL) that holds across processes too: the one holding
+// the account's lease asks WeChat and stores both, the others read them from the store.
 
 /** What `wx.config` needs, besides the list of APIs the page itself names. */
 export interface Signature {
@@ -27,6 +30,8 @@ export interface WeChatServiceOptions {
   log: (facts: object, text: string) => void;
   /** How long one call to WeChat may take. */
   timeoutMs?: number;
+  /** The store's shared credentials, when several processes sign for one account. */
+  grants?: Grants | undefined;
 }
 
 /** Refresh this long before WeChat's expiry (or at half the lifetime, for a short one). */
@@ -56,6 +61,8 @@ export class WeChatService {
   /** Per AppID and API host: two sites on one Official Account share one token, as they must. */
   readonly #accounts = new Map<string, Account>();
   readonly #timeout: number;
+  /** This process, as a lease holder. */
+  readonly #me = randomBytes(9).toString('base64url');
 
   constructor(private readonly opts: WeChatServiceOptions) {
     this.#timeout = opts.timeoutMs ?? 5_000;
@@ -99,11 +106,49 @@ export class WeChatService {
   }
 
   async #refresh(a: WeChatAccount, s: Account): Promise<Held | Refusal> {
-    let answer = await this.#fetchTicket(a, s);
+    const grants = this.opts.grants;
+    if (!grants) return this.#ask(a, s);
+    const key = `${a.apiBase} ${a.appId}`;
+    // Long enough for both of WeChat's calls; a holder that dies mid-call loses it after that.
+    const leaseMs = 2 * this.#timeout + 1000;
+    try {
+      // Another process may be asking WeChat: wait for what it stores rather than void its token,
+      // until it stores it or lets go of the lease (it failed, or died and the lease ran out).
+      for (const until = Date.now() + leaseMs + 1000; ; ) {
+        const shared = await this.#adopt(grants, key, s);
+        if (shared) return shared;
+        if (await grants.lease(key, this.#me, this.opts.now(), leaseMs)) break;
+        if (Date.now() > until) return this.#failure(a, { ok: false, errmsg: 'another process holds the refresh and stored nothing' });
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      try {
+        return await this.#ask(a, s, grants, key);
+      } finally {
+        await grants.release(key, this.#me);
+      }
+    } catch (err) {
+      // The store out of reach: this refresh fails (a page may still have the held ticket); the next may not.
+      this.opts.log({ err }, 'WeChat credentials: the state store is out of reach');
+      return { ok: false, status: 503, error: 'wechat_unavailable', message: 'the state store is out of reach; try again shortly' };
+    }
+  }
+
+  /** The shared ticket (and token) when another process stored fresh ones. */
+  async #adopt(grants: Grants, key: string, s: Account): Promise<Held | undefined> {
+    const now = this.opts.now();
+    const [ticket, token] = await Promise.all([grants.get(`${key} ticket`), grants.get(`${key} token`)]);
+    if (token && now < token.due) s.token = token;
+    if (!ticket || now >= ticket.due) return undefined;
+    s.failed = undefined;
+    return (s.ticket = ticket);
+  }
+
+  async #ask(a: WeChatAccount, s: Account, grants?: Grants, key?: string): Promise<Held | Refusal> {
+    let answer = await this.#fetchTicket(a, s, grants, key);
     // Our token was voided early (another program on the same AppID fetched a new one): one more try with a fresh token.
     if (!answer.ok && answer.errcode !== undefined && STALE_TOKEN.has(answer.errcode) && s.token) {
       s.token = undefined;
-      answer = await this.#fetchTicket(a, s);
+      answer = await this.#fetchTicket(a, s, grants, key, false);
     }
     if (!answer.ok) {
       const refusal = this.#failure(a, answer);
@@ -111,14 +156,22 @@ export class WeChatService {
       return refusal;
     }
     s.failed = undefined;
-    return (s.ticket = this.#held(answer));
+    s.ticket = this.#held(answer);
+    if (grants) await grants.put(`${key} ticket`, s.ticket);
+    return s.ticket;
   }
 
-  async #fetchTicket(a: WeChatAccount, s: Account): Promise<Grant & { step?: string }> {
+  /** `shared`: a token another process stored may do; false after WeChat called ours stale. */
+  async #fetchTicket(a: WeChatAccount, s: Account, grants?: Grants, key?: string, shared = true): Promise<Grant & { step?: string }> {
+    if (grants && shared && (!s.token || this.opts.now() >= s.token.due)) {
+      const stored = await grants.get(`${key} token`);
+      if (stored && this.opts.now() < stored.due) s.token = stored;
+    }
     if (!s.token || this.opts.now() >= s.token.due) {
       const token = await fetchGrant(tokenUrl(a.apiBase, a.appId, a.appSecret), 'access_token', this.#timeout);
       if (!token.ok) return { ...token, step: 'access token' };
       s.token = this.#held(token);
+      if (grants) await grants.put(`${key} token`, s.token);
     }
     const ticket = await fetchGrant(ticketUrl(a.apiBase, s.token.value), 'ticket', this.#timeout);
     return ticket.ok ? ticket : { ...ticket, step: 'jsapi ticket' };

@@ -127,4 +127,21 @@ CREATE TRIGGER review_history_no_change BEFORE UPDATE OR DELETE ON review_histor
   FOR EACH ROW EXECUTE FUNCTION review_history_append_only();
 `,
   },
+  {
+    version: 3,
+    sql: `
+-- WeChat's access token and jsapi ticket per account, and who may ask WeChat for the next.
+CREATE TABLE wechat_grants (
+  key     text PRIMARY KEY,
+  value   text NOT NULL,
+  expires bigint NOT NULL,
+  due     bigint NOT NULL
+);
+CREATE TABLE wechat_leases (
+  key    text PRIMARY KEY,
+  holder text NOT NULL,
+  until  bigint NOT NULL
+);
+`,
+  },
 ];
