@@ -48,17 +48,18 @@ export const PLACEHOLDERS: Record<string, Record<string, string>> = {
     ':not([share]):lang(zh)::after': ZH,
   },
   'fan-buyer-show': { '': 'height:calc(16rem + min(240px, 78vw) * 1.25)' },
-  // The card (4:5) and, measured in Chromium, what is around it on the first step: the
-  // steps, the design buttons (3 rows in English, 2 in Chinese) and Next. The English steps
-  // take 2 lines below about 420px, which no rule can tell yet (see the first-paint test).
-  'fan-card-maker': {
-    '': 'display:flow-root;max-width:var(--fan-card-maker-width, 420px)',
-    '::before': "content:'';display:block;aspect-ratio:4/5;margin-bottom:294px",
-    ':lang(zh)::before': 'margin-bottom:255px',
-  },
   'fan-invite': { '': 'min-height:11.75rem' },
   'fan-review-form': { '': 'max-width:36rem;min-height:46rem' },
 };
+
+// <fan-card-maker> has no rule yet: defined, it renders nothing until its designs' chunk is
+// here, so a reserved box would collapse to 0 and grow back (twice the shift of none at
+// all: CLS 0.06 → 0.13 at 390 px). Once it keeps its room while the designs load, its rule
+// is the card (4:5) and what is around it on the first step, measured in Chromium:
+//   '': 'display:flow-root;max-width:var(--fan-card-maker-width, 420px)',
+//   '::before': "content:'';display:block;aspect-ratio:4/5;margin-bottom:294px",
+//   ':lang(zh)::before': 'margin-bottom:255px',
+// (and English steps that no longer wrap below 420px; see the first-paint test).
 
 /**
  * What changes on wide screens, as `@media (min-width: 768px)`: the floating share bar is
