@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeMoves, move, newGame, type Direction } from '@fanfare/game-2048/engine';
 import { spawnServer, type Child } from './child.js';
@@ -17,6 +18,7 @@ const pgBin = postgresBinDir();
 const chBin = clickhouseBinary();
 const CODES = Array.from({ length: 10 }, (_, i) => `RACE-${i}`);
 const INVITE_CODES = CODES.map((c) => `PAL-${c}`);
+const STEADY_CODES = Array.from({ length: 300 }, (_, i) => `STEADY-${i}`);
 const SECRET = 'scale-test-secret-shared-by-all';
 const TOKEN = 'scale-test-admin-token';
 
@@ -57,6 +59,7 @@ if (!pgBin || !chBin) {
     let ch: ClickHouse;
     let chClient: ClickHouseClient;
     let config: string;
+    let pgUrl: string;
     const children: Child[] = [];
     const urls: string[] = [];
     const at = (i: number) => urls[i % urls.length]!;
@@ -72,9 +75,12 @@ if (!pgBin || !chBin) {
         JSON.stringify({
           store: { events: 'clickhouse', state: 'postgres' },
           clickhouse: { url: ch.url, database: 'fanfare_scale' },
-          postgres: { url: await pgServer.createDatabase('fanfare_scale') },
+          postgres: { url: (pgUrl = await pgServer.createDatabase('fanfare_scale')) },
           rateLimit: { perSecond: 0, burst: 1 },
-          campaigns: { race: { rewards: [{ tile: 16, title: 'Race', codes: CODES }], minMsPerMove: 0, perPlayer: { gamesPerDay: 1000, claimsPerDay: 1000 } } },
+          campaigns: {
+            race: { rewards: [{ tile: 16, title: 'Race', codes: CODES }], minMsPerMove: 0, perPlayer: { gamesPerDay: 1000, claimsPerDay: 1000 } },
+            steady: { rewards: [{ tile: 16, title: 'Steady', codes: STEADY_CODES }], minMsPerMove: 0, perPlayer: { gamesPerDay: 1000, claimsPerDay: 1000 } },
+          },
           referrals: { pals: { site: 'shop', friends: 1, title: 'Pals', codes: INVITE_CODES, invitesPerDay: 1000 } },
         }),
       );
@@ -157,12 +163,42 @@ if (!pgBin || !chBin) {
       expect(refusals.every((e) => e === 'pool_empty' || e === 'invite_claimed')).toBe(true);
     }, 60_000);
 
-    it('stores every acknowledged event exactly once when a process is SIGKILLed under load and started again', async () => {
+    it('stores every acknowledged event, and loses or doubles no code, when a process is SIGKILLed under load and started again', async () => {
+      const won: { id: string; moves: string }[] = [];
+      for (let i = 0; won.length < 150; i++) {
+        const g = await post(at(i), '/games', { campaign: 'steady', size: 4 });
+        const log = play(4, String(g.json.seed), 16);
+        if (log) won.push({ id: String(g.json.id), moves: encodeMoves(log) });
+      }
+      // Claims through the kill, each game once; one whose answer the kill took is sent again
+      // at the next process, as a fan's page would, and then hears already_claimed.
+      let round = 0;
+      const answered: string[] = [];
+      let unanswered = 0;
+      let claimFailures = 0;
+      let claimNo = 0;
+      const claimer = async () => {
+        while (claimNo < won.length) {
+          const g = won[claimNo++]!;
+          for (let attempt = 0; attempt < 20; attempt++) {
+            const r = await post(at(round++), `/games/${g.id}/claim`, { moves: g.moves }).catch(() => undefined);
+            if (!r) {
+              claimFailures++;
+              continue;
+            }
+            if (r.status === 200) answered.push(String(r.json.code));
+            else if (r.json.error === 'already_claimed') unanswered++;
+            else throw new Error(`claim answered ${r.status} ${String(r.json.error)}`);
+            break;
+          }
+          // Paced so the claims span the kill and the restart (about 5 s).
+          await new Promise((r) => setTimeout(r, 60));
+        }
+      };
       const acked: string[] = [];
       let failed = 0;
       let sent = 0;
       let stop = false;
-      let round = 0;
       // Eight clients, each sending 10-event batches to the processes in turn; a batch that
       // fails is sent again to the next process, as the beacon retries.
       const client = async () => {
@@ -182,7 +218,7 @@ if (!pgBin || !chBin) {
           }
         }
       };
-      const running = Promise.all(Array.from({ length: 8 }, client));
+      const running = Promise.all([...Array.from({ length: 8 }, client), claimer(), claimer()]);
       await new Promise((r) => setTimeout(r, 1500));
       const victim = children[0]!;
       const port = new URL(victim.url).port;
@@ -212,6 +248,20 @@ if (!pgBin || !chBin) {
       expect(acked.length).toBeGreaterThan(500);
       expect(acked.filter((id) => !stored.has(id))).toEqual([]);
       expect(new Set(acked).size).toBe(acked.length);
+
+      // Every code taken has its claim, none twice; every claim answered got its code.
+      const db = new pg.Client(pgUrl);
+      await db.connect();
+      const taken = (await db.query("SELECT code FROM reward_codes WHERE campaign = 'steady' AND game IS NOT NULL")).rows.map((r: { code: string }) => r.code);
+      const claims = (await db.query("SELECT code FROM reward_claims WHERE campaign = 'steady'")).rows.map((r: { code: string }) => r.code);
+      await db.end();
+      console.log(`claims through the kill: ${answered.length} answered with a code, ${unanswered} taken while their answer was cut off, ${claimFailures} sent to the dead process`);
+      expect(claimFailures).toBeGreaterThan(0);
+      expect(answered.length + unanswered).toBe(won.length);
+      expect(new Set(taken).size).toBe(won.length);
+      expect([...claims].sort()).toEqual([...taken].sort());
+      expect(answered.filter((c) => !taken.includes(c))).toEqual([]);
+      expect(new Set(answered).size).toBe(answered.length);
     }, 60_000);
   });
 }
