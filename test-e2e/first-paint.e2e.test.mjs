@@ -66,6 +66,7 @@ const CASES = [
   { name: 'buyer-show', widget: feed(), phone: true },
   { name: 'buyer-show-photos', lang: 'zh-CN', widget: feed(' filter="photos"') },
   { name: 'buyer-show-5', widget: feed(' filter="5" autoplay="4"') },
+  { name: 'buyer-show-sized', css: 'fan-buyer-show { --fan-buyer-show-slide-width: 180px; --fan-buyer-show-photo-ratio: 1; --fan-buyer-show-text-height: 8rem; }', widget: feed() },
   { name: 'card-maker', widget: '<fan-card-maker></fan-card-maker>', phone: true, todo: `${CARD_TODO}; and ${CARD_WAIT}` },
   { name: 'card-maker-zh', lang: 'zh-CN', widget: '<fan-card-maker></fan-card-maker>', todo: CARD_WAIT },
   { name: 'invite', widget: '<fan-invite campaign="spring-friends" reward-endpoint="/referrals"></fan-invite>', phone: true, todo: INVITE_TODO },

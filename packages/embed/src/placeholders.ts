@@ -47,7 +47,8 @@ export const PLACEHOLDERS: Record<string, Record<string, string>> = {
     ':not([share])::after': EN,
     ':not([share]):lang(zh)::after': ZH,
   },
-  'fan-buyer-show': { '': 'height:calc(16rem + min(240px, 78vw) * 1.25)' },
+  // A slide's photo and text under its 5.5rem of controls, as the page may size them.
+  'fan-buyer-show': { '': 'height:calc(5.5rem + var(--fan-buyer-show-slide-width, min(240px, 78vw)) * var(--fan-buyer-show-photo-ratio, 1.25) + var(--fan-buyer-show-text-height, 10.5rem))' },
   'fan-invite': { '': 'min-height:11.75rem' },
   'fan-review-form': { '': 'max-width:36rem;min-height:46rem' },
 };
