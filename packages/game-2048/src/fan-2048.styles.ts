@@ -12,31 +12,20 @@ const computed = unsafeCSS(`:host{--_fan-2048-slide:${SLIDE_MS}ms;--_ink:${DARK}
 
 const fixed = css`
   :host {
-    /* Every height follows from the width and the attributes (fanfare.css reserves it before
-       the game arrives): a 3rem bar, the square board, 2 lines a reward, a line of text
-       over the share buttons' rows. flow-root keeps the bars' margins inside. */
-    display: flow-root;
+    display: block;
     max-width: var(--fan-2048-max-width, 30rem);
     --_gap: var(--fan-2048-gap, 8px);
     --_board: var(--fan-2048-board, #bbada0);
   }
-  .bar { display: flex; align-items: center; gap: 0.5rem; margin: 0.5rem 0; }
-  .top { height: 3rem; }
-  .foot { display: grid; grid-template-rows: 1.25rem auto; align-items: start; line-height: 1.25rem; }
-  ul { margin: 0.5rem 0; padding-inline-start: 1.25rem; }
-  /* Two lines a reward whatever its title's length, so the list's height is its count
-     (clipped below them, not at the side, where the bullet is). */
-  li { height: 2.5rem; line-height: 1.25rem; clip-path: inset(0 -2rem); }
-  /* Empty until the game is offline, and then out of the way of what follows. */
-  p[role='status'] { margin: 0; }
+  .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; margin: 0.5rem 0; }
   .logo { width: auto; height: 2.5rem; max-width: 40%; object-fit: contain; margin-inline-end: auto; }
   [part='score'] {
     padding: 0.2rem 0.8rem; border-radius: var(--_fan-radius); background: var(--_board);
-    color: var(--_ink); text-align: center; font-size: 0.8rem; line-height: 1.2;
+    color: var(--_ink); text-align: center; font-size: 0.8rem;
   }
   b { display: block; font-size: 150%; }
   button {
-    font: inherit; font-weight: 600; line-height: 1.25rem; padding: 0.5rem 0.9rem; border: 0; border-radius: var(--_fan-radius);
+    font: inherit; font-weight: 600; padding: 0.5rem 0.9rem; border: 0; border-radius: var(--_fan-radius);
     background: var(--_fan-brand); color: var(--_fan-on-brand); cursor: pointer;
   }
   [part='board'] {

@@ -121,7 +121,7 @@ export class Fan2048 extends FanElement {
     const score = game?.score ?? 0;
     const ended = game?.over ? t('over') : game?.won && !session.playingOn ? t('won') : '';
     return html`
-      <div class="bar top">
+      <div class="bar">
         ${this.logo ? html`<img class="logo" src=${this.logo} alt="" />` : nothing}
         <div part="score">${t('score')}<b>${score}</b></div>
         <div part="score">${t('best')}<b>${session.best}</b></div>
@@ -143,7 +143,7 @@ export class Fan2048 extends FanElement {
       <p class="sr-only" role="status">${session.starting ? t('starting') : this.announcement}</p>
       ${prizes.renderList(this.skin)}
       <p role="status">${session.notice(this.locale)}</p>
-      <div class="bar foot">
+      <div class="bar">
         ${t('share')}
         <fan-share networks=${this.share || nothing} text=${t('shareText', { score })}></fan-share>
       </div>
