@@ -71,11 +71,9 @@ export const styles = css`
     --_h: 48px;
     --_fs: 16px;
   }
-  /* A name too long for its button (a wide brand font) is cut, not spilled. */
   .label .btn {
     box-sizing: border-box;
     width: calc(var(--_h) * 3 + 32px);
-    overflow: hidden;
     justify-content: flex-start;
     padding-inline: calc(var(--_h) * 0.28) calc(var(--_h) * 0.4);
   }
