@@ -4,9 +4,12 @@
 // BENCH_MIX=pageviews puts page views in the mix: each request starts with one (one in five
 // landing from a shared link, with its token and UTM: a visitor hash and a share lookup).
 // BENCH_MIX=attribution also gives every share its token, as the attribution-era widgets send them.
+// BENCH_WORKERS=N runs the server as many processes do past one machine: events in a
+// throwaway ClickHouse, state in a throwaway PostgreSQL, `--workers N` (node:cluster), not
+// pinned; CPU per event then counts every worker.
 // Prints events/s and latency percentiles, then checks every acknowledged event was stored.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir, availableParallelism } from 'node:os';
 import { randomBytes } from 'node:crypto';
@@ -32,13 +35,27 @@ if (!existsSync(cli)) {
 
 const dir = mkdtempSync(join(tmpdir(), 'fanfare-bench-'));
 const db = join(dir, 'bench.db');
-writeFileSync(join(dir, 'config.json'), JSON.stringify({ rateLimit: { perSecond: 0, burst: 1 }, sqliteSync: sync, batchMs }));
+const workers = process.env.BENCH_WORKERS ? Number(process.env.BENCH_WORKERS) : 0;
+let clickhouse;
+let postgres;
+const scaled = {};
+if (workers) {
+  const { clickhouseBinary, startClickHouse } = await import('../scripts/clickhouse.mjs');
+  const { postgresBinDir, startPostgres } = await import('../scripts/postgres.mjs');
+  [clickhouse, postgres] = await Promise.all([startClickHouse(clickhouseBinary()), startPostgres(postgresBinDir())]);
+  Object.assign(scaled, {
+    store: { events: 'clickhouse', state: 'postgres' },
+    clickhouse: { url: clickhouse.url, database: 'fanfare_bench' },
+    postgres: { url: await postgres.createDatabase('fanfare_bench') },
+  });
+}
+writeFileSync(join(dir, 'config.json'), JSON.stringify({ rateLimit: { perSecond: 0, burst: 1 }, sqliteSync: sync, batchMs, ...scaled }));
 
 // Pin the server to one core when taskset exists, so the figure is "one core" and autocannon has the other.
 // BENCH_PROFILE=<dir> writes the server's CPU profile there (node --cpu-prof) when it exits.
 const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-const cmd = [process.execPath, ...profile, cli, '--port', '0', '--db', db, '--config', join(dir, 'config.json')];
-const pinned = availableParallelism() > 1 && (await hasTaskset());
+const cmd = [process.execPath, ...profile, cli, '--port', '0', '--db', db, '--config', join(dir, 'config.json'), ...(workers ? ['--workers', String(workers)] : [])];
+const pinned = !workers && availableParallelism() > 1 && (await hasTaskset());
 const server = spawn(pinned ? 'taskset' : cmd[0], pinned ? ['-c', '0', ...cmd] : cmd.slice(1), {
   env: { ...process.env, FANFARE_ADMIN_TOKEN: 'bench-token-0123456789', LOG_LEVEL: 'info' },
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -79,11 +96,24 @@ function body(events) {
   return JSON.stringify({ v: 1, site: 'bench', sdk: '0.1.0', pv: 'pv', u: 'https://shop.example/p/42', r: '', e });
 }
 
-// CPU time the server process spent, from /proc (Linux): steadier than events/s on a shared machine.
+// CPU time the server process (and its workers) spent, from /proc (Linux): steadier than
+// events/s on a shared machine.
 function cpuMs() {
   try {
-    const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in ticks of 10 ms
+    const stat = (pid) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const ticks = (f) => Number(f[11]) + Number(f[12]); // utime + stime, in ticks of 10 ms
+    let total = ticks(stat(server.pid));
+    if (workers) {
+      for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+        try {
+          const f = stat(pid);
+          if (Number(f[1]) === server.pid) total += ticks(f);
+        } catch {
+          // A process that ended meanwhile.
+        }
+      }
+    }
+    return (total * 1000) / 100;
   } catch {
     return NaN;
   }
@@ -122,13 +152,20 @@ for (const events of [1, 5]) {
 const walBytes = existsSync(`${db}-wal`) ? statSync(`${db}-wal`).size : 0;
 server.kill('SIGTERM');
 await new Promise((r) => server.on('exit', r));
-const stored = new Database(db, { readonly: true }).prepare("SELECT count(*) AS c FROM events WHERE site = 'bench'").get().c;
+let stored;
+if (workers) {
+  const q = encodeURIComponent("SELECT count(DISTINCT id) FROM fanfare_bench.events WHERE site = 'bench'");
+  stored = Number((await (await fetch(`${clickhouse.url}/?query=${q}`)).text()).trim());
+  await Promise.all([clickhouse.stop(), postgres.stop()]);
+} else {
+  stored = new Database(db, { readonly: true }).prepare("SELECT count(*) AS c FROM events WHERE site = 'bench'").get().c;
+}
 rmSync(dir, { recursive: true, force: true });
 
-console.log(`\n@fanfare/server ingest, ${{ shares: 'shares only', pageviews: 'page views in the mix', attribution: 'page views, and shares with tokens' }[mix]}, SQLite (synchronous=${sync}), ${randomIds ? 'random' : "time-ordered (the beacon's)"} event ids, batch window ${batchMs} ms, ${connections} connections, ${seconds} s a run, server ${pinned ? 'pinned to one core' : 'not pinned'}, Node ${process.version}`);
+console.log(`\n@fanfare/server ingest, ${{ shares: 'shares only', pageviews: 'page views in the mix', attribution: 'page views, and shares with tokens' }[mix]}, ${workers ? `ClickHouse events and PostgreSQL state, --workers ${workers}` : `SQLite (synchronous=${sync})`}, ${randomIds ? 'random' : "time-ordered (the beacon's)"} event ids, batch window ${batchMs} ms, ${connections} connections, ${seconds} s a run, server ${pinned ? 'pinned to one core' : 'not pinned'}, Node ${process.version}`);
 console.table(rows);
 const acked = rows.reduce((a, r) => a + r.acked, 0);
-console.log(`WAL file at the end of the load: ${(walBytes / 1e6).toFixed(1)} MB`);
+if (!workers) console.log(`WAL file at the end of the load: ${(walBytes / 1e6).toFixed(1)} MB`);
 console.log(`acknowledged ${acked} events, stored ${stored}: ${stored >= acked ? 'none lost' : `${acked - stored} LOST`}`);
 
 async function hasTaskset() {
