@@ -35,11 +35,18 @@ export const PLACEHOLDERS: Record<string, Record<string, string>> = {
     ':not([networks])::before': EN,
     ':not([networks]):lang(zh)::before': ZH,
   },
-  // The 2048 game's rule is as before this change: a rule that is true for every variant
-  // needs the game's own layout to follow its attributes (a fixed bar, 2 lines a reward,
-  // its share text on a line of its own), which measured true in every case but costs
-  // 54 B over its 8,000 B budget (see the first-paint test's todo).
-  'fan-2048': { '': 'max-width:30rem;aspect-ratio:1;margin-bottom:12rem' },
+  // A 3rem bar in 0.5rem of padding each side, the square board, 2.5rem a reward (after
+  // 0.5rem; the count is told by the JSON: one object has a }, two have },), a 1.25rem line
+  // and 0.5rem over the share buttons' rows, 0.5rem under them (fan-2048.styles.ts).
+  'fan-2048': {
+    '': 'display:flow-root;max-width:var(--fan-2048-max-width, 30rem);padding:4rem 0 0.5rem',
+    '::before': "content:'';display:block;aspect-ratio:1;margin-bottom:2.25rem",
+    "[rewards*='}']::before": 'margin-bottom:5.25rem',
+    "[rewards*='},']::before": 'margin-bottom:7.75rem',
+    '::after': rows('share', '40px', '40px'),
+    ':not([share])::after': EN,
+    ':not([share]):lang(zh)::after': ZH,
+  },
   // A slide's photo and text under its 5.5rem of controls, as the page may size them.
   'fan-buyer-show': { '': 'height:calc(5.5rem + var(--fan-buyer-show-slide-width, min(240px, 78vw)) * var(--fan-buyer-show-photo-ratio, 1.25) + var(--fan-buyer-show-text-height, 10.5rem))' },
   'fan-invite': { '': 'min-height:11.75rem' },

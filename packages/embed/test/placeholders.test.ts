@@ -48,7 +48,8 @@ const want = (sel: string, css: string) => squash((sel || css.includes('display:
 describe('placeholder sizes', () => {
   it('fanfare.css reserves each widget as written once, only until it is defined', () => {
     const sheet = placeholderSheet();
-    expect(sheet).toContain('fan-2048:not(:defined){display:block;max-width:30rem;aspect-ratio:1;margin-bottom:12rem}');
+    expect(sheet).toContain('fan-2048:not(:defined){display:flow-root;max-width:var(--fan-2048-max-width, 30rem);padding:4rem 0 0.5rem}');
+    expect(sheet).toContain("fan-2048[rewards*='},']:not(:defined)::before{margin-bottom:7.75rem}");
     expect(sheet).toContain('fan-share[size=s]:not(:defined){--_h:32px}');
     expect(sheet).toContain('fan-share[layout=column]:not(:defined)::before{width:0}');
     expect(sheet).toContain('fan-share:not([networks]):lang(zh):not(:defined)::before{');

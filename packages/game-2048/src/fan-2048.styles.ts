@@ -2,25 +2,35 @@ import { css, unsafeCSS } from 'lit';
 import { DARK } from './logic/config.js';
 import { SLIDE_MS } from './controllers/slide-queue.js';
 
-// Where a tile sits: .col-<x> and .row-<y>, 0 to 5.
-const places = Array.from({ length: 6 }, (_, i) => `.col-${i}{--_col:${i}}.row-${i}{--_row:${i}}`).join('');
-
 // What comes from the scripts (the slide's length, the dark text colour) stays out of
 // the css`` below: the build minifies a css`` only when it has no interpolation. A
-// tile's own colours arrive through CSSOM as --_bg and --_fg (see tileColors).
-const computed = unsafeCSS(`:host{--_fan-2048-slide:${SLIDE_MS}ms;--_ink:${DARK}}${places}`);
+// tile's own colours, its place (--_col, --_row) and its type's scale (--_ts) arrive
+// through CSSOM (see tile() in fan-2048.ts).
+const computed = unsafeCSS(`:host{--_fan-2048-slide:${SLIDE_MS}ms;--_ink:${DARK}}`);
 
 const fixed = css`
   :host {
+    /* Every height follows from the width and the attributes (fanfare.css reserves it
+       before the game arrives): lines of 1.25rem, so a bar 3rem tall (the scores), the
+       square board, 2 lines a reward, a line of text over the share buttons' rows. The
+       bars' room is padding, not margins that would reach past the widget's edges. */
     display: block;
+    line-height: 1.25rem;
     max-width: var(--fan-2048-max-width, 30rem);
     --_gap: var(--fan-2048-gap, 8px);
     --_board: var(--fan-2048-board, #bbada0);
   }
-  .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; margin: 0.5rem 0; }
+  .bar { display: flex; align-items: center; gap: 0.5rem; padding: 0.5rem 0; }
+  .foot { display: grid; }
+  ul { margin: 0.5rem 0 0; }
+  /* Two lines a reward whatever its title's length, so the list's height is its count
+     (clipped below them, not at the side, where the bullet is). */
+  li { height: 2lh; clip-path: inset(0 -2rem); }
+  /* Empty until the game is offline, and then out of the way of what follows. */
+  p[role] { margin: 0; }
   .logo { width: auto; height: 2.5rem; max-width: 40%; object-fit: contain; margin-inline-end: auto; }
   [part='score'] {
-    padding: 0.2rem 0.8rem; border-radius: var(--_fan-radius); background: var(--_board);
+    padding: 0.25rem 0.8rem; border-radius: var(--_fan-radius); background: var(--_board);
     color: var(--_ink); text-align: center; font-size: 0.8rem;
   }
   b { display: block; font-size: 150%; }
@@ -38,12 +48,10 @@ const fixed = css`
     position: absolute; top: var(--_gap); left: var(--_gap); z-index: 1; aspect-ratio: 1;
     width: calc((100% - var(--_gap) * (var(--_size) + 1)) / var(--_size));
     display: grid; place-items: center; overflow: hidden; white-space: nowrap;
-    background: var(--_bg); color: var(--_fg); font-size: calc(var(--_text-scale, 0.45) * 100cqw / var(--_size));
+    background: var(--_bg); color: var(--_fg); font-size: calc(var(--_ts) * 100cqw / var(--_size));
     transform: translate(calc(var(--_col) * (100% + var(--_gap))), calc(var(--_row) * (100% + var(--_gap))));
     transition: transform var(--_fan-2048-slide);
   }
-  /* A label as wide as 3, 4, 5 or more digits gets smaller type. */
-  .chars-3 { --_text-scale: 0.36; } .chars-4 { --_text-scale: 0.28; } .chars-5 { --_text-scale: 0.19; }
   img { width: 100%; height: 100%; object-fit: cover; }
   .leaving { z-index: 0; }
   /* What appears with a move waits for the slide to end. */

@@ -27,6 +27,9 @@ import { styles } from './fan-2048.styles.js';
  * @cssprop --fan-2048-gap - Space between tiles (a length, default 8px).
  * @cssprop --fan-2048-max-width - Widest the game grows (default 30rem).
  */
+// A label as wide as 3, 4, 5 or more digits gets smaller type (by its width in digits).
+const TEXT_SCALE = [0.45, 0.45, 0.45, 0.36, 0.28, 0.19];
+
 export class Fan2048 extends FanElement {
   static override styles = [tokens, styles];
 
@@ -107,9 +110,9 @@ export class Fan2048 extends FanElement {
     const [background, color] = tileColors(value, this.skin);
     return html`<div
       part="tile"
-      class="tile col-${cell % this.size} row-${(cell / this.size) | 0} ${effect ?? ''} chars-${Math.min(5, labelWidth(text))}"
+      class="tile ${effect ?? ''}"
       data-value=${value}
-      ${cssVars({ '--_bg': background, '--_fg': color })}
+      ${cssVars({ '--_bg': background, '--_fg': color, '--_col': cell % this.size, '--_row': (cell / this.size) | 0, '--_ts': TEXT_SCALE[Math.min(5, labelWidth(text))] })}
     >
       ${image ? html`<img src=${skin.image!} alt="" @error=${() => (this.brokenImages.add(value), this.requestUpdate())} />` : text}
     </div>`;
@@ -143,7 +146,7 @@ export class Fan2048 extends FanElement {
       <p class="sr-only" role="status">${session.starting ? t('starting') : this.announcement}</p>
       ${prizes.renderList(this.skin)}
       <p role="status">${session.notice(this.locale)}</p>
-      <div class="bar">
+      <div class="bar foot">
         ${t('share')}
         <fan-share networks=${this.share || nothing} text=${t('shareText', { score })}></fan-share>
       </div>

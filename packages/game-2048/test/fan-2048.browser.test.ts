@@ -18,8 +18,8 @@ function cells(el: Fan2048): number[] {
   const n = el.size;
   const out = new Array(n * n).fill(0);
   for (const t of root(el).querySelectorAll<HTMLElement>('[part~=tile]:not(.leaving)')) {
-    const x = Number(/\bcol-(\d)/.exec(t.className)![1]);
-    const y = Number(/\brow-(\d)/.exec(t.className)![1]);
+    const x = Number(t.style.getPropertyValue('--_col'));
+    const y = Number(t.style.getPropertyValue('--_row'));
     out[y * n + x] = Number(t.textContent!.trim());
   }
   return out;
