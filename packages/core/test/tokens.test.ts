@@ -21,11 +21,15 @@ const core = read(sources(join(packages, 'core/src')));
 const coreDocumented = all(read([join(packages, 'core/src/tokens.ts')]), /@cssprop (--fan-[\w-]+)/g);
 const widgets = readdirSync(packages).filter((p) => p !== 'core' && statSync(join(packages, p, 'src'), { throwIfNoEntry: false })?.isDirectory());
 
+// The embed's fanfare.css reserves each widget's size with that widget's own hooks: those
+// are documented where they belong, on the widget.
+const widgetDocumented = new Set(widgets.flatMap((pkg) => [...all(read(sources(join(packages, pkg, 'src'))), /@cssprop (--fan-[\w-]+)/g)]));
+
 describe('styling hooks', () => {
   it.each(widgets)('%s documents every --fan-* property it reads with @cssprop', (pkg) => {
     const text = read(sources(join(packages, pkg, 'src')));
     const used = all(text, /var\(\s*(--fan-[\w-]+)/g);
-    const documented = all(text, /@cssprop (--fan-[\w-]+)/g);
+    const documented = pkg === 'embed' ? widgetDocumented : all(text, /@cssprop (--fan-[\w-]+)/g);
     const missing = [...used].filter((p) => !documented.has(p) && !coreDocumented.has(p));
     expect(missing, `used in ${pkg}/src without @cssprop`).toEqual([]);
   });
