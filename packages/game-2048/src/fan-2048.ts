@@ -11,6 +11,9 @@ import { RewardsController } from './controllers/rewards.js';
 import { messages } from './messages.js';
 import { styles } from './fan-2048.styles.js';
 
+// A label as wide as 3, 4, 5 or more digits gets smaller type (by its width in digits).
+const TEXT_SCALE = [0.45, 0.45, 0.45, 0.36, 0.28, 0.19];
+
 /**
  * A branded 2048 that fans play with keys or swipes, with rewards at a tile or score.
  *
@@ -27,9 +30,6 @@ import { styles } from './fan-2048.styles.js';
  * @cssprop --fan-2048-gap - Space between tiles (a length, default 8px).
  * @cssprop --fan-2048-max-width - Widest the game grows (default 30rem).
  */
-// A label as wide as 3, 4, 5 or more digits gets smaller type (by its width in digits).
-const TEXT_SCALE = [0.45, 0.45, 0.45, 0.36, 0.28, 0.19];
-
 export class Fan2048 extends FanElement {
   static override styles = [tokens, styles];
 
