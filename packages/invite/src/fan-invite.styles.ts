@@ -25,9 +25,11 @@ export const styles = css`
     /* A border drawn inside, so it adds nothing to the size. */
     box-shadow: inset 0 0 0 1px var(--fan-invite-border, var(--_fan-border));
   }
+  /* From the row's top, so a one-line heading (loading, sharing) and the two-line offer that
+     replaces it start on the same line: the text never moves. */
   .heading {
     margin: 0;
-    align-self: center;
+    align-self: start;
     font-size: 1.0625rem;
     font-weight: 600;
     overflow-wrap: anywhere;
