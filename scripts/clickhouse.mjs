@@ -3,9 +3,9 @@
 // temp dir that goes with it.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port.mjs';
 
 /** Where Debian's clickhouse-server package puts the binary, or one on PATH. */
 export function clickhouseBinary() {
@@ -14,17 +14,6 @@ export function clickhouseBinary() {
     if (existsSync(p)) return p;
   }
   return undefined;
-}
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** A throwaway ClickHouse on loopback with a config of our own, data in a temp dir. */
