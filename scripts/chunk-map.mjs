@@ -24,9 +24,10 @@ function sourceOf(spec) {
  * longest run of requests each waiting for the one before, from fanfare.js (1) to the last
  * of them (a file is requested as soon as the first file that imports it has arrived).
  * Paths are the metafile's keys. `loaderOut` is the loader's key in
- * `metafile.outputs`; `cwd` the directory the build ran in (the metafile is relative to it).
+ * `metafile.outputs`; `cwd` the directory the build ran in (the metafile is relative to it);
+ * `preloaded`, by key, the files the loader requests with the widget's chunk (level 2 too).
  */
-export function chunkMap(metafile, loaderOut, cwd) {
+export function chunkMap(metafile, loaderOut, cwd, preloaded = {}) {
   const text = readFileSync(LOADER, 'utf8');
   const keyOf = new Map();
   for (const [, tag, spec] of text.matchAll(/'(fan-[a-z0-9-]+)': \(\) => import\('([^']+)'\)/g)) keyOf.set(sourceOf(spec), tag);
@@ -35,9 +36,9 @@ export function chunkMap(metafile, loaderOut, cwd) {
   const outputs = metafile.outputs;
   const statics = (file) => (outputs[file]?.imports ?? []).filter((i) => i.kind === 'import-statement' && !i.external).map((i) => i.path);
   // Breadth first: the level at which each file is first requested.
-  const chain = (entry) => {
-    const level = new Map([[entry, 2]]);
-    for (const queue = [entry]; queue.length; ) {
+  const chain = (entry, early = []) => {
+    const level = new Map([entry, ...early].map((f) => [f, 2]));
+    for (const queue = [entry, ...early]; queue.length; ) {
       const f = queue.shift();
       for (const g of statics(f)) {
         if (level.has(g)) continue;
@@ -57,7 +58,7 @@ export function chunkMap(metafile, loaderOut, cwd) {
     const source = outputs[i.path]?.entryPoint;
     const key = source && keyOf.get(join(cwd, source));
     if (!key) throw new Error(`chunk-map: the loader imports ${i.path} (${source}), which loader.ts does not name`);
-    map[key] = { entry: i.path, files: [...closure(i.path)], chain: chain(i.path) };
+    map[key] = { entry: i.path, files: [...closure(i.path)], chain: chain(i.path, preloaded[key]) };
   }
   return map;
 }

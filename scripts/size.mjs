@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chunkMap } from './chunk-map.mjs';
 import { networkOptions, shipOptions } from './esbuild-options.mjs';
+import { buildLoader } from './ship-loader.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // What a widget's figure leaves out, because a page loads it once however many widgets
@@ -79,9 +80,10 @@ function check(piece, size, budget, note = '') {
   rows.push([piece, size, budget ?? '—', over ? 'OVER' : 'ok', note]);
 }
 
-// The loader with every widget behind it, as built: its imports name the hashed chunks.
-const loader = await measure('packages/embed/src/loader.ts', [], '[name]');
-check('loader fanfare.js', loader.eager, 1500);
+// The loader with every widget behind it, as built (scripts/ship-loader.mjs): its imports
+// and its table of what to request with each widget name the hashed chunks.
+const shipped = await buildLoader({ outdir: `${root}virtual` });
+check('loader fanfare.js', gzipSync(shipped.files.get(`${root}virtual/fanfare.js`), { level: 9 }).length, 1500);
 
 const lit = await measure('packages/core/scripts/lit-entry.js');
 check('Lit runtime (shared once per page)', lit.eager, 7000, 'LitElement, html, css, nothing, property/state decorators');
@@ -153,19 +155,9 @@ for (const r of rows) console.log(r.slice(0, 4).map((c, i) => String(c)[i ? 'pad
 
 // Requests in a row, each waiting for the one before, from fanfare.js (1) to a widget's last
 // file: on a phone each is a round trip. esbuild's widget chunks name their whole graph, so
-// it is the loader, the widget's chunk, then everything else at once; <fan-share>'s network
-// chunks are requested by the loader with the widget's chunk (from its `networks`).
-const graph = await build({
-  ...shipOptions,
-  entryPoints: { fanfare: `${root}/packages/embed/src/loader.ts` },
-  absWorkingDir: root,
-  outdir: '/virtual',
-  entryNames: '[name]',
-  write: false,
-  metafile: true,
-  logLevel: 'error',
-});
-const chains = chunkMap(graph.metafile, Object.keys(graph.metafile.outputs).find((k) => k.endsWith('/fanfare.js')), root);
+// it is the loader, the widget's chunk, then everything else at once; the loader requests
+// everything else with the widget's chunk (its table, and <fan-share>'s `networks`).
+const chains = chunkMap(shipped.metafile, shipped.loaderOut, root, shipped.preloaded);
 console.log(`\n${'requests in a chain'.padEnd(w[0])} ${'longest'.padStart(w[1])} ${'target'.padStart(w[2])}`);
 for (const [key, { chain, files }] of Object.entries(chains)) {
   console.log(`${`  ${key}`.padEnd(w[0])} ${String(chain).padStart(w[1])} ${'2'.padStart(w[2])}  ${files.length + 1} files after fanfare.js`);
