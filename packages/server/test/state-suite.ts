@@ -90,13 +90,28 @@ export function stateSuite(label: string, open: (config: Config) => Promise<Stat
       ]);
     });
 
-    it('gives one game one code of a tier however many of its claims race, and nothing for a lower tier after', async () => {
+    it('gives one game one code of a tier however many of its claims race, each answered that code; nothing for a lower tier after', async () => {
       const out = await Promise.all(Array.from({ length: 6 }, () => claim('one-game', 'ten', 'one-game', 1)));
-      expect(out.filter((o) => o.ok)).toHaveLength(1);
-      expect(out.filter((o) => !o.ok && o.error === 'already_claimed')).toHaveLength(5);
-      const winner = out.find((o) => o.ok);
+      const winner = out.find((o) => o.ok && !o.again);
       expect(winner?.ok && winner.code).toMatch(/^T1-[A-Z2-9]{8}$/);
+      // The other five came after it: the same player asking again, answered the same code.
+      expect(out.filter((o) => o.ok && o.again)).toHaveLength(5);
+      for (const o of out) expect(o).toMatchObject({ ok: true, code: winner?.ok && winner.code, tier: 1 });
+      expect((await b.state.ledger.pool('ten'))[1]!.given).toBe(1);
       expect(await claim('one-game', 'ten', 'one-game', 0)).toEqual({ ok: false, error: 'already_claimed' });
+    });
+
+    it('answers a claim again with its code (its first answer was lost), and another player holding the game id nothing', async () => {
+      const first = await claim('lost-answer', 'ten', 'the-player', 1);
+      expect(first).toMatchObject({ ok: true, tier: 1 });
+      expect(first.ok && first.again).toBeUndefined();
+      expect(await claim('lost-answer', 'ten', 'the-player', 1)).toEqual({ ...first, again: true });
+      expect(await claim('lost-answer', 'ten', 'someone-else', 1)).toEqual({ ok: false, error: 'already_claimed' });
+      // A retry takes nothing, so the player's daily limit does not stop it.
+      const limited = await Promise.all([claim('limit-a', 'ten', 'counted', 1), claim('limit-b', 'ten', 'counted', 1), claim('limit-c', 'ten', 'counted', 1)]);
+      expect(limited.every((o) => o.ok)).toBe(true);
+      expect(await claim('limit-d', 'ten', 'counted', 1)).toEqual({ ok: false, error: 'daily_limit' });
+      expect(await claim('limit-a', 'ten', 'counted', 1)).toEqual({ ...limited[0], again: true });
     });
 
     it("keeps a player to the campaign's claims a day when their games race", async () => {
@@ -146,14 +161,18 @@ export function stateSuite(label: string, open: (config: Config) => Promise<Stat
       const now = Date.UTC(2026, 10, 24, 10);
       for (let i = 0; i < 30; i++) expect(await b.state.referrals.start(invite(`claim-${i}`, `player-${i}`), undefined, 3)).toBe(true);
       const same = await Promise.all(Array.from({ length: 5 }, () => b.state.referrals.claim(invite('claim-0'), reward, now)));
-      expect(same.filter((o) => o.ok)).toHaveLength(1);
-      expect(same.filter((o) => !o.ok && o.error === 'invite_claimed')).toHaveLength(4);
+      const first = same.find((o) => o.ok && !o.again) as { ok: true; code: string };
+      expect(first.code).toMatch(/^R-CODE-/);
+      // The four after it hear the same code: whoever has the ref's key is its fan, asking again.
+      expect(same.filter((o) => o.ok && o.again)).toHaveLength(4);
+      for (const o of same) expect(o).toMatchObject({ ok: true, code: first.code });
       const out = await Promise.all(Array.from({ length: 30 }, (_, i) => b.state.referrals.claim(invite(`claim-${i}`), reward, now)));
-      const codes = [same.find((o) => o.ok)!, ...out].flatMap((o) => (o.ok ? [o.code] : []));
+      expect(out[0]).toEqual({ ok: true, code: first.code, again: true });
+      const codes = [first, ...out.slice(1)].flatMap((o) => (o.ok ? [o.code] : []));
       expect(codes).toHaveLength(10);
       expect(new Set(codes).size).toBe(10);
       expect(out.filter((o) => !o.ok && o.error === 'pool_empty')).toHaveLength(20);
-      expect(await b.state.referrals.codeOf('claim-0')).toBe(same.find((o) => o.ok)!.ok && (same.find((o) => o.ok) as { code: string }).code);
+      expect(await b.state.referrals.codeOf('claim-0')).toBe(first.code);
       expect(await b.state.referrals.claims('pals', now, now + 1)).toBe(10);
       expect(await b.state.referrals.left('pals', reward)).toBe(0);
     });

@@ -52,7 +52,6 @@ const REFUSALS = {
   bad_invite: [403, 'this ref or key was not issued by this server'],
   invite_expired: [410, 'this invite has expired'],
   not_enough_friends: [422, 'not enough friends have visited'],
-  invite_claimed: [409, 'this invite has claimed its code already; GET it with the key'],
   pool_empty: [409, 'all the codes of this campaign are given out'],
 } as const satisfies Partial<Record<ErrorCode, readonly [number, string]>>;
 
@@ -199,7 +198,10 @@ export class ReferralService {
     const u = await this.#unlock(ref, key, caller);
     if (!u.ok) return u;
     const { inv, c } = u.value;
-    if ((await this.#o.referrals.codeOf(ref)) !== undefined) return refusal('invite_claimed');
+    // Claimed already (the answer was lost, another tab was first): the fan holding the key
+    // gets the same code again, whatever the date now; nothing more is taken from the pool.
+    const held = await this.#o.referrals.codeOf(ref);
+    if (held !== undefined) return { ok: true, value: { code: held, title: c.title } };
     const t = this.#o.now();
     if (c.endsAt && t >= Date.parse(c.endsAt)) return refusal('campaign_ended');
     if (t >= inv.expires) return refusal('invite_expired');

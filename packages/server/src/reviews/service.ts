@@ -214,7 +214,8 @@ export class ReviewService {
     if (!campaign || !verified || photos === 0 || order === null) return {};
     const t = this.#now();
     const got = await this.#ledger.claim({ game: `review:${site}:${order}`, campaign, tier: 0, player: client, day: utcDay(t), now: t });
-    return got.ok ? { reward: { code: got.code, title: this.#config.campaigns[campaign]!.rewards[0]!.title } } : {};
+    // `again`: the order's code went with an earlier review (of another product); this one brings none.
+    return got.ok && !got.again ? { reward: { code: got.code, title: this.#config.campaigns[campaign]!.rewards[0]!.title } } : {};
   }
 
   // ---- moderation ----------------------------------------------------------------------

@@ -4,7 +4,7 @@ import type { Config, Referral } from '../config.js';
 import { MIGRATIONS } from './migrations/postgres.js';
 import { PostgresReviews } from './postgres-reviews.js';
 import { poolOf, type Invite, type InviteClaim } from './referrals.js';
-import type { ClaimOutcome, CodeSource } from './rewards.js';
+import { heldClaim, type ClaimOutcome, type CodeSource } from './rewards.js';
 import { StoreUnavailable, type GameClaim, type Grants, type Ledger, type PoolTier, type Referrals, type Reviews, type Salts, type SharedGrant, type StateStore } from './state.js';
 
 // The state store for many processes (`"state": "postgres"`): the same tables and rules as
@@ -240,6 +240,10 @@ export class PostgresState implements StateStore, Ledger, Salts {
       const keys = [`game\n${args.game}`, `player\n${args.campaign}\n${args.day}\n${args.player}`];
       if (c.dailyBudget !== undefined) keys.push(`budget\n${args.campaign}\n${args.day}`);
       await lock(q, ...keys);
+      const held = (await q('SELECT code, player FROM reward_claims WHERE game = $1 AND tier = $2', [args.game, args.tier])).rows[0] as
+        | { code: string; player: string }
+        | undefined;
+      if (held) return heldClaim(held, args);
       const best = (await q('SELECT max(tier) AS t FROM reward_claims WHERE game = $1', [args.game])).rows[0] as { t: number | null };
       if (best.t !== null && best.t >= args.tier) return { ok: false, error: 'already_claimed' };
       const mine = (await q('SELECT count(*) AS c FROM reward_claims WHERE campaign = $1 AND day = $2 AND player = $3', [args.campaign, args.day, args.player]))
@@ -325,7 +329,8 @@ export class PostgresState implements StateStore, Ledger, Salts {
   async #claimInvite(inv: Invite, reward: Referral, now: number): Promise<InviteClaim> {
     return this.#tx(async (q): Promise<InviteClaim> => {
       await lock(q, `invite\n${inv.ref}`);
-      if ((await q('SELECT 1 FROM referral_claims WHERE ref = $1', [inv.ref])).rowCount) return { ok: false, error: 'invite_claimed' };
+      const held = (await q('SELECT code FROM referral_claims WHERE ref = $1', [inv.ref])).rows[0] as { code: string } | undefined;
+      if (held) return { ok: true, code: held.code, again: true };
       const code = await take(q, poolOf(inv.campaign), 0, reward, inv.ref, now);
       if (code === undefined) return { ok: false, error: 'pool_empty' };
       await q('INSERT INTO referral_claims (ref, campaign, code, at) VALUES ($1, $2, $3, $4)', [inv.ref, inv.campaign, code, now]);

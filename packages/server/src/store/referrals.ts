@@ -57,7 +57,8 @@ const invite = (r: InviteCells): Invite => ({ ...r, holdout: r.holdout === 1 });
 /** The pool of a referral campaign in the shared code table: no game campaign's name has a colon. */
 export const poolOf = (campaign: string): string => `referral:${campaign}`;
 
-export type InviteClaim = { ok: true; code: string } | { ok: false; error: 'invite_claimed' | 'pool_empty' };
+/** `again`: the invite had its code already, answered again (whoever holds the ref and its key is the fan). */
+export type InviteClaim = { ok: true; code: string; again?: true } | { ok: false; error: 'pool_empty' };
 
 export class ReferralStore implements Referrals {
   readonly #db: Database.Database;
@@ -119,11 +120,12 @@ export class ReferralStore implements Referrals {
 
   /**
    * Gives the invite its code, in one IMMEDIATE transaction: of racing claims, the first
-   * takes a code and writes its claim; every later one sees that claim and gets none.
+   * takes a code and writes its claim; every later one sees that claim and answers its code.
    */
   async claim(inv: Invite, reward: Referral, now: number): Promise<InviteClaim> {
     return this.#db.transaction((): InviteClaim => {
-      if (this.#codeOf(inv.ref) !== undefined) return { ok: false, error: 'invite_claimed' };
+      const held = this.#codeOf(inv.ref);
+      if (held !== undefined) return { ok: true, code: held, again: true };
       const code = this.#pool.take(poolOf(inv.campaign), 0, reward, inv.ref, now);
       if (code === undefined) return { ok: false, error: 'pool_empty' };
       this.#db.prepare('INSERT INTO referral_claims (ref, campaign, code, at) VALUES (?, ?, ?, ?)').run(inv.ref, inv.campaign, code, now);

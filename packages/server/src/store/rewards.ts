@@ -40,8 +40,12 @@ CREATE TABLE IF NOT EXISTS reward_starts (
 );
 `;
 
+/**
+ * `again`: the game's player had claimed this tier before and is answered the same code
+ * (a retry whose first answer was lost); nothing was taken from the pool this time.
+ */
 export type ClaimOutcome =
-  | { ok: true; code: string; tier: number }
+  | { ok: true; code: string; tier: number; again?: true }
   | { ok: false; error: 'already_claimed' | 'daily_limit' | 'pool_empty' };
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: codes are read aloud and typed
@@ -109,6 +113,15 @@ export class CodePool {
 }
 
 /**
+ * The answer to a claim of a tier the game holds already: its code again for the player who
+ * claimed it (the first answer was lost: a dropped connection, a process that died after its
+ * commit), `already_claimed` for anyone else holding the game id. postgres.ts uses it too.
+ */
+export function heldClaim(held: { code: string; player: string }, args: Pick<GameClaim, 'player' | 'tier'>): ClaimOutcome {
+  return held.player === args.player ? { ok: true, code: held.code, tier: args.tier, again: true } : { ok: false, error: 'already_claimed' };
+}
+
+/**
  * The reward side's state in SQLite (`"state": "sqlite"`, whatever the event store): handing
  * out a code needs a transaction, and ClickHouse has none. postgres.ts is the other one.
  */
@@ -145,13 +158,18 @@ export class RewardLedger implements Ledger {
   }
 
   /**
-   * Gives `game` the code for `tier` if it has not claimed that tier or a higher one,
-   * in one IMMEDIATE transaction: of two racing claims, the second sees the first's row.
+   * Gives `game` the code for `tier` if it has not claimed that tier or a higher one, or the
+   * code it has for `tier` again when the same player asks again, in one IMMEDIATE
+   * transaction: of two racing claims, the second sees the first's row.
    */
   async claim(args: GameClaim): Promise<ClaimOutcome> {
     const c = this.#campaigns[args.campaign];
     if (!c) return { ok: false, error: 'pool_empty' };
     return this.#db.transaction((): ClaimOutcome => {
+      const held = this.#db.prepare('SELECT code, player FROM reward_claims WHERE game = ? AND tier = ?').get(args.game, args.tier) as
+        | { code: string; player: string }
+        | undefined;
+      if (held) return heldClaim(held, args);
       const best = this.#db.prepare('SELECT max(tier) AS t FROM reward_claims WHERE game = ?').get(args.game) as {
         t: number | null;
       };

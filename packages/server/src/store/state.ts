@@ -31,6 +31,8 @@ export interface Ledger {
   /**
    * Gives `game` the code for `tier` unless it has that tier or a higher one, the player has
    * had their claims today or the pool is empty. Of racing claims, each code goes to one.
+   * A tier the game holds is answered with its code again (`again`) when the same player
+   * asks (a retry whose answer was lost), and `already_claimed` for any other player.
    */
   claim(args: GameClaim): Promise<ClaimOutcome>;
   pool(campaign: string): Promise<PoolTier[]>;
@@ -45,7 +47,7 @@ export interface Referrals {
   /** The fan's own hashes, per invite. */
   owners(refs: string[]): Promise<Map<string, Set<string>>>;
   codeOf(ref: string): Promise<string | undefined>;
-  /** Of racing claims of one invite, one gets a code; the others `invite_claimed`. */
+  /** Of racing claims of one invite, one takes a code; the others, and every later one, are answered that code (`again`). */
   claim(inv: Invite, reward: Referral, now: number): Promise<InviteClaim>;
   /** Invites of a campaign started in [from, to). */
   started(campaign: string, from: number, to: number): Promise<Invite[]>;
