@@ -2,8 +2,11 @@
 // another origin, and the bench site (bench/pages at /, the embed folder at /fanfare/,
 // the peers from npm at /npm/), each page served with the strict CSP the demo has, relaxed
 // only where a peer cannot work without it.
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer as createHttp1 } from 'node:http';
+import { createSecureServer } from 'node:http2';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -30,7 +33,23 @@ function compressed(dir) {
   };
 }
 
-const listen = (server) => new Promise((r) => server.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${server.address().port}`)));
+// HTTP/2 over TLS, as the CDNs that host these libraries serve them: every file of a page
+// on one connection. Over HTTP/1.1 a browser opens at most six connections to a host, so
+// the seventh file waits for one of the first six (a round trip more on a phone), which
+// only the contender with many files pays. BENCH_HTTP1=1 serves HTTP/1.1 to see that.
+export const HTTP1 = !!process.env.BENCH_HTTP1;
+let tls;
+function createServer(handler) {
+  if (HTTP1) return createHttp1(handler);
+  if (!tls) {
+    // A throwaway self-signed certificate (the browser is told to accept it).
+    const dir = mkdtempSync(join(tmpdir(), 'fanfare-bench-tls-'));
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-days', '1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    tls = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+  }
+  return createSecureServer({ ...tls, allowHTTP1: true }, handler);
+}
+const listen = (server) => new Promise((r) => server.listen(0, '127.0.0.1', () => r(`${HTTP1 ? 'http' : 'https'}://127.0.0.1:${server.address().port}`)));
 const sum = (xs, f) => xs.reduce((n, x) => n + f(x), 0);
 
 /**

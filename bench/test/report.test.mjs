@@ -30,7 +30,7 @@ const buyerOut = 'fanfare 9000 300 800 0.0000 45\nembla 3000 250 9000 0.0000 60\
 
 function figures({ shopViews = [shopView, shopView], buyerStdout = buyerOut } = {}) {
   return {
-    date: '2026-12-01T00:00:00Z', cpu: '2 × Test CPU', memory: '4.0 GiB', os: 'Linux', node: 'v20', chromium: '150', runs: 2, seconds: 60, external: 0,
+    date: '2026-12-01T00:00:00Z', cpu: '2 × Test CPU', memory: '4.0 GiB', os: 'Linux', node: 'v20', chromium: '150', protocol: 'HTTP/2', runs: 2, seconds: 60, external: 0,
     ...share.report(
       {
         loopback: { '`<fan-share>`': [shareView, shareView], shareon: [shareView], shariff: [shareView] },
