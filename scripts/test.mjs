@@ -14,7 +14,21 @@ const env = { ...process.env };
 if (!env.npm_config_nodedir && existsSync('/usr/include/node/node.h')) env.npm_config_nodedir = '/usr';
 
 const PNPM = ['--yes', 'pnpm@12.21.0'];
-for (const args of [['install', '--frozen-lockfile'], ['run', 'test:all']]) {
+// The steps of `pnpm test:all`, run one by one so the end prints what each took: CI allows
+// the whole command 15 minutes, and this says where they go.
+const steps = [['install', '--frozen-lockfile'], ...['typecheck', 'lint', 'build', 'size', 'test:unit', 'test:browser', 'test:e2e', 'test:docs'].map((s) => ['run', s])];
+const took = [];
+const report = () => {
+  const total = took.reduce((n, [, s]) => n + s, 0);
+  console.log(`\nnpm test: ${took.map(([name, s]) => `${name} ${s.toFixed(0)} s`).join(', ')}; ${(total / 60).toFixed(1)} min in all`);
+};
+for (const args of steps) {
+  const started = Date.now();
   const r = spawnSync('npx', [...PNPM, ...args], { cwd: root, env, stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  took.push([args.at(-1) === '--frozen-lockfile' ? 'install' : args[1], (Date.now() - started) / 1000]);
+  if (r.status !== 0) {
+    report();
+    process.exit(r.status ?? 1);
+  }
 }
+report();
