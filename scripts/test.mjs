@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { setup } from './setup.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const setupStarted = Date.now();
 if (!setup()) process.exit(1);
+const setupTook = (Date.now() - setupStarted) / 1000;
 
 const env = { ...process.env };
 // node-gyp (better-sqlite3) builds against the headers installed here instead of
@@ -17,7 +19,7 @@ const PNPM = ['--yes', 'pnpm@12.21.0'];
 // The steps of `pnpm test:all`, run one by one so the end prints what each took: CI allows
 // the whole command 15 minutes, and this says where they go.
 const steps = [['install', '--frozen-lockfile'], ...['typecheck', 'lint', 'build', 'size', 'test:unit', 'test:browser', 'test:e2e', 'test:docs'].map((s) => ['run', s])];
-const took = [];
+const took = [['setup', setupTook]];
 const report = () => {
   const total = took.reduce((n, [, s]) => n + s, 0);
   console.log(`\nnpm test: ${took.map(([name, s]) => `${name} ${s.toFixed(0)} s`).join(', ')}; ${(total / 60).toFixed(1)} min in all`);
