@@ -163,11 +163,21 @@ export const configSchema = z.object({
   host: z.string().default('127.0.0.1'),
   port: z.number().int().min(0).max(65535).default(8787),
   db: z.string().default('./fanfare.db'),
-  /** "sqlite" (everything in `db`), "clickhouse" (events there, state in `db`), or each named: DESIGN.md, "Server". */
+  /**
+   * "sqlite" (everything in `db`), "clickhouse" (events there, state in `db`), or each named:
+   * DESIGN.md, "Server". `media`: where photos go, "disk" (the `media` folder) or "postgres"
+   * (the state store's database); "postgres" when absent with `"state": "postgres"`.
+   */
   store: z
     .union([
       z.enum(['sqlite', 'clickhouse']),
-      z.object({ events: z.enum(['sqlite', 'clickhouse']).default('sqlite'), state: z.enum(['sqlite', 'postgres']).default('sqlite') }).strict(),
+      z
+        .object({
+          events: z.enum(['sqlite', 'clickhouse']).default('sqlite'),
+          state: z.enum(['sqlite', 'postgres']).default('sqlite'),
+          media: z.enum(['disk', 'postgres']).optional(),
+        })
+        .strict(),
     ])
     .default('sqlite'),
   /** With `"state": "postgres"`; FANFARE_POSTGRES_URL wins over it. */
@@ -213,6 +223,13 @@ export const configSchema = z.object({
   /** A photo file with no review this many minutes old is what a crash left: it is deleted. */
   orphanMinutes: z.number().min(0).max(24 * 60).default(10),
 }).superRefine((c, ctx) => {
+  if (typeof c.store === 'object' && c.store.media === 'postgres' && c.store.state !== 'postgres') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['store', 'media'],
+      message: '"postgres" keeps photos in the state store\'s PostgreSQL: it needs "state": "postgres" (or "media": "disk", the --media folder)',
+    });
+  }
   for (const [name, camp] of Object.entries(c.campaigns)) {
     if (camp.site !== undefined && c.sites !== undefined && !Object.hasOwn(c.sites, camp.site)) {
       ctx.addIssue({ code: 'custom', path: ['campaigns', name, 'site'], message: `no site "${camp.site}" in "sites"` });
@@ -239,16 +256,35 @@ export type Referral = z.output<typeof referral>;
 
 export class ConfigError extends Error {}
 
-/** Where events and where state go, whichever way the config says it. */
-export function storesOf(config: Pick<Config, 'store'>): { events: 'sqlite' | 'clickhouse'; state: 'sqlite' | 'postgres' } {
-  return typeof config.store === 'string' ? { events: config.store, state: 'sqlite' } : config.store;
+/** Where events, state and photos go, whichever way the config says it. */
+export function storesOf(config: Pick<Config, 'store'>): { events: 'sqlite' | 'clickhouse'; state: 'sqlite' | 'postgres'; media: 'disk' | 'postgres' } {
+  if (typeof config.store === 'string') return { events: config.store, state: 'sqlite', media: 'disk' };
+  const { events, state, media } = config.store;
+  return { events, state, media: media ?? (state === 'postgres' ? 'postgres' : 'disk') };
+}
+
+type Issue = z.core.$ZodIssue;
+
+/**
+ * A union's own issue says only "Invalid input" (`"store": {"media": "s3"}`): the issues of
+ * the branch the value fits say what is wrong, under the union's path. The branch it fits is
+ * the one with no issue at its root (the value had its shape), or else the only one whose
+ * root issue is not of type (`"store": "mysql"`: the names it may be).
+ */
+function explained(issue: Issue): Issue[] {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
+  const rooted = (branch: Issue[]) => branch.some((i) => i.path.length === 0);
+  const shaped = issue.errors.filter((b) => !rooted(b));
+  const typed = issue.errors.filter((b) => !b.some((i) => i.path.length === 0 && i.code === 'invalid_type'));
+  const branch = shaped.length === 1 ? shaped[0] : shaped.length === 0 && typed.length === 1 ? typed[0] : undefined;
+  return branch ? branch.flatMap((i) => explained({ ...i, path: [...issue.path, ...i.path] } as Issue)) : [issue];
 }
 
 /** `source` names where the input came from (the config file's path), so the message can say where to look. */
 export function parseConfig(input: unknown, source?: string): Config {
   const result = configSchema.safeParse(input ?? {});
   if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+    const lines = result.error.issues.flatMap(explained).map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
     throw new ConfigError(`invalid config${source ? ` in ${source}` : ''}:\n${lines.join('\n')}`);
   }
   return result.data;

@@ -34,13 +34,25 @@ describe('--workers', () => {
 
 describe('store config', () => {
   it('reads "sqlite", "clickhouse" and each store named', () => {
-    expect(storesOf(parseConfig({}))).toEqual({ events: 'sqlite', state: 'sqlite' });
-    expect(storesOf(parseConfig({ store: 'clickhouse' }))).toEqual({ events: 'clickhouse', state: 'sqlite' });
-    expect(storesOf(parseConfig({ store: { state: 'postgres' } }))).toEqual({ events: 'sqlite', state: 'postgres' });
+    expect(storesOf(parseConfig({}))).toEqual({ events: 'sqlite', state: 'sqlite', media: 'disk' });
+    expect(storesOf(parseConfig({ store: 'clickhouse' }))).toEqual({ events: 'clickhouse', state: 'sqlite', media: 'disk' });
+    // Photos follow the state to PostgreSQL, unless the config keeps them on disk.
+    expect(storesOf(parseConfig({ store: { state: 'postgres' } }))).toEqual({ events: 'sqlite', state: 'postgres', media: 'postgres' });
     expect(storesOf(parseConfig({ store: { events: 'clickhouse', state: 'postgres' }, postgres: { url: 'postgres://u:p@h:5432/d' } }))).toEqual({
       events: 'clickhouse',
       state: 'postgres',
+      media: 'postgres',
     });
+    expect(storesOf(parseConfig({ store: { state: 'postgres', media: 'disk' } }))).toEqual({ events: 'sqlite', state: 'postgres', media: 'disk' });
+    expect(storesOf(parseConfig({ store: { media: 'disk' } }))).toEqual({ events: 'sqlite', state: 'sqlite', media: 'disk' });
+  });
+
+  it('refuses photos in PostgreSQL without the state there, and a media store it does not know, saying what to write', () => {
+    expect(() => parseConfig({ store: { media: 'postgres' } })).toThrow(
+      /store\.media: "postgres" keeps photos in the state store's PostgreSQL: it needs "state": "postgres" \(or "media": "disk", the --media folder\)/,
+    );
+    expect(() => parseConfig({ store: { state: 'sqlite', media: 'postgres' } })).toThrow(ConfigError);
+    expect(() => parseConfig({ store: { state: 'postgres', media: 's3' } })).toThrow(/store\.media: Invalid option: expected one of "disk"\|"postgres"/);
   });
 
   it('names a misspelt store key or a URL that is not PostgreSQL’s', () => {
