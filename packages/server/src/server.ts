@@ -13,7 +13,7 @@ import { gameRoutes } from './games/routes.js';
 import { GameService } from './games/service.js';
 import { ingestRoutes } from './ingest.js';
 import { mediaRoutes } from './media/routes.js';
-import { MediaStore } from './media/store.js';
+import { openMedia } from './media/store.js';
 import { referralRoutes } from './referrals/routes.js';
 import { ReferralService } from './referrals/service.js';
 import { TokenBuckets } from './ratelimit.js';
@@ -122,7 +122,7 @@ export async function createServer(input: Config | ConfigInput, opts: ServerOpti
   });
   await app.register(dashboardRoutes);
 
-  const reviews = new ReviewService({ config, store: state.reviews, media: new MediaStore(config.media), ledger, secret, now });
+  const reviews = new ReviewService({ config, store: state.reviews, media: openMedia(config, state), ledger, secret, now });
   const reviewBuckets = new TokenBuckets(config.reviewRateLimit.perSecond, config.reviewRateLimit.burst, now);
   await app.register(reviewRoutes, { reviews, buckets: reviewBuckets, adminToken: config.adminToken });
   await app.register(mediaRoutes, { reviews });

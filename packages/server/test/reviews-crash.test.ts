@@ -1,11 +1,13 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnServer, type Child } from './child.js';
 import { gpsJpeg, pngPhoto, postReview } from './fixtures/reviews/images.js';
 import { TOKEN } from './helpers.js';
+import { NO_POSTGRES, postgresBinDir, startPostgres, type Postgres } from './postgres.js';
 
 // A crash between writing a photo and committing its review: the photo is on disk, synced,
 // and no row names it. The process is really killed (SIGKILL) inside that window, held open
@@ -108,6 +110,94 @@ describe('a crash between the photo and its review', () => {
       expect(Date.now() - t0).toBeLessThan(9000);
     } finally {
       child.proc.kill('SIGKILL');
+    }
+  }, 60_000);
+});
+
+// The same crash with photos and reviews in PostgreSQL: the photo's row is committed, and the
+// review's insert waits behind a lock another connection holds on the reviews table when
+// the process is killed, so its transaction never commits.
+const pgBin = postgresBinDir();
+
+describe('a crash between the photo and its review, photos in PostgreSQL', () => {
+  let pgServer: Postgres | undefined;
+  let url: string;
+  let folder: string;
+  beforeAll(async () => {
+    if (!pgBin) return;
+    pgServer = await startPostgres(pgBin);
+    url = await pgServer.createDatabase('fanfare_crash');
+    folder = join(dir, 'pg-media');
+  }, 60_000);
+  afterAll(async () => {
+    await pgServer?.stop();
+  }, 30_000);
+
+  function runPg(orphanMinutes: number): Promise<Child> {
+    const config = join(dir, `config-pg-${orphanMinutes}.json`);
+    writeFileSync(
+      config,
+      JSON.stringify({
+        db: join(dir, 'pg-events.db'),
+        media: folder,
+        store: { events: 'sqlite', state: 'postgres' },
+        postgres: { url },
+        adminToken: TOKEN,
+        orphanMinutes,
+        reviewRateLimit: { perSecond: 0, burst: 1 },
+      }),
+    );
+    return spawnServer(['--config', config]);
+  }
+
+  it('leaves no review without its photo, and the sweep deletes the orphan row once it is old enough', async () => {
+    if (!pgBin) throw new Error(NO_POSTGRES);
+    const db = new pg.Client(url);
+    await db.connect();
+    const count = async (table: 'media_files' | 'reviews') => (await db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number;
+    try {
+      const png = await pngPhoto();
+      let child = await runPg(10);
+      const review = (text: string) => postReview(child.url, { site: 'any-shop', product: 'vase', rating: '5', text }, [{ name: 'a.png', type: 'image/png', data: png }]);
+      expect((await review('The one that committed')).status).toBe(201);
+      expect(await count('media_files')).toBe(1);
+
+      const lock = new pg.Client(url);
+      await lock.connect();
+      await lock.query('BEGIN');
+      await lock.query('LOCK TABLE reviews IN SHARE MODE');
+      const pending = review('The one that never committed').catch(() => undefined);
+      const deadline = Date.now() + 4000;
+      while ((await count('media_files')) < 2) {
+        if (Date.now() > deadline) throw new Error(`the second photo was never written:\n${child.output()}`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      child.proc.kill('SIGKILL');
+      await child.exited;
+      await pending;
+      await lock.query('ROLLBACK');
+      await lock.end();
+
+      // What the crash left: two committed photos, one review.
+      expect(await count('media_files')).toBe(2);
+      expect(await count('reviews')).toBe(1);
+
+      child = await runPg(10);
+      expect(await count('media_files')).toBe(2);
+      await stop(child);
+
+      child = await runPg(0);
+      expect(await count('media_files')).toBe(1);
+      expect(child.output()).toContain('deleted photo files no review names');
+      const list = await (await fetch(`${child.url}/api/reviews?site=any-shop`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
+      expect(list.reviews).toHaveLength(1);
+      const photo = await fetch(`${child.url}${list.reviews[0].photos[0].url}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(photo.status).toBe(200);
+      expect((await photo.arrayBuffer()).byteLength).toBeGreaterThan(0);
+      await stop(child);
+      expect(existsSync(folder)).toBe(false);
+    } finally {
+      await db.end();
     }
   }, 60_000);
 });

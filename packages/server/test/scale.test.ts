@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeMoves, move, newGame, type Direction } from '@fanfare/game-2048/engine';
 import { spawnServer, type Child } from './child.js';
 import { clickhouseBinary, startClickHouse, type ClickHouse } from './clickhouse.js';
+import { pngPhoto, postReview } from './fixtures/reviews/images.js';
 import { batch, browser, eventId, pageview, send, UA } from './helpers.js';
 import { NO_POSTGRES, postgresBinDir, startPostgres, type Postgres } from './postgres.js';
 
@@ -64,6 +65,8 @@ if (!pgBin || !chBin) {
     const urls: string[] = [];
     const at = (i: number) => urls[i % urls.length]!;
     const env = { FANFARE_SECRET: SECRET, FANFARE_ADMIN_TOKEN: TOKEN };
+    const mediaOf = (i: number) => join(dir, `media-${i}`);
+    const admin = { authorization: `Bearer ${TOKEN}` };
 
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'fanfare-scale-'));
@@ -88,11 +91,12 @@ if (!pgBin || !chBin) {
           },
         }),
       );
-      // Started together: their migrations race, and the advisory lock lets one run them.
+      // Started together: their migrations race, and the advisory lock lets one run them. Each
+      // has a photo folder of its own, as each machine behind a load balancer would.
       const started = await Promise.all([
-        spawnServer(['--config', config], env),
-        spawnServer(['--config', config], env),
-        spawnServer(['--config', config, '--workers', '2'], env),
+        spawnServer(['--config', config, '--media', mediaOf(0)], env),
+        spawnServer(['--config', config, '--media', mediaOf(1)], env),
+        spawnServer(['--config', config, '--media', mediaOf(2), '--workers', '2'], env),
       ]);
       for (const c of started) {
         children.push(c);
@@ -198,6 +202,49 @@ if (!pgBin || !chBin) {
       for (const k of [1, 2]) expect(await post(at(k), `/referrals/${ref}/claim`, { key }, browser('lost-answer-fan'))).toEqual(lostInvite);
     }, 60_000);
 
+    it('serves a photo sent to one process from every other once published there, and an unpublished one from none', async () => {
+      const photo = { name: 'vase.png', type: 'image/png', data: await pngPhoto() };
+      const sent = await postReview(at(0), { site: 'shop', product: 'vase', rating: '5', text: 'Sent to A, published at B, seen at C' }, [photo]);
+      expect(sent.status).toBe(201);
+      const waiting = await postReview(at(0), { site: 'shop', product: 'vase', rating: '4', text: 'Sent to A, never published' }, [photo]);
+      expect(waiting.status).toBe(201);
+      const approved = await fetch(`${at(1)}/api/reviews/${sent.json.id}/approve`, { method: 'POST', headers: admin });
+      expect(approved.status).toBe(200);
+
+      // The feed at C names the photo; C serves it with the same bytes the moderator sees at A.
+      const feed = (await (await fetch(`${at(2)}/feeds/shop/vase.json`)).json()) as { reviews: { id: string; photos: { src: string }[] }[] };
+      expect(feed.reviews.map((r) => r.id)).toEqual([sent.json.id]);
+      const src = feed.reviews[0]!.photos[0]!.src;
+      const moderated = Buffer.from(await (await fetch(`${at(0)}/api/reviews/${sent.json.id}/photos/0`, { headers: admin })).arrayBuffer());
+      expect(moderated.length).toBeGreaterThan(100);
+      for (const i of [2, 1, 0]) {
+        const t0 = performance.now();
+        const res = await fetch(`${at(i)}${src}`);
+        const body = Buffer.from(await res.arrayBuffer());
+        const ms = performance.now() - t0;
+        expect(res.status, `process ${i}`).toBe(200);
+        expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+        expect(res.headers.get('content-type')).toBe('image/jpeg');
+        expect(body.equals(moderated), `process ${i}`).toBe(true);
+        console.log(`photo ${src} (${body.length} B) from process ${i}: ${ms.toFixed(1)} ms`);
+      }
+
+      // The photo of the review no one published is not public anywhere, nor cached as missing.
+      const db = new pg.Client(pgUrl);
+      await db.connect();
+      const file = (await db.query('SELECT file FROM review_photos WHERE review = $1', [waiting.json.id])).rows[0].file as string;
+      const stored = (await db.query('SELECT count(*)::int AS n, sum(length(data))::int AS bytes FROM media_files')).rows[0];
+      await db.end();
+      expect(stored.n).toBe(2);
+      for (const i of [0, 1, 2]) {
+        const res = await fetch(`${at(i)}/media/${file}`);
+        expect(res.status, `process ${i}`).toBe(404);
+        expect(res.headers.get('cache-control')).toBe('no-store');
+      }
+      // Nothing went to any process's folder.
+      for (const i of [0, 1, 2]) expect(existsSync(mediaOf(i)) ? readdirSync(mediaOf(i)) : []).toEqual([]);
+    }, 60_000);
+
     it('stores every acknowledged event, and loses or doubles no code, when a process is SIGKILLed under load and started again', async () => {
       const won: { id: string; moves: string }[] = [];
       for (let i = 0; won.length < 150; i++) {
@@ -259,7 +306,7 @@ if (!pgBin || !chBin) {
       await victim.exited;
       await new Promise((r) => setTimeout(r, 500));
       // Started again on its port: the load balancer's pool has it back.
-      const again = await spawnServer(['--config', config, '--port', port], env);
+      const again = await spawnServer(['--config', config, '--media', mediaOf(0), '--port', port], env);
       children[0] = again;
       urls[0] = again.url;
       await new Promise((r) => setTimeout(r, 1500));

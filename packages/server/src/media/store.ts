@@ -1,12 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
+import { constants, createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { storesOf, type Config } from '../config.js';
+import type { StateStore } from '../store/state.js';
 
-// The photo folder. A photo is written durably before the review that names it is
-// committed (write, fsync, rename, fsync the folder), so a committed review always has its
-// photo. A crash in between leaves a file that no review names: the sweep deletes such
-// files once they are old enough that no request can still be about to commit them.
+// Where buyer-show photos are kept: a folder on this machine (the default), or PostgreSQL
+// (`"store": {"media": "postgres"}`, the default with `"state": "postgres"`), so that every
+// process on every machine serves every photo. Either way a photo is stored durably before
+// the review that names it is committed, so a committed review always has its photo. A
+// crash in between leaves a photo that no review names: the sweep deletes such photos once
+// they are old enough that no request can still be about to commit them.
 
 /** 22 base64url characters (128 random bits) and `.jpg`: unguessable, never reused. */
 export const MEDIA_NAME = /^[A-Za-z0-9_-]{22}\.jpg$/;
@@ -15,12 +20,45 @@ export function newMediaName(): string {
   return `${randomBytes(16).toString('base64url')}.jpg`;
 }
 
-export class MediaStore {
+/** A stored photo as it is sent: its length, and the bytes (a file's stream, or a row's buffer). */
+export interface StoredMedia {
+  size: number;
+  body: Readable | Buffer;
+}
+
+export interface MediaStore {
+  readonly kind: 'disk' | 'postgres';
+  /** Stores `data` as `name`, durably: when this resolves, the photo survives a crash or a power cut. */
+  write(name: string, data: Buffer): Promise<void>;
+  /** The photo stored as `name`, or undefined when there is none. */
+  read(name: string): Promise<StoredMedia | undefined>;
+  /** Removes photos, ignoring the ones already gone; one it cannot remove now, the sweep removes later. */
+  remove(names: readonly string[]): Promise<void>;
+  /** Deletes photos no review names once older than `minAgeMs` (what a crash left); answers their names. */
+  sweep(minAgeMs: number): Promise<string[]>;
+}
+
+/** The store `"store": {"media"}` names: PostgreSQL's is the state store's, the folder is `media` (`--media`). */
+export function openMedia(config: Config, state: StateStore): MediaStore {
+  if (storesOf(config).media === 'postgres') {
+    // config.ts refuses "media": "postgres" without "state": "postgres".
+    if (!state.media) throw new Error('"store": {"media": "postgres"} needs "state": "postgres"');
+    return state.media;
+  }
+  return new DiskMedia(config.media, (name) => state.reviews.hasPhoto(name));
+}
+
+/** The photo folder: write, fsync, rename, fsync the folder. */
+export class DiskMedia implements MediaStore {
+  readonly kind = 'disk';
   readonly dir: string;
+  readonly #known: (name: string) => boolean | Promise<boolean>;
   #made: Promise<unknown> | undefined;
 
-  constructor(dir: string) {
+  /** `known`: whether a review names the file (the sweep keeps those). */
+  constructor(dir: string, known: (name: string) => boolean | Promise<boolean>) {
     this.dir = dir;
+    this.#known = known;
   }
 
   path(name: string): string {
@@ -45,16 +83,25 @@ export class MediaStore {
     await this.#syncDir();
   }
 
+  async read(name: string): Promise<StoredMedia | undefined> {
+    const path = this.path(name);
+    try {
+      return { size: (await stat(path)).size, body: createReadStream(path) };
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Removes files, ignoring the ones already gone. */
   async remove(names: readonly string[]): Promise<void> {
     await Promise.all(names.map((n) => unlink(this.path(n)).catch(() => {})));
   }
 
   /**
-   * Deletes files older than `minAgeMs` that `known` does not claim (photos whose review
-   * never committed) and leftover temporary files. Answers the names deleted.
+   * Deletes files older than `minAgeMs` that no review names (photos whose review never
+   * committed) and leftover temporary files. File times are the real clock's, so `now` is too.
    */
-  async sweep(known: (name: string) => boolean | Promise<boolean>, minAgeMs: number, now = Date.now()): Promise<string[]> {
+  async sweep(minAgeMs: number, now = Date.now()): Promise<string[]> {
     let entries: string[];
     try {
       entries = await readdir(this.dir);
@@ -63,7 +110,7 @@ export class MediaStore {
     }
     const gone: string[] = [];
     for (const entry of entries) {
-      const orphan = entry.endsWith('.tmp') || (MEDIA_NAME.test(entry) && !(await known(entry)));
+      const orphan = entry.endsWith('.tmp') || (MEDIA_NAME.test(entry) && !(await this.#known(entry)));
       if (!orphan) continue;
       const path = join(this.dir, entry);
       try {

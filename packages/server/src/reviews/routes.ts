@@ -7,7 +7,6 @@ import { bodyOf, check, queryOf } from '../body.js';
 import { pageCors } from '../cors.js';
 import { refuse } from '../errors.js';
 import type { TokenBuckets } from '../ratelimit.js';
-import { createReadStream } from 'node:fs';
 import { PHOTO_BYTES, PHOTOS_MAX, TEXT_MAX, type ReviewForm, type ReviewService } from './service.js';
 
 export interface ReviewRoutesOptions {
@@ -181,9 +180,14 @@ export async function reviewRoutes(app: FastifyInstance, { reviews, buckets, adm
     });
 
     admin.get<{ Params: { id: string; n: string } }>('/api/reviews/:id/photos/:n', async (request, reply) => {
-      const path = /^[0-4]$/.test(request.params.n) ? await reviews.photoFile(request.params.id, Number(request.params.n)) : undefined;
-      if (!path) return refuse(reply, 404, 'not_found', 'no such photo');
-      return reply.type('image/jpeg').header('cache-control', 'private, max-age=3600').header('x-content-type-options', 'nosniff').send(createReadStream(path));
+      const photo = /^[0-4]$/.test(request.params.n) ? await reviews.photo(request.params.id, Number(request.params.n)) : undefined;
+      if (!photo) return refuse(reply, 404, 'not_found', 'no such photo');
+      return reply
+        .type('image/jpeg')
+        .header('content-length', photo.size)
+        .header('cache-control', 'private, max-age=3600')
+        .header('x-content-type-options', 'nosniff')
+        .send(photo.body);
     });
   });
 }

@@ -5,8 +5,7 @@ import { originAllowed } from '../cors.js';
 import type { Refusal } from '../errors.js';
 import { playerKey } from '../games/ticket.js';
 import { utcDay } from '../games/service.js';
-import type { MediaStore } from '../media/store.js';
-import { newMediaName } from '../media/store.js';
+import { newMediaName, type MediaStore, type StoredMedia } from '../media/store.js';
 import type { Ledger, Reviews } from '../store/state.js';
 import type { HistoryRow, ReviewQuery, ReviewStatus, StoredReview } from '../store/reviews.js';
 import { cleanPhoto } from './photos.js';
@@ -245,15 +244,15 @@ export class ReviewService {
     return this.#store.history(site, review);
   }
 
-  /** The file of a review's `n`th photo, whatever its status (for the moderator). */
-  async photoFile(id: string, n: number): Promise<string | undefined> {
+  /** A review's `n`th photo, whatever its status (for the moderator). */
+  async photo(id: string, n: number): Promise<StoredMedia | undefined> {
     const file = (await this.#store.get(id))?.photos.find((p) => p.n === n)?.file;
-    return file ? this.#media.path(file) : undefined;
+    return file ? this.#media.read(file) : undefined;
   }
 
-  /** The file to serve at /media/<name>, only while its review is published. */
-  async publicFile(name: string): Promise<string | undefined> {
-    return (await this.#store.photoStatus(name)) === 'published' ? this.#media.path(name) : undefined;
+  /** The photo to serve at /media/<name>, only while its review is published. */
+  async publicPhoto(name: string): Promise<StoredMedia | undefined> {
+    return (await this.#store.photoStatus(name)) === 'published' ? this.#media.read(name) : undefined;
   }
 
   // ---- the carousel's feed -------------------------------------------------------------
@@ -278,9 +277,9 @@ export class ReviewService {
     return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
   }
 
-  /** Deletes photo files no review names, once older than `orphanMinutes` (what a crash between write and commit leaves). File times are the real clock, never the injected one. */
+  /** Deletes photos no review names, once older than `orphanMinutes` (what a crash between write and commit leaves), by the store's own clock, never the injected one. */
   sweep(): Promise<string[]> {
-    return this.#media.sweep((name) => this.#store.hasPhoto(name), this.#config.orphanMinutes * 60_000, Date.now());
+    return this.#media.sweep(this.#config.orphanMinutes * 60_000);
   }
 }
 

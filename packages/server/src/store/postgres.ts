@@ -2,6 +2,8 @@ import { randomInt } from 'node:crypto';
 import pg from 'pg';
 import type { Config, Referral } from '../config.js';
 import { MIGRATIONS } from './migrations/postgres.js';
+import type { MediaStore } from '../media/store.js';
+import { PostgresMedia } from './postgres-media.js';
 import { PostgresReviews } from './postgres-reviews.js';
 import { poolOf, type Invite, type InviteClaim } from './referrals.js';
 import { heldClaim, type ClaimOutcome, type CodeSource } from './rewards.js';
@@ -110,6 +112,7 @@ export class PostgresState implements StateStore, Ledger, Salts {
   readonly referrals: Referrals;
   readonly reviews: Reviews;
   readonly grants: Grants;
+  readonly media: MediaStore;
 
   private constructor(pool: pg.Pool, config: Config) {
     this.#pool = pool;
@@ -127,6 +130,7 @@ export class PostgresState implements StateStore, Ledger, Salts {
       left: (campaign, reward) => this.#left(campaign, reward),
     };
     this.reviews = new PostgresReviews(this.#q, (fn) => this.#tx(fn), lock);
+    this.media = new PostgresMedia(this.#q);
     const q = this.#q;
     this.grants = {
       async get(key) {

@@ -12,6 +12,7 @@ export class SqliteState implements StateStore {
   readonly reviews: ReviewStore;
   readonly salts = undefined;
   readonly grants = undefined;
+  readonly media = undefined;
 
   constructor(config: Config) {
     this.ledger = new RewardLedger(config.db, config);

@@ -1,4 +1,5 @@
 import { ConfigError, storesOf, type Config, type Referral } from '../config.js';
+import type { MediaStore } from '../media/store.js';
 import type { Invite, InviteClaim } from './referrals.js';
 import type { ClaimOutcome } from './rewards.js';
 import type { HistoryRow, InsertOutcome, NewReview, ReviewQuery, ReviewStatus, StoredReview } from './reviews.js';
@@ -122,6 +123,8 @@ export interface StateStore {
   readonly salts: Salts | undefined;
   /** WeChat's shared credentials; undefined with SQLite, whose one process keeps them in memory. */
   readonly grants: Grants | undefined;
+  /** Photos kept in the state store (`"store": {"media": "postgres"}`); undefined with SQLite, whose photos are in the `media` folder. */
+  readonly media: MediaStore | undefined;
   close(): Promise<void>;
 }
 

@@ -144,4 +144,20 @@ CREATE TABLE wechat_leases (
 );
 `,
   },
+  {
+    version: 4,
+    sql: `
+-- Buyer-show photos (postgres-media.ts), so every process serves every photo. A row is
+-- committed before the review naming it (review_photos.file); rows no review names are what a
+-- crash left, deleted by the sweep once older than orphanMinutes (by created_at, the
+-- database's clock). JPEG bytes do not compress: stored out of line as they are, not tried
+-- with pglz first.
+CREATE TABLE media_files (
+  name       text PRIMARY KEY,
+  data       bytea NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+ALTER TABLE media_files ALTER COLUMN data SET STORAGE EXTERNAL;
+`,
+  },
 ];
