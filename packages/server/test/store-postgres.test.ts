@@ -52,7 +52,7 @@ if (!bin) {
         const client = new pg.Client(url);
         await client.connect();
         const { rows } = await client.query('SELECT version FROM fanfare_migrations ORDER BY version');
-        expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+        expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
         const codes = await client.query("SELECT code FROM reward_codes WHERE campaign = 'ten' ORDER BY seq");
         expect(codes.rows.map((r: { code: string }) => r.code)).toEqual(STATE_CONFIG.campaigns!.ten!.rewards[0]!.codes);
         await client.end();
