@@ -6,7 +6,7 @@ import { FeedController } from './controllers/feed.js';
 import { LightboxController } from './controllers/lightbox.js';
 import { TrackController } from './controllers/track.js';
 import type { Review } from './logic/feed.js';
-import { FILTERS, averageRating, filterReviews, formatDate, maskName, type Filter } from './logic/reviews.js';
+import { FILTERS, averageRating, filterReviews, formatCount, formatDate, maskName, type Filter } from './logic/reviews.js';
 import type { JsonLdController } from './seo.js';
 import { messages } from './messages.js';
 import { scrollStrip } from './scroll-strip.styles.js';
@@ -108,8 +108,7 @@ export class FanBuyerShow extends FanElement {
     const count = this.shown.length;
     const [start, end] = track.window();
     const avg = this.average;
-    const num = new Intl.NumberFormat(this.locale);
-    const at = { n: num.format(track.index + 1), total: num.format(count) };
+    const at = { n: formatCount(track.index + 1), total: formatCount(count) };
     return html`
       <section class="base" part="base" aria-roledescription=${t('carouselRole')} aria-label=${t('carousel')} @keydown=${track.onKey}>
         <div class="head">
@@ -128,7 +127,7 @@ export class FanBuyerShow extends FanElement {
           ${ready && this.all.length
             ? html`<p class="summary">${this.stars(Math.round(avg), t('average', { n: avg }))}
                 <span aria-hidden="true"><strong>${avg.toFixed(1)}</strong> ·</span>
-                ${this.all.length === 1 ? t('review') : t('reviews', { count: num.format(this.all.length) })}</p>`
+                ${this.all.length === 1 ? t('review') : t('reviews', { count: formatCount(this.all.length) })}</p>`
             : nothing}
         </div>
         <div class="head filters" role="group" aria-label=${t('show')}>

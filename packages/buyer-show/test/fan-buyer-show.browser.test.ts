@@ -122,6 +122,28 @@ describe('<fan-buyer-show> feed loading', () => {
   }
   const BROKEN = new URL('./broken.json', FEED_URL).href;
 
+  // The first slides replace the skeleton without scrolling the track when it is at its
+  // start (a scroll there would lay them out inside the render's own task); one the fan
+  // moved while loading still comes back to the first slide.
+  it('starts at the first slide when the reviews arrive, even if the fan scrolled the loading placeholders', async () => {
+    const net = holdBack(FEED_URL);
+    try {
+      const el = await place((e) => (e.src = FEED_URL), 'width: 300px');
+      await el.updateComplete;
+      const track = $(el, '.track');
+      track.scrollTo({ left: 200, behavior: 'instant' });
+      await waitUntil(() => track.scrollLeft > 100, 'the placeholders did not scroll');
+      await sleep(50);
+      net.release();
+      await loaded(el);
+      await waitUntil(() => track.scrollLeft === 0, `the carousel stayed at ${track.scrollLeft}px`);
+      expect(shownPos(el)).to.equal('1 of 8');
+      expect($(el, '.slide').getAttribute('data-index')).to.equal('0');
+    } finally {
+      net.restore();
+    }
+  });
+
   it('shows only the latest source: a late answer for an earlier src is dropped, and says nothing', async () => {
     const net = holdBack(BROKEN);
     try {
@@ -257,6 +279,19 @@ describe('<fan-buyer-show> carousel', () => {
     });
     expect(el.filter).to.equal('all');
     expect(seen).to.have.length(1);
+  });
+
+  it('comes back to the first slide when the filter changes after the fan moved on', async () => {
+    const el = await mount((e) => (e.src = FEED_URL));
+    const track = $(el, '.track');
+    $(el, '.next').click();
+    await waitUntil(() => track.scrollLeft > 200, 'track did not scroll');
+    await waitUntil(() => shownPos(el) === '2 of 8');
+    el.filter = 'photos';
+    await el.updateComplete;
+    await waitUntil(() => track.scrollLeft === 0, `the carousel stayed at ${track.scrollLeft}px`);
+    expect(shownPos(el)).to.equal('1 of 5');
+    expect(spokenPos(el)).to.equal('Review 1 of 5');
   });
 
   it('emits fan-review-click with the product URL', async () => {

@@ -8,7 +8,7 @@ import type { Progress } from './controllers/upload.js';
 import { maskName } from './logic/mask.js';
 import { ACCEPT } from './logic/photo-size.js';
 import type { Answer } from './logic/answer.js';
-import { AUTHOR_MAX, EMPTY, PHOTOS_MAX, PRODUCT, TEXT_MAX, check, length, readDraft, type Draft, type Field, type Problem } from './logic/review.js';
+import { AUTHOR_MAX, EMPTY, PHOTOS_MAX, PRODUCT, TEXT_MAX, check, formatCount, length, readDraft, type Draft, type Field, type Problem } from './logic/review.js';
 import { messages } from './messages.js';
 import { styles } from './fan-review-form.styles.js';
 
@@ -126,7 +126,6 @@ export class FanReviewForm extends FanElement {
   private form(): TemplateResult {
     const { t, draft, photos } = this;
     const problems = this.shown ?? {};
-    const num = new Intl.NumberFormat(this.locale);
     const n = length(draft.text);
     const masked = maskName(draft.author);
     const pending = this.send.status === 'pending';
@@ -153,8 +152,8 @@ export class FanReviewForm extends FanElement {
         <div class="row">
           <label for="text">${t('text')}</label>
           <p class="count ${n > TEXT_MAX ? 'over' : ''}" id="count">
-            <span aria-hidden="true">${num.format(n)}/${num.format(TEXT_MAX)}</span>
-            <span class="sr-only">${t('spokenCount', { n: num.format(n), max: num.format(TEXT_MAX) })}</span>
+            <span aria-hidden="true">${formatCount(n)}/${formatCount(TEXT_MAX)}</span>
+            <span class="sr-only">${t('spokenCount', { n: formatCount(n), max: formatCount(TEXT_MAX) })}</span>
           </p>
         </div>
         <textarea id="text" part="field" rows="4" .value=${draft.text} placeholder=${t('textHint')}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readAnswer } from '../src/logic/answer.js';
-import { AUTHOR_MAX, PRODUCT, TEXT_MAX, check, length, readDraft } from '../src/logic/review.js';
+import { AUTHOR_MAX, PRODUCT, TEXT_MAX, check, formatCount, length, readDraft } from '../src/logic/review.js';
 
 const ok = { rating: 4, text: 'Lovely.', author: '' };
 
@@ -75,5 +75,16 @@ describe('PRODUCT', () => {
     ['../etc', false],
   ])('%s', (id, want) => {
     expect(PRODUCT.test(id)).toBe(want);
+  });
+});
+
+// The character count is written without Intl (building the first Intl format costs a long
+// task): it must read as Intl would write it, in both built-in locales.
+describe('formatCount writes what Intl writes', () => {
+  it.each(['en', 'zh-CN'])('%s', (locale) => {
+    const intl = new Intl.NumberFormat(locale);
+    for (const n of [0, 1, 9, 10, 99, 100, 999, 1000, 1001, 1999, TEXT_MAX, 2001, 9999, 12345, 100000, 1234567]) {
+      expect(formatCount(n)).toBe(intl.format(n));
+    }
   });
 });

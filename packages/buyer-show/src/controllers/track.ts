@@ -27,6 +27,8 @@ export class TrackController implements ReactiveController {
   private emitted = 0;
   private frame = 0;
   private rewind = false;
+  /** The track scrolled since it last rewound; until it does it is at its start already. */
+  private scrolled = false;
   private observed = false;
   private ro = new ResizeObserver(() => this.measure());
 
@@ -75,8 +77,10 @@ export class TrackController implements ReactiveController {
     track.style.setProperty('--_before', String(start));
     track.style.setProperty('--_after', String(this.count() - end));
     if (this.rewind) {
-      this.rewind = false;
-      track.scrollTo({ left: 0, behavior: 'instant' });
+      // Only if it moved: scrolling lays out the slides just rendered within this task (a
+      // long task with the first slides), where otherwise the next frame lays them out.
+      if (this.scrolled) track.scrollTo({ left: 0, behavior: 'instant' });
+      this.rewind = this.scrolled = false;
     }
   }
 
@@ -114,6 +118,7 @@ export class TrackController implements ReactiveController {
   };
 
   onScroll = (): void => {
+    this.scrolled = true;
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
