@@ -84,6 +84,23 @@ export function reviewSuite(label: 'disk' | 'postgres', open: () => Promise<Medi
       if (label === 'postgres') expect(existsSync(b.config.media)).toBe(false);
     });
 
+    it(`serves a phone photo (2,048 px) from the ${label} store as stored, and prints how long that takes`, async () => {
+      const r = await send({ text: words('Timed') }, [{ name: 'IMG_0002.JPG', type: 'image/jpeg', data: await gpsJpeg(4000, 3000, true) }]);
+      await api(`/api/reviews/${r.json.id}/approve`, { method: 'POST', body: '{}' });
+      const feed = await (await fetch(`${s.url}/feeds/bloom-shop/tulip-vase.json`)).json();
+      const src = feed.reviews.find((x: { id: string }) => x.id === r.json.id).photos[0].src as string;
+      const stored = (await b.bytes(src.split('/').pop()!))!;
+      const times: number[] = [];
+      for (let i = 0; i < 40; i++) {
+        const t0 = performance.now();
+        const body = Buffer.from(await (await fetch(`${s.url}${src}`)).arrayBuffer());
+        times.push(performance.now() - t0);
+        expect(body.equals(stored)).toBe(true);
+      }
+      times.sort((x, y) => x - y);
+      console.log(`GET ${src} (${stored.length} B) from the ${label} store, 40 times: p50 ${times[20]!.toFixed(1)} ms, p90 ${times[36]!.toFixed(1)} ms`);
+    }, 30_000);
+
     describe('POST /reviews: photos', () => {
       it('strips EXIF and GPS from a JPEG and stands a rotated one upright, on disk and as served', async () => {
         const input = await halvesJpeg();
