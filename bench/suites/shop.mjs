@@ -1,7 +1,7 @@
 // The demo shop with all four widgets, under a 4× CPU slowdown, as `npm run demo` runs it:
 // the real fanfare-server behind /e (beacon) and /games (rewards), with a throwaway
 // database. Without a built server the collector stands in for /e.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFanfareServer } from '../../scripts/fanfare-server.mjs';
@@ -12,9 +12,79 @@ import { ms, table } from '../lib/report.mjs';
 const root = new URL('../..', import.meta.url).pathname;
 const TAGS = ['fan-share', 'fan-2048', 'fan-card-maker', 'fan-buyer-show'];
 
+// In the page, before its scripts: Long Animation Frames, which name the scripts (over 5 ms)
+// that ran in each frame, so a long task can be laid at a script's door.
+function frames() {
+  const f = (window.__frames = []);
+  try {
+    new PerformanceObserver((list) =>
+      list.getEntries().forEach((e) =>
+        f.push({
+          t: e.startTime,
+          d: e.duration,
+          render: e.renderStart,
+          scripts: e.scripts.map((s) => ({ t: s.startTime, d: s.duration, url: s.sourceURL, fn: s.sourceFunctionName, type: s.invokerType, invoker: s.invoker })),
+        }),
+      ),
+    ).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    // No Long Animation Frames in this Chromium: tasks go unattributed.
+  }
+}
+
+/** Each chunk of the built embed, named by the package most of its bytes come from. */
+function chunkOwners() {
+  try {
+    const meta = JSON.parse(readFileSync(`${root}packages/embed/dist/meta.json`, 'utf8'));
+    const owners = {};
+    for (const [file, out] of Object.entries(meta.outputs)) {
+      const by = {};
+      const add = (input, bytes) => {
+        const pkg = /.*node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? /^(?:\.\.\/)*(?:packages\/)?([^/.][^/]*)\/src\//.exec(input)?.[1] ?? 'embed';
+        by[pkg] = (by[pkg] ?? 0) + bytes;
+      };
+      for (const [input, { bytesInOutput }] of Object.entries(out.inputs ?? {})) add(input, bytesInOutput);
+      // The renamed chunks keep no inputs in the metafile: their source maps name them.
+      if (!Object.keys(by).length && existsSync(`${root}packages/embed/${file}.map`)) {
+        const map = JSON.parse(readFileSync(`${root}packages/embed/${file}.map`, 'utf8'));
+        map.sources.forEach((source, i) => add(source, map.sourcesContent?.[i]?.length ?? 1));
+      }
+      if (!Object.keys(by).length && out.entryPoint) add(out.entryPoint, 1);
+      const top = Object.entries(by).sort((a, b) => b[1] - a[1])[0];
+      if (top) owners[file.replace(/^.*?dist\//, '')] = top[0] === 'embed' ? 'loader' : top[0];
+    }
+    return owners;
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * What a long task ran: the longest script the Long Animation Frames saw in it, as the
+ * package its chunk comes from and how it was called (a module's evaluation, a promise's
+ * callback such as a Lit update, an event listener, a timer), or rendering when no script
+ * over 5 ms ran in it. A script with no URL is a native callback (a timer's `resolve`, an
+ * event listener object such as Lit's) or the bench's own driver (Playwright's injected
+ * script, its polling): its invoker says which.
+ */
+function attribute(task, frames, owners) {
+  const end = task.t + task.d;
+  const frame = frames.find((f) => f.t <= task.t + 1 && task.t < f.t + f.d);
+  if (!frame) return '?';
+  const scripts = frame.scripts.filter((s) => s.t >= task.t - 1 && s.t < end).sort((a, b) => b.d - a.d);
+  const top = scripts[0];
+  if (!top || top.d < task.d / 4) return frame.render && frame.render < end ? 'style/layout/paint' : 'browser';
+  if (!top.url) return `no URL (${top.invoker ?? top.type})`;
+  const file = top.url.replace(/^.*?\/fanfare\//, '');
+  const who = owners[file] ?? file.replace(/^.*\//, '');
+  const how = { 'classic-script': 'script', 'module-script': 'module', 'resolve-promise': 'promise', 'reject-promise': 'promise', 'user-callback': top.fn || 'callback', 'event-listener': 'event' }[top.type] ?? top.type;
+  return `${who} ${how}`;
+}
+
 function view({ browser, shots }, shop) {
   return withPage(browser, undefined, { viewport: { width: 1280, height: 900 }, throttle: 4 }, async ({ context, page, responses, external, problems }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: shop.url });
+    await page.addInitScript({ content: `(${frames})();` });
     await page.goto(`${shop.url}/`);
     await page.waitForFunction(
       (tags) => {
@@ -41,6 +111,9 @@ function view({ browser, shots }, shop) {
     }
     await pause(1000);
     const m = await page.evaluate(() => window.__bench);
+    const loaf = await page.evaluate(() => window.__frames);
+    const owners = chunkOwners();
+    for (const t of m.tasks) t.by = attribute(t, loaf, owners);
     const beaconOn = await page.evaluate(() => globalThis[Symbol.for('fanfare.beacon')] === true);
     const all = await responses();
     const js = all.filter((r) => r.kind === 'script');
@@ -110,7 +183,7 @@ export function report({ views, failures, server, runs }) {
     'shop.views': runs,
     'shop.table': first
       ? table(
-          ['JS gzip B at render (files)', 'JS gzip B after interactions (files)', 'all four rendered at', 'long tasks', 'longest task', 'total blocking time', 'CLS', 'INP'],
+          ['JS gzip B at render (files)', 'JS gzip B after interactions (files)', 'all four rendered at', 'long tasks', 'longest task', 'longest task ran', 'total blocking time', 'CLS', 'INP'],
           [
             [
               `${n(first.loadJs.gzip)} (${first.loadJs.files})`,
@@ -118,6 +191,7 @@ export function report({ views, failures, server, runs }) {
               range((r) => r.rendered, ms),
               range((r) => r.tasks.length, String),
               range(longest, ms),
+              views.map((r) => r.tasks.reduce((a, t) => (t.d > (a?.d ?? 0) ? t : a), undefined)?.by ?? 'none').join('; '),
               range(tbt, ms),
               range((r) => r.cls, (x) => x.toFixed(4)),
               range((r) => r.inp.value, (x) => (x ? ms(x) : 'under 16 ms')),
@@ -129,7 +203,7 @@ export function report({ views, failures, server, runs }) {
     'shop.inpPerView': views
       .map((r) => (r.inp.worst ? `${ms(r.inp.value)} (\`${r.inp.worst.name}\` on \`${r.inp.worst.target}\`, ${r.inp.count} interactions over 16 ms)` : 'none over 16 ms'))
       .join('; '),
-    'shop.tasksPerView': views.map((r) => r.tasks.map((t) => `${Math.round(t.d)}`).join(' + ') || 'none').join('; '),
+    'shop.tasksPerView': views.map((r) => r.tasks.map((t) => `${Math.round(t.d)} (${t.by})`).join(' + ') || 'none').join('; '),
     'shop.beaconOn': Boolean(first?.beaconOn),
     'shop.apiRequests': first?.api.length ? counts(first.api).map(([k, v]) => `${v} × /${k}`).join(', ') : 'none',
     'shop.notes': [
