@@ -175,3 +175,52 @@ describe('clipGraphemes', () => {
     ['a flag is never halved', `${FLAG_CN}${FLAG_US}`, 1, FLAG_CN],
   ])('%s', (_n, text, max, out) => expect(clipGraphemes(text, max)).toBe(out));
 });
+
+describe('the cost of fitting', () => {
+  /** Each Intl.Segmenter built and each text it cuts while `run` runs. */
+  function segmenting(run: () => void) {
+    const Own = Intl.Segmenter;
+    const built: string[] = [];
+    let cut = 0;
+    const ownSegment = Own.prototype.segment;
+    class Counting extends Own {
+      constructor(...[locale, options]: ConstructorParameters<typeof Own>) {
+        super(locale, options);
+        built.push(options?.granularity ?? 'grapheme');
+      }
+    }
+    // Segmenters built before (text.ts keeps them) are counted too.
+    Own.prototype.segment = function (this: Intl.Segmenter, text: string) {
+      cut++;
+      return ownSegment.call(this, text);
+    };
+    const global = Intl as { Segmenter: typeof Own };
+    global.Segmenter = Counting;
+    try {
+      run();
+    } finally {
+      global.Segmenter = Own;
+      Own.prototype.segment = ownSegment;
+    }
+    return { built, cut };
+  }
+
+  it("builds no word segmenter (ICU's word rules cost 80 ms at 4× CPU slowdown), in either language", () => {
+    const { built } = segmenting(() => {
+      for (const locale of ['en', 'zh-CN', 'ja', 'fr'])
+        fitText(`Happy birthday, ${locale}! 生日快乐，${locale}！`, { w: 900, h: 400 }, measure, { min: 20, max: 120, locale });
+    });
+    expect(built).not.toContain('word');
+  });
+
+  it('cuts a text into graphemes once, however many sizes and widths fitting and balancing try', () => {
+    const text = '新年快乐！愿你在新的一年里平安喜乐，万事顺遂，所有的美好都如期而至。';
+    // Measured by length here: the stand-in measure segments too, and would be counted.
+    const wide = (s: string, size: number) => s.length * size;
+    const { cut } = segmenting(() => {
+      const f = fitText(text, { w: 840, h: 330 }, wide, { min: 30, max: 64, locale: 'zh-CN' });
+      balanceLines(text, 840, (s) => wide(s, f.size), 'zh-CN');
+    });
+    expect(cut).toBe(1);
+  });
+});
