@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config.js';
 import { newMediaName } from '../src/media/store.js';
 import { PostgresState } from '../src/store/postgres.js';
+import { pngPhoto, postReview } from './fixtures/reviews/images.js';
+import { start, TOKEN, type Running } from './helpers.js';
 import { NO_POSTGRES, postgresBinDir, startPostgres, type Postgres } from './postgres.js';
 import { reviewSuite } from './reviews-suite.js';
 
@@ -44,6 +46,45 @@ if (!bin) {
         rmSync(dir, { recursive: true, force: true });
       },
     };
+  });
+
+  describe('photos in postgres: a server that kept them on disk before', () => {
+    it('still serves the photos in its folder once photos go to PostgreSQL, and puts new ones there', async () => {
+      const url = await database();
+      const dir = mkdtempSync(join(tmpdir(), 'fanfare-pg-upgrade-'));
+      const media = join(dir, 'media');
+      const base = { store: { events: 'sqlite', state: 'postgres' }, postgres: { url }, media, reviewRateLimit: { perSecond: 0, burst: 1 } } as const;
+      const db = new pg.Client(url);
+      await db.connect();
+      const publish = async (s: Running, text: string) => {
+        const r = await postReview(s.url, { site: 'any-shop', product: 'vase', rating: '5', text }, [{ name: 'a.png', type: 'image/png', data: await pngPhoto() }]);
+        expect(r.status).toBe(201);
+        await fetch(`${s.url}/api/reviews/${r.json.id}/approve`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } });
+        return (await db.query('SELECT file FROM review_photos WHERE review = $1', [r.json.id])).rows[0].file as string;
+      };
+      try {
+        const before = await start({ ...base, store: { ...base.store, media: 'disk' } });
+        const old = await publish(before, 'Sent while photos were on disk');
+        await before.stop();
+        expect(readdirSync(media)).toEqual([old]);
+
+        const after = await start(base);
+        try {
+          const fresh = await publish(after, 'Sent once photos were in PostgreSQL');
+          const served = await fetch(`${after.url}/media/${old}`);
+          expect(served.status).toBe(200);
+          expect(Buffer.from(await served.arrayBuffer()).equals(readFileSync(join(media, old)))).toBe(true);
+          expect((await fetch(`${after.url}/media/${fresh}`)).status).toBe(200);
+          expect(readdirSync(media)).toEqual([old]);
+          expect((await db.query('SELECT name FROM media_files')).rows).toEqual([{ name: fresh }]);
+        } finally {
+          await after.stop();
+        }
+      } finally {
+        await db.end();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }, 60_000);
   });
 
   describe('photos in postgres: the sweep', () => {

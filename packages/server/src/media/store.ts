@@ -40,12 +40,46 @@ export interface MediaStore {
 
 /** The store `"store": {"media"}` names: PostgreSQL's is the state store's, the folder is `media` (`--media`). */
 export function openMedia(config: Config, state: StateStore): MediaStore {
+  const folder = new DiskMedia(config.media, (name) => state.reviews.hasPhoto(name));
   if (storesOf(config).media === 'postgres') {
     // config.ts refuses "media": "postgres" without "state": "postgres".
     if (!state.media) throw new Error('"store": {"media": "postgres"} needs "state": "postgres"');
-    return state.media;
+    return new WithFolder(state.media, folder);
   }
-  return new DiskMedia(config.media, (name) => state.reviews.hasPhoto(name));
+  return folder;
+}
+
+/**
+ * PostgreSQL's photos, and those a server kept in its folder before it kept them there (with
+ * `"media": "disk"`, or before photos moved to PostgreSQL): new photos go to PostgreSQL, a
+ * name PostgreSQL does not hold is looked for in the folder, and the sweep clears both. With
+ * no folder (the usual case) the folder's part finds nothing and makes none.
+ */
+class WithFolder implements MediaStore {
+  readonly kind = 'postgres';
+  readonly #primary: MediaStore;
+  readonly #folder: DiskMedia;
+
+  constructor(primary: MediaStore, folder: DiskMedia) {
+    this.#primary = primary;
+    this.#folder = folder;
+  }
+
+  write(name: string, data: Buffer): Promise<void> {
+    return this.#primary.write(name, data);
+  }
+
+  async read(name: string): Promise<StoredMedia | undefined> {
+    return (await this.#primary.read(name)) ?? this.#folder.read(name);
+  }
+
+  async remove(names: readonly string[]): Promise<void> {
+    await Promise.all([this.#primary.remove(names), this.#folder.remove(names)]);
+  }
+
+  async sweep(minAgeMs: number): Promise<string[]> {
+    return [...(await this.#primary.sweep(minAgeMs)), ...(await this.#folder.sweep(minAgeMs))];
+  }
 }
 
 /** The photo folder: write, fsync, rename, fsync the folder. */
