@@ -82,7 +82,7 @@ export class FanBuyerShow extends FanElement {
       this.all = all;
       this.shown = filterReviews(all, this.filter);
       this.average = averageRating(all);
-      this.track.reset(this.hasUpdated);
+      this.track.reset();
     }
     this.auto.seconds = this.autoplay;
   }

@@ -27,7 +27,7 @@ export class TrackController implements ReactiveController {
   private emitted = 0;
   private frame = 0;
   private rewind = false;
-  /** The track scrolled since it last rewound; until it does it is at its start already. */
+  /** The track scrolled since it last rewound (or ever): until it does it is at its start. */
   private scrolled = false;
   private observed = false;
   private ro = new ResizeObserver(() => this.measure());
@@ -51,10 +51,15 @@ export class TrackController implements ReactiveController {
     return (this.range = slideWindow(this.index, this.inView, this.count(), OVERSCAN));
   }
 
-  /** The list of slides changed (a new feed, another filter): back to the first, at once if any was on screen. */
-  reset(rewind: boolean): void {
+  /**
+   * The list of slides changed (a new feed, another filter): back to the first, scrolled
+   * there at once if the track had moved. One that never moved is at its start: scrolling
+   * it there would lay out the slides just rendered within their render's task (a long
+   * task with the first slides), where otherwise the next frame lays them out.
+   */
+  reset(): void {
     this.index = this.emitted = 0;
-    this.rewind = rewind;
+    this.rewind = this.scrolled;
   }
 
   hostConnected(): void {
@@ -77,10 +82,8 @@ export class TrackController implements ReactiveController {
     track.style.setProperty('--_before', String(start));
     track.style.setProperty('--_after', String(this.count() - end));
     if (this.rewind) {
-      // Only if it moved: scrolling lays out the slides just rendered within this task (a
-      // long task with the first slides), where otherwise the next frame lays them out.
-      if (this.scrolled) track.scrollTo({ left: 0, behavior: 'instant' });
       this.rewind = this.scrolled = false;
+      track.scrollTo({ left: 0, behavior: 'instant' });
     }
   }
 
