@@ -304,6 +304,17 @@ describe('POST /games/:id/claim', () => {
     const other = await claim(g.id, moves, '10.20.0.2');
     expect(other.status).toBe(409);
     expect(other.json.error).toBe('already_claimed');
+    // Past the game's expiry the code it won is still its player's; a claim of nothing held is refused.
+    const never = await wonGame('spring', 64);
+    const saved = clock;
+    clock = Math.max(g.expires, never.g.expires) + 60_000;
+    try {
+      expect(await claim(g.id, moves, '10.20.0.1')).toEqual(retry);
+      expect(await claim(g.id, moves, '10.20.0.2')).toMatchObject({ status: 410, json: { error: 'expired' } });
+      expect(await claim(never.g.id, encodeMoves(never.log), '10.20.0.1')).toMatchObject({ status: 410, json: { error: 'expired' } });
+    } finally {
+      clock = saved;
+    }
   });
 
   it('hands the last pool code to exactly one of 50 games claiming at once', async () => {

@@ -107,6 +107,8 @@ export function stateSuite(label: string, open: (config: Config) => Promise<Stat
       expect(first.ok && first.again).toBeUndefined();
       expect(await claim('lost-answer', 'ten', 'the-player', 1)).toEqual({ ...first, again: true });
       expect(await claim('lost-answer', 'ten', 'someone-else', 1)).toEqual({ ok: false, error: 'already_claimed' });
+      expect(await b.state.ledger.held('lost-answer', 1)).toEqual({ code: first.ok && first.code, player: 'the-player' });
+      expect(await b.state.ledger.held('lost-answer', 0)).toBeUndefined();
       // A retry takes nothing, so the player's daily limit does not stop it.
       const limited = await Promise.all([claim('limit-a', 'ten', 'counted', 1), claim('limit-b', 'ten', 'counted', 1), claim('limit-c', 'ten', 'counted', 1)]);
       expect(limited.every((o) => o.ok)).toBe(true);

@@ -4,7 +4,7 @@ import type { ErrorCode } from '@fanfare/core/errors';
 import type { Campaign, Config } from '../config.js';
 import { originAllowed } from '../cors.js';
 import type { Outcome, Refusal } from '../errors.js';
-import type { Ledger } from '../store/state.js';
+import { heldClaim, type Ledger } from '../store/state.js';
 import { decodeTicket, encodeTicket, playerKey } from './ticket.js';
 
 // The rules of server-mode 2048: who may start a game, and when a game has earned which
@@ -144,8 +144,15 @@ export class GameService {
     if (!found.ok) return found.error === 'not_found' ? refusal('expired', 'the campaign has ended') : found;
     const c = found.value;
     const t = this.#now();
-    if (t > ticket.expires || (c.endsAt && t >= Date.parse(c.endsAt))) return refusal('expired');
+    const player = playerKey(this.#secret, caller.ip);
     const state = replay(ticket.size, ticket.seed, log);
+    if (t > ticket.expires || (c.endsAt && t >= Date.parse(c.endsAt))) {
+      // A claim the game won before, sent again after its answer was lost, still gets its code.
+      const tier = state && !state.invalidMove ? reachedTier(c, state) : -1;
+      const held = tier < 0 ? undefined : await this.#ledger.held(ticket.seed, tier);
+      const again = held && heldClaim(held, { player, tier });
+      return again?.ok ? { ok: true, value: { code: again.code, title: c.rewards[tier]!.title, tier } } : refusal('expired');
+    }
     if (!state || state.invalidMove) return refusal('impossible');
     if (state.moves > 0 && t - ticket.issued < state.moves * c.minMsPerMove) {
       warn?.({ campaign: ticket.campaign, moves: state.moves, ms: t - ticket.issued }, 'claim too fast');
@@ -153,14 +160,7 @@ export class GameService {
     }
     const tier = reachedTier(c, state);
     if (tier < 0) return refusal('below_threshold');
-    const outcome = await this.#ledger.claim({
-      game: ticket.seed,
-      campaign: ticket.campaign,
-      tier,
-      player: playerKey(this.#secret, caller.ip),
-      day: utcDay(t),
-      now: t,
-    });
+    const outcome = await this.#ledger.claim({ game: ticket.seed, campaign: ticket.campaign, tier, player, day: utcDay(t), now: t });
     if (!outcome.ok) return refusal(outcome.error);
     return { ok: true, value: { code: outcome.code, title: c.rewards[outcome.tier]!.title, tier: outcome.tier } };
   }

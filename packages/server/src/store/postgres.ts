@@ -6,8 +6,8 @@ import type { MediaStore } from '../media/store.js';
 import { PostgresMedia } from './postgres-media.js';
 import { PostgresReviews } from './postgres-reviews.js';
 import { poolOf, type Invite, type InviteClaim } from './referrals.js';
-import { heldClaim, type ClaimOutcome, type CodeSource } from './rewards.js';
-import { StoreUnavailable, type GameClaim, type Grants, type Ledger, type PoolTier, type Referrals, type Reviews, type Salts, type SharedGrant, type StateStore } from './state.js';
+import type { ClaimOutcome, CodeSource } from './rewards.js';
+import { heldClaim, StoreUnavailable, type GameClaim, type Grants, type Ledger, type PoolTier, type Referrals, type Reviews, type Salts, type SharedGrant, type StateStore } from './state.js';
 
 // The state store for many processes (`"state": "postgres"`): the same tables and rules as
 // SQLite's (rewards.ts, referrals.ts), with PostgreSQL's locks where SQLite has its one
@@ -271,6 +271,10 @@ export class PostgresState implements StateStore, Ledger, Salts {
       ]);
       return { ok: true, code, tier: args.tier };
     });
+  }
+
+  async held(game: string, tier: number): Promise<{ code: string; player: string } | undefined> {
+    return (await this.#q('SELECT code, player FROM reward_claims WHERE game = $1 AND tier = $2', [game, tier])).rows[0] as { code: string; player: string } | undefined;
   }
 
   async pool(campaign: string): Promise<PoolTier[]> {

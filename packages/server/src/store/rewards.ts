@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Campaign, Config } from '../config.js';
 import { openSqlite } from './sqlite-db.js';
-import type { GameClaim, Ledger, PoolTier } from './state.js';
+import { heldClaim, type GameClaim, type Ledger, type PoolTier } from './state.js';
 
 // One table of single-use codes for every pool: a game campaign's tiers, a referral
 // campaign's reward (pool "referral:<name>", which no campaign name can be). Column names
@@ -113,15 +113,6 @@ export class CodePool {
 }
 
 /**
- * The answer to a claim of a tier the game holds already: its code again for the player who
- * claimed it (the first answer was lost: a dropped connection, a process that died after its
- * commit), `already_claimed` for anyone else holding the game id. postgres.ts uses it too.
- */
-export function heldClaim(held: { code: string; player: string }, args: Pick<GameClaim, 'player' | 'tier'>): ClaimOutcome {
-  return held.player === args.player ? { ok: true, code: held.code, tier: args.tier, again: true } : { ok: false, error: 'already_claimed' };
-}
-
-/**
  * The reward side's state in SQLite (`"state": "sqlite"`, whatever the event store): handing
  * out a code needs a transaction, and ClickHouse has none. postgres.ts is the other one.
  */
@@ -166,9 +157,7 @@ export class RewardLedger implements Ledger {
     const c = this.#campaigns[args.campaign];
     if (!c) return { ok: false, error: 'pool_empty' };
     return this.#db.transaction((): ClaimOutcome => {
-      const held = this.#db.prepare('SELECT code, player FROM reward_claims WHERE game = ? AND tier = ?').get(args.game, args.tier) as
-        | { code: string; player: string }
-        | undefined;
+      const held = this.#held(args.game, args.tier);
       if (held) return heldClaim(held, args);
       const best = this.#db.prepare('SELECT max(tier) AS t FROM reward_claims WHERE game = ?').get(args.game) as {
         t: number | null;
@@ -194,6 +183,14 @@ export class RewardLedger implements Ledger {
         .run(args.game, args.tier, args.campaign, args.player, args.day, code, args.now);
       return { ok: true, code, tier: args.tier };
     }).immediate();
+  }
+
+  async held(game: string, tier: number): Promise<{ code: string; player: string } | undefined> {
+    return this.#held(game, tier);
+  }
+
+  #held(game: string, tier: number): { code: string; player: string } | undefined {
+    return this.#db.prepare('SELECT code, player FROM reward_claims WHERE game = ? AND tier = ?').get(game, tier) as { code: string; player: string } | undefined;
   }
 
   /** Codes left in a pool tier (generated tiers never run out: Infinity). */

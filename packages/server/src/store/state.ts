@@ -36,7 +36,18 @@ export interface Ledger {
    * asks (a retry whose answer was lost), and `already_claimed` for any other player.
    */
   claim(args: GameClaim): Promise<ClaimOutcome>;
+  /** The code `game` holds for `tier` and the player who claimed it, if it holds one. */
+  held(game: string, tier: number): Promise<{ code: string; player: string } | undefined>;
   pool(campaign: string): Promise<PoolTier[]>;
+}
+
+/**
+ * The answer to a claim of a tier the game holds already: its code again for the player who
+ * claimed it (the first answer was lost: a dropped connection, a process that died after its
+ * commit), `already_claimed` for anyone else holding the game id. Both ledgers use it.
+ */
+export function heldClaim(held: { code: string; player: string }, args: Pick<GameClaim, 'player' | 'tier'>): ClaimOutcome {
+  return held.player === args.player ? { ok: true, code: held.code, tier: args.tier, again: true } : { ok: false, error: 'already_claimed' };
 }
 
 /** <fan-invite>'s invites, the fan's own visitor hashes, and the one code each invite may get. */
