@@ -87,6 +87,18 @@ function tile(c: Ctx, p: Picture, size: number): CanvasPattern | null {
   return bySize.get(size)!;
 }
 
+let dot: Ctx | undefined;
+/**
+ * Make the browser draw what a canvas was told so far, now: it keeps a list of what to
+ * draw and rasterises it all at once when the canvas is next shown or used. Drawing it
+ * onto one pixel is such a use (reading a pixel back is one too, but the browser warns
+ * of a canvas read back often).
+ */
+export function rasterise(c: Ctx): void {
+  dot ??= Object.assign(document.createElement('canvas'), { width: 1, height: 1 }).getContext('2d')!;
+  dot.drawImage(c.canvas, 0, 0, 1, 1);
+}
+
 /** Draw laid-out words: outline first (outside the letters), then the fill with its shadow. */
 function words(c: Ctx, l: TextLayout, font: string, color: string, h?: Headline) {
   c.font = font;
@@ -106,24 +118,58 @@ function words(c: Ctx, l: TextLayout, font: string, color: string, h?: Headline)
   c.shadowColor = 'transparent';
 }
 
-/** Where the headline and the message go on this card: the one layout both drawing and tests read. */
-export function cardLayout(c: Ctx, a: Pick<CardArt, 'template' | 'message' | 'locale'> & { photo?: unknown }) {
-  const t = a.template;
-  const lang = cardLang(a.message, a.locale);
-  const m = (spec: Type) => (s: string, size: number) => ((c.font = fontOf(spec, size)), c.measureText(s).width);
-  return {
-    lang,
-    headline: t.headline && layoutHeadline(t.headline, lang, m(t.headline)),
-    message: layoutText(t, a.message, !!(a.photo && t.photo), m(t.text), lang),
+// Fitting measures the same words at a dozen sizes. A width is proportional to the size
+// (outline fonts, unhinted at card sizes), so each string is measured once, at one size,
+// and the font is set only when it changes: a font's first use at a new size costs more
+// than all the fitting itself.
+const AT = 100;
+function measurer(c: Ctx) {
+  const widths = new Map<string, number>();
+  return (spec: Type) => (s: string, size: number) => {
+    const font = fontOf(spec, AT);
+    const key = `${font}\0${s}`;
+    let w = widths.get(key);
+    if (w === undefined) {
+      if (c.font !== font) c.font = font;
+      widths.set(key, (w = c.measureText(s).width));
+    }
+    return (w * size) / AT;
   };
 }
 
-/** Draw the whole card. Fonts and images must be loaded before: drawing never waits. */
-export function drawCard(c: Ctx, a: CardArt): void {
+type Words = Pick<CardArt, 'template' | 'message' | 'locale'> & { photo?: unknown };
+
+/** Where the headline goes (undefined: the design has none). */
+export function headlineLayout(c: Ctx, a: Words) {
+  const h = a.template.headline;
+  return h && layoutHeadline(h, cardLang(a.message, a.locale), measurer(c)(h));
+}
+
+/** Where the fan's message goes. */
+export function messageLayout(c: Ctx, a: Words): TextLayout {
   const t = a.template;
-  const full = { x: 0, y: 0, w: CARD.w, h: CARD.h };
+  return layoutText(t, a.message, !!(a.photo && t.photo), measurer(c)(t.text), cardLang(a.message, a.locale));
+}
+
+/** Where the headline and the message go on this card: the one layout both drawing and tests read. */
+export function cardLayout(c: Ctx, a: Words) {
+  return { lang: cardLang(a.message, a.locale), headline: headlineLayout(c, a), message: messageLayout(c, a) };
+}
+
+export type Layout = Pick<ReturnType<typeof cardLayout>, 'headline' | 'message'>;
+
+const full = { x: 0, y: 0, w: CARD.w, h: CARD.h };
+const BAND = CARD.h / 3;
+
+/**
+ * What lies under the fan's words: the ground, its pattern, the shapes, the layers under
+ * and the photo; then the layers over the words are readied (see flatten). Drawn in
+ * parts: the painter gives each part a task of its own, at each yield (drawCard does not).
+ */
+export function* drawGround(c: Ctx, a: CardArt): Generator<void, void, undefined> {
+  const t = a.template;
   c.save();
-  c.textBaseline = 'middle';
+  c.clearRect(0, 0, CARD.w, CARD.h);
   const g = c.createLinearGradient(0, 0, CARD.w, CARD.h);
   const colors = t.background.colors;
   colors.forEach((col, i) => g.addColorStop(i / (colors.length - 1 || 1), col));
@@ -136,25 +182,23 @@ export function drawCard(c: Ctx, a: CardArt): void {
     c.globalAlpha = pat.opacity;
     c.globalCompositeOperation = mode(pat.blend);
     c.fillStyle = fill;
-    c.fillRect(0, 0, CARD.w, CARD.h);
+    // In bands, a part each: the pattern over the whole card is the costliest thing to
+    // rasterise (a tile is anchored to the canvas, not to the band, so bands meet seamlessly).
+    for (let y = 0; y < CARD.h; y += BAND) {
+      yield;
+      c.fillRect(0, y, CARD.w, Math.min(BAND, CARD.h - y));
+    }
     c.globalAlpha = 1;
     c.globalCompositeOperation = 'source-over';
   }
   t.shapes.forEach((s) => shape(c, s));
-  const layers = (place: 'under' | 'over') =>
-    t.layers.forEach((l, i) => {
-      const p = a.layers?.[i];
-      if (l.place !== place || !p) return;
-      c.globalAlpha = l.opacity;
-      c.globalCompositeOperation = mode(l.blend);
-      image(c, p, l);
-      c.globalAlpha = 1;
-      c.globalCompositeOperation = 'source-over';
-    });
-  layers('under');
-
+  for (const i of t.layers.keys()) {
+    yield;
+    layer(c, a, i, 'under');
+  }
   const photo = a.photo && t.photo;
   if (a.photo && photo) {
+    yield;
     c.save();
     c.shadowColor = '#0004';
     c.shadowBlur = 24;
@@ -163,14 +207,70 @@ export function drawCard(c: Ctx, a: CardArt): void {
     c.restore();
     image(c, a.photo, photo);
   }
+  c.restore();
+  for (const [i, l] of t.layers.entries()) {
+    const p = a.layers?.[i];
+    if (l.place !== 'over' || !p) continue;
+    yield;
+    flatten(p, l);
+  }
+}
 
-  const at = cardLayout(c, a);
+/** Layer `i` of the design, if it goes `place` and its picture loaded. */
+function layer(c: Ctx, a: CardArt, i: number, place: 'under' | 'over') {
+  const l = a.template.layers[i];
+  const p = a.layers?.[i];
+  if (l.place !== place || !p) return;
+  c.globalAlpha = l.opacity;
+  c.globalCompositeOperation = mode(l.blend);
+  const flat = place === 'over' && flatten(p, l);
+  if (flat) c.drawImage(flat.src, flat.x, flat.y);
+  else if (flat !== null) image(c, p, l);
+  c.globalAlpha = 1;
+  c.globalCompositeOperation = 'source-over';
+}
+
+const flats = new WeakMap<object, Map<string, { src: HTMLCanvasElement; x: number; y: number } | null>>();
+/**
+ * A layer over the words, drawn once into a canvas of its own at its size on the card: an
+ * SVG is rasterised anew at every drawing otherwise, and these are drawn at every keystroke.
+ * (The layers under are in the cached ground.) Null when none of it is on the card.
+ */
+function flatten(p: Picture, box: Rect) {
+  let bySize = flats.get(p.src);
+  if (!bySize) flats.set(p.src, (bySize = new Map()));
+  const key = `${box.x},${box.y},${box.w},${box.h}`;
+  if (!bySize.has(key)) {
+    const x = Math.max(0, Math.floor(box.x));
+    const y = Math.max(0, Math.floor(box.y));
+    const w = Math.min(CARD.w, Math.ceil(box.x + box.w)) - x;
+    const h = Math.min(CARD.h, Math.ceil(box.y + box.h)) - y;
+    let flat = null;
+    if (w > 0 && h > 0) {
+      const src = document.createElement('canvas');
+      [src.width, src.height] = [w, h];
+      const f = src.getContext('2d')!;
+      f.translate(-x, -y);
+      image(f, p, box);
+      rasterise(f);
+      flat = { src, x, y };
+    }
+    bySize.set(key, flat);
+  }
+  return bySize.get(key);
+}
+
+/** Over the ground: the headline, the message, the layers over them, the stickers and the brand zone. */
+export function drawTop(c: Ctx, a: CardArt, at: Layout = cardLayout(c, a)): void {
+  const t = a.template;
+  c.save();
+  c.textBaseline = 'middle';
   if (t.headline && at.headline) words(c, at.headline, fontOf(t.headline, at.headline.size), t.headline.color, t.headline);
   // The sample is the design's colour, faded: plainly a suggestion, never mistaken for the fan's words.
   c.globalAlpha = a.sample ? 0.42 : 1;
   words(c, at.message, fontOf(t.text, at.message.size), a.color || t.text.color);
   c.globalAlpha = 1;
-  layers('over');
+  for (const i of a.template.layers.keys()) layer(c, a, i, 'over');
 
   for (const k of a.stickers) {
     c.save();
@@ -198,6 +298,12 @@ export function drawCard(c: Ctx, a: CardArt): void {
   c.font = `600 40px system-ui,sans-serif`;
   c.fillText(a.brandText, x, mid, CARD.w - x - 48);
   c.restore();
+}
+
+/** Draw the whole card at once. Fonts and images must be loaded before: drawing never waits. */
+export function drawCard(c: Ctx, a: CardArt): void {
+  for (const _ of drawGround(c, a));
+  drawTop(c, a);
 }
 
 const pictures = new Map<string, Promise<Picture | undefined>>();

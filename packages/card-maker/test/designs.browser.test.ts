@@ -128,6 +128,45 @@ describe('the card maker draws', function () {
     expect(ink(pixels(el, area))).to.be.below(ink(sample));
   });
 
+  it('in parts, each in a task of its own (none a long task on a slow phone), touching the card on screen in the last only; typing redraws only the words', async () => {
+    // A ticker that takes a turn between any two tasks (a message each: timers would be
+    // held back to 4 ms apart): what runs in one task shares its tick.
+    let tick = 0;
+    let ticking = true;
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => ticking && (tick++, port2.postMessage(0));
+    port2.postMessage(0);
+    const C = CanvasRenderingContext2D.prototype;
+    const seen: { what: string; tick: number; onScreen: boolean }[] = [];
+    const own = { measureText: C.measureText, createLinearGradient: C.createLinearGradient, fillRect: C.fillRect, fillText: C.fillText, drawImage: C.drawImage };
+    for (const [name, f] of Object.entries(own))
+      (C as unknown as Record<string, unknown>)[name] = function (this: CanvasRenderingContext2D, ...args: unknown[]) {
+        seen.push({ what: name, tick, onScreen: this.canvas.isConnected });
+        return (f as (...a: unknown[]) => unknown).apply(this, args);
+      };
+    try {
+      const el = await fixture<El>(html`<fan-card-maker lang="en" brand-text="Bloom"></fan-card-maker>`);
+      await waitFor(() => $$(el, '.template').length, 'no designs', 10000);
+      await settle(el);
+      const onScreen = seen.filter((s) => s.onScreen);
+      expect(onScreen.length).to.be.greaterThan(0);
+      expect(new Set(onScreen.map((s) => s.tick)).size, 'ticks the card on screen was drawn in').to.equal(1);
+      const ticks = (what: string) => new Set(seen.filter((s) => !s.onScreen && s.what === what).map((s) => s.tick));
+      // The headline's and the message's layouts (measuring), the ground (its gradient, then its pattern in three bands) and the drawing on screen: all apart.
+      const parts = [...ticks('measureText'), ...ticks('fillRect'), onScreen[0].tick];
+      expect(parts.length).to.be.at.least(7);
+      expect(new Set(parts).size, `ticks: ${parts.join(' ')}`).to.equal(parts.length);
+      seen.length = 0;
+      await write(el, 'Happy birthday!');
+      expect(seen.filter((s) => s.what === 'fillText' && s.onScreen).length, 'the words were not redrawn').to.be.greaterThan(0);
+      expect(seen.filter((s) => s.what === 'createLinearGradient'), 'the ground was drawn again').to.have.length(0);
+    } finally {
+      Object.assign(C, own);
+      ticking = false;
+      port1.close();
+    }
+  });
+
   it('the exported JPEG is the preview: a downscaled export matches the canvas within a tolerance', async () => {
     const el = await fixture<El>(html`<fan-card-maker lang="zh-CN" brand-text="花间集"></fan-card-maker>`);
     await waitFor(() => $$(el, '.template').length, 'no designs', 10000);

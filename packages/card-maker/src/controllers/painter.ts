@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { warn, warnAttribute } from '@fanfare/core';
 import { Task } from '@fanfare/core/task';
-import type { CardState, Template } from '../logic/card.js';
-import type { Picture } from '../draw.js';
+import { CARD, type CardState, type Template } from '../logic/card.js';
+import type { CardArt, Picture } from '../draw.js';
 
 /** Everything that shows on the card, and the canvas it goes on. */
 export interface Art {
@@ -20,6 +20,9 @@ export interface Art {
 type Draw = typeof import('../draw.js');
 type Loaded = { draw: Draw; background?: Picture; logo?: Picture; pattern?: Picture; layers: (Picture | undefined)[] };
 
+/** A new task: what is left runs after the page has had its turn (input, a frame). */
+const nextTask = () => new Promise<void>((go) => setTimeout(go));
+
 // One warning per logo or font URL on the page, however many cards use it and however often they redraw.
 const warned = new Set<string>();
 
@@ -31,6 +34,13 @@ const warned = new Set<string>();
 export class CardPainter implements ReactiveController {
   /** What the canvas shows, so a render that changes nothing on the card draws nothing. */
   private shown: unknown[] = [];
+  /** The drawing of what `shown` names, until it is on the canvas. */
+  private drawing: Promise<unknown> = Promise.resolve();
+  private ruler?: CanvasRenderingContext2D;
+  /** Counts drawings: an older one stops when a newer has started. */
+  private turn = 0;
+  /** The ground drawn last, and what it was drawn from. */
+  private under?: { parts: unknown[]; image: HTMLCanvasElement };
   private images: Task<[Template, string, string], Loaded>;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
@@ -65,8 +75,17 @@ export class CardPainter implements ReactiveController {
   async paint(art: Art): Promise<boolean> {
     const { canvas, template, card, photo, logo } = art;
     const key = [canvas, template, photo, JSON.stringify([card, logo, art.brandText, art.locale, art.sample])];
-    if (key.every((v, i) => v === this.shown[i])) return false;
+    // Already shown, or on its way: settles once it is on the canvas.
+    if (key.every((v, i) => v === this.shown[i])) return this.drawing.then(() => false);
     this.shown = key;
+    const drawing = this.draw(art);
+    this.drawing = drawing.catch(() => false);
+    return drawing;
+  }
+
+  private async draw(art: Art): Promise<boolean> {
+    const { canvas, template, card, photo, logo } = art;
+    const turn = ++this.turn;
     const got = await this.images.run(template, logo, card.message);
     if (!got) return false;
     // An image the browser could not load with CORS would taint the canvas: it is left out, once with a warning.
@@ -74,7 +93,8 @@ export class CardPainter implements ReactiveController {
       warned.add(logo);
       warnAttribute(this.host, 'logo', logo, 'it could not be loaded with CORS');
     }
-    got.draw.drawCard(canvas.getContext('2d')!, {
+    const { draw } = got;
+    const a: CardArt = {
       template,
       message: card.message,
       sample: art.sample,
@@ -87,7 +107,48 @@ export class CardPainter implements ReactiveController {
       logo: got.logo,
       brandText: art.brandText,
       locale: art.locale,
-    });
+    };
+    // The drawing goes in parts, each a task of its own: all at once it is a long task on a
+    // slow phone (over 50 ms at 4× CPU slowdown) that holds up the fan's taps. Only the
+    // last part touches the canvas, so no half-drawn card ever shows; a newer card stops
+    // this one between parts.
+    const later = async () => (await nextTask(), turn === this.turn);
+    // Measured on a canvas of its own, out of the page: setting the font of one in the page
+    // makes the browser bring the page's styles up to date first, at every size tried.
+    const ruler = (this.ruler ??= document.createElement('canvas').getContext('2d')!);
+    if (!(await later())) return false;
+    const headline = draw.headlineLayout(ruler, a);
+    if (!(await later())) return false;
+    const message = draw.messageLayout(ruler, a);
+    if (!(await later())) return false;
+    const ground = await this.ground(draw, a, turn);
+    if (!ground) return false;
+    const c = canvas.getContext('2d')!;
+    c.drawImage(ground, 0, 0);
+    draw.drawTop(c, a, { headline, message });
     return true;
+  }
+
+  /**
+   * What lies under the words, drawn part by part, each in a task of its own, and kept
+   * while the design and the photo stay: the fan's typing then redraws only the words.
+   * Undefined when a newer drawing started meanwhile.
+   */
+  private async ground(draw: Draw, a: CardArt, turn: number): Promise<HTMLCanvasElement | undefined> {
+    const parts = [a.template, a.photo, a.background, a.pattern, ...(a.layers ?? [])];
+    const kept = this.under;
+    if (kept && parts.length === kept.parts.length && parts.every((p, i) => p === kept.parts[i])) return kept.image;
+    const image = document.createElement('canvas');
+    [image.width, image.height] = [CARD.w, CARD.h];
+    const c = image.getContext('2d')!;
+    for (const _ of draw.drawGround(c, a)) {
+      draw.rasterise(c);
+      await nextTask();
+      if (turn !== this.turn) return undefined;
+    }
+    draw.rasterise(c);
+    this.under = { parts, image };
+    await nextTask();
+    return turn === this.turn ? image : undefined;
   }
 }
