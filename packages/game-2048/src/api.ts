@@ -50,7 +50,24 @@ export async function startGame(endpoint: string, campaign: string, size: number
 // client: only server mode ever hears one.
 export { errorText } from '@fanfare/core/errors';
 
-export async function claim(endpoint: string, id: string, moves: string): Promise<Claimed> {
-  const c = await post<Claimed>(`${endpoint.replace(/\/$/, '')}/${encodeURIComponent(id)}/claim`, { moves });
-  return { tier: Number(c.tier), title: String(c.title), code: String(c.code) };
+/** Waits before each claim sent again: no answer came, or the server could not reach its database. */
+export const CLAIM_RETRIES_MS = [1000, 3000];
+
+/**
+ * Claims the tiers the game's moves reached. A claim whose answer was lost (the connection
+ * dropped, the server's process or database went away) may have spent its code already:
+ * it is sent again, and the server answers the same code to the same player.
+ */
+export async function claim(endpoint: string, id: string, moves: string, waits = CLAIM_RETRIES_MS): Promise<Claimed> {
+  const url = `${endpoint.replace(/\/$/, '')}/${encodeURIComponent(id)}/claim`;
+  for (let i = 0; ; i++) {
+    try {
+      const c = await post<Claimed>(url, { moves });
+      return { tier: Number(c.tier), title: String(c.title), code: String(c.code) };
+    } catch (e) {
+      const { code } = e as Refused;
+      if ((code !== 'offline' && code !== 'internal') || i >= waits.length) throw e;
+      await new Promise((r) => setTimeout(r, waits[i]));
+    }
+  }
 }
