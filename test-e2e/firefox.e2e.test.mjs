@@ -151,13 +151,8 @@ async function settle(page) {
   await new Promise((r) => setTimeout(r, 300));
 }
 
-// The card maker still moves the page in both engines (issue 17, open): it renders nothing
-// until its designs' chunk arrives, so fanfare.css cannot reserve it yet (see the same case in
-// first-paint.e2e.test.mjs). It runs and reports here, and fails nothing, until that is fixed.
-const TODO = { 'fan-card-maker': "the card maker renders nothing until its designs arrive, so it has no reservation yet (issue 17)" };
-
 for (const tag of widgets) {
-  test(`Firefox: <${tag}> with only the README's snippet renders, with no error and nothing below it moving`, { todo: TODO[tag] }, async () => {
+  test(`Firefox: <${tag}> with only the README's snippet renders, with no error and nothing below it moving`, async () => {
     const { page, problems } = await open(`${plain.url}/${tag}.html`, '#below, h1', undefined, { slowChunks: true });
     await settle(page);
     const state = await page.evaluate((t) => {

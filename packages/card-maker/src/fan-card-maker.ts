@@ -163,28 +163,32 @@ export class FanCardMaker extends FanElement {
   override render() {
     const r = this.received;
     if (r) {
+      // In the room of the maker's first step (what the page reserved): the title in the
+      // steps' row, the card, the link where the design's row is.
+      const broken = r === 'bad' || (this.list && !this.template);
       return html`<section part="base" class="received">
-        ${r === 'bad' || (this.list && !this.template)
-          ? html`<p role="alert">${this.t('broken')}</p>`
-          : html`<h2>${this.t('received')}</h2>
-              <div class="stage open">${this.renderCanvas()}</div>`}
+        <div>${broken ? nothing : html`<h2>${this.t('received')}</h2>`}</div>
+        ${broken ? html`<div class="stage broken"><p role="alert">${this.t('broken')}</p></div>` : html`<div class="stage open">${this.renderCanvas()}</div>`}
         <a part="button" class="button" href=${this.link || thisPage()}>${this.t('own')}</a>
       </section>`;
     }
-    // Nothing shows until the designs are here: the widget appears once, whole, rather than
-    // growing when its design buttons arrive (a layout shift for the page below it).
-    if (!this.list) return nothing;
+    // While the designs load, the frame shows at its final size (steps, the card's place,
+    // an empty row of designs): the height is the card's width and fixed rows, the same
+    // before and after, so fanfare.css can reserve it and nothing below the widget moves.
     const t = this.template;
     const { step, previous, next } = this.wizard;
     return html`<section part="base">
       <ol class="steps">
-        ${STEPS.map((s) => html`<li aria-current=${s === step ? 'step' : nothing}>${this.t(`${s}Step`)}</li>`)}
+        <!-- Short names on the bar keep it one line at every width; a screen reader hears the whole step. -->
+        ${STEPS.map(
+          (s) => html`<li aria-current=${s === step ? 'step' : nothing}><span aria-hidden="true">${this.t(`${s}Short`)}</span><span class="sr-only">${this.t(`${s}Step`)}</span></li>`,
+        )}
       </ol>
       <div class="stage">${this.renderCanvas()} ${step === 'decorate' ? this.stick?.overlay() : nothing}</div>
       <div class="panel">
         <!-- h2, not h3: the widget cannot know the page's outline, and an h2 never skips a level. -->
         <h2 tabindex="-1">${this.t(`${step}Step`)}</h2>
-        ${t && this.renderPanel(step, t)}
+        ${t ? this.renderPanel(step, t) : html`<div class="choices"><p class="hint" role="status">${this.t('loading')}</p></div>`}
       </div>
       <div class="nav">
         ${previous ? html`<button part="button" class="secondary" @click=${() => this.wizard.go(previous)}>${this.t('back')}</button>` : nothing}
@@ -210,13 +214,14 @@ export class FanCardMaker extends FanElement {
   }
 
   private renderPick(current: Template) {
+    // One row that scrolls sideways, however many designs and however long their names.
     return html`<div class="choices">
       ${this.list!.map(
         (t) => html`<button part="button" class="template" aria-pressed=${t === current} @click=${() => ((this.chosen = t.id), this.words.designChanged())}>
           <!-- cssVars sets custom properties through CSSOM, which a strict CSP allows. -->
           <!-- The design's ground and its headline's ink: two colours that tell the designs apart at a glance. -->
           <span class="swatch" ${cssVars({ '--a': t.background.colors[0], '--b': t.headline?.color ?? t.background.colors.at(-1)! })}></span>
-          ${t.name[this.locale]}
+          <span class="name">${t.name[this.locale]}</span>
         </button>`,
       )}
     </div>`;

@@ -2,6 +2,7 @@ import type { Messages } from '@fanfare/core';
 
 export type Key =
   | 'designStep' | 'messageStep' | 'decorateStep' | 'sendStep' | 'back' | 'next'
+  | 'designShort' | 'messageShort' | 'decorateShort' | 'sendShort' | 'loading'
   | 'message' | 'count' | 'countSpoken' | 'wishes' | 'color'
   | 'photo' | 'private' | 'removePhoto' | 'type' | 'size' | 'decode' | 'busy'
   | 'stickers' | 'add' | 'sticker' | 'keys' | 'touch' | 'remove'
@@ -15,6 +16,12 @@ export const messages: Messages<Key> = {
     messageStep: 'Write your message',
     decorateStep: 'Add a photo and stickers',
     sendStep: 'Save or send',
+    // The steps' bar: one short word each, to stay on one line on the narrowest phone.
+    designShort: 'Design',
+    messageShort: 'Message',
+    decorateShort: 'Decorate',
+    sendShort: 'Send',
+    loading: 'Loading designs…',
     back: 'Back',
     next: 'Next',
     message: 'Your message',
@@ -54,6 +61,11 @@ export const messages: Messages<Key> = {
     messageStep: '写下祝福',
     decorateStep: '添加照片和贴纸',
     sendStep: '保存或发送',
+    designShort: '选样式',
+    messageShort: '写祝福',
+    decorateShort: '加装饰',
+    sendShort: '发送',
+    loading: '正在加载样式…',
     back: '上一步',
     next: '下一步',
     message: '你的祝福',

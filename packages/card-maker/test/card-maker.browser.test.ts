@@ -32,8 +32,8 @@ async function settle(el: El) {
 
 async function make(tpl = html`<fan-card-maker lang="en" brand-text="Bloom Flowers"></fan-card-maker>`) {
   const el = await fixture<El>(tpl);
-  // The widget shows once its designs are here (a chunk of their own): wait for that, however busy the machine.
-  await waitFor(() => el.shadowRoot!.querySelector('section'), 'the widget never showed', 10000);
+  // The designs are a chunk of their own (the frame shows before them): wait for them, or for a card received, however busy the machine.
+  await waitFor(() => el.shadowRoot!.querySelector('.template, .received'), 'neither designs nor a received card showed', 10000);
   await settle(el);
   return el;
 }
@@ -190,7 +190,7 @@ describe('<fan-card-maker>', () => {
   it('speaks Chinese when the page does', async () => {
     const wrap = await fixture(html`<div lang="zh-CN"><fan-card-maker></fan-card-maker></div>`);
     const el = wrap.querySelector<El>('fan-card-maker')!;
-    await waitFor(() => el.shadowRoot!.querySelector('section'), 'the widget never showed', 10000);
+    await waitFor(() => el.shadowRoot!.querySelector('.template'), 'no designs were offered', 10000);
     await settle(el);
     expect(button(el, '春节')).not.to.equal(undefined);
     expect(button(el, '告白')).not.to.equal(undefined);

@@ -228,6 +228,69 @@ describe('starting', function () {
     });
 });
 
+describe('its size', function () {
+  this.timeout(30000);
+  after(() => setViewport({ width: 800, height: 600 }));
+  const TEMPLATES = '/packages/card-maker/test/fixtures/templates.json';
+  // More designs than the built-ins, with names longer than theirs.
+  const LONG = JSON.stringify(
+    ['Spring tulips in the morning light', '春日郁金香与晨光', 'A thank-you from all of us at Bloom', 'Peonies', 'Sunflowers', 'Lilies', 'Orchids', 'Wild meadow'].map((name, i) => ({
+      id: `d${i}`,
+      name,
+      background: { colors: ['#fde', '#def'] },
+    })),
+  );
+
+  it('while a brand’s designs load, the frame shows at its final size and says so politely; the designs then take the same room', async () => {
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const real = window.fetch;
+    window.fetch = async (...args: Parameters<typeof fetch>) => {
+      await answered;
+      return real(...args);
+    };
+    try {
+      const el = await fixture<El>(html`<fan-card-maker lang="en" templates=${TEMPLATES}></fan-card-maker>`);
+      await sleep(300);
+      expect($(el, '[role=status]').textContent).to.equal('Loading designs…');
+      expect($$(el, '.steps li').map((li) => li.textContent)).to.deep.equal(['DesignChoose a design', 'MessageWrite your message', 'DecorateAdd a photo and stickers', 'SendSave or send']);
+      expect($$(el, '.template')).to.have.length(0);
+      expect($<HTMLButtonElement>(el, '.nav button').disabled).to.equal(true);
+      const card = $(el, 'canvas').getBoundingClientRect();
+      expect(card.height).to.be.closeTo(card.width * 1.25, 0.02);
+      const loading = el.getBoundingClientRect().height;
+      answer();
+      await waitFor(() => $$(el, '.template').length, 'no designs', 10000);
+      await settle(el);
+      expect(el.getBoundingClientRect().height).to.equal(loading);
+      expect($$(el, '[role=status]')).to.have.length(0);
+    } finally {
+      window.fetch = real;
+    }
+  });
+
+  for (const lang of ['en', 'zh-CN'] as const)
+    it(`in ${lang}, the first step is the card and rows of one line each, at every width, however many designs and however long their names`, async () => {
+      for (const width of [320, 390, 1024]) {
+        await setViewport({ width, height: 900 });
+        for (const templates of ['', LONG]) {
+          const el = await fixture<El>(html`<fan-card-maker lang=${lang} templates=${templates}></fan-card-maker>`);
+          await waitFor(() => $$(el, '.template').length, 'no designs', 10000);
+          const at = `${width} px, ${templates ? 'long names' : 'built-in designs'}`;
+          const high = (sel: string) => $(el, sel).getBoundingClientRect().height;
+          // One line each (16px root): the steps' bar, the heading, the row of designs, the buttons.
+          expect([high('.steps'), high('h2'), high('.choices'), high('.nav')], at).to.deep.equal([24, 24, 64, 44]);
+          for (const b of $$(el, '.template')) expect(b.getBoundingClientRect().height, `${at}: ${b.textContent}`).to.equal(44);
+          const card = $(el, 'canvas').getBoundingClientRect();
+          const frame = el.getBoundingClientRect();
+          expect(card.width, at).to.equal(frame.width - 26);
+          // What fanfare.css reserves: 98px + 8rem around the card (packages/embed/src/placeholders.ts).
+          expect(frame.height, at).to.be.closeTo(card.width * 1.25 + 98 + 128, 0.02);
+        }
+      }
+    });
+});
+
 describe('a brand’s designs', function () {
   // Generous under a loaded machine: drawing waits for fonts, art and chunks.
   this.timeout(20000);

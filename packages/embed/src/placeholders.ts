@@ -51,16 +51,16 @@ export const PLACEHOLDERS: Record<string, Record<string, string>> = {
   'fan-buyer-show': { '': 'height:calc(5.5rem + var(--fan-buyer-show-slide-width, min(240px, 78vw)) * var(--fan-buyer-show-photo-ratio, 1.25) + var(--fan-buyer-show-text-height, 10.5rem))' },
   'fan-invite': { '': 'min-height:11.75rem' },
   'fan-review-form': { '': 'max-width:36rem;min-height:46rem' },
+  // The card (4:5 of the frame's width: 12px of padding and a 1px border each side), and
+  // the first step's rows of fixed height around it (fan-card-maker.styles.ts): above it
+  // the frame's top, the steps' bar (a 4px bar, 4px, a 1rem line) and a 12px gap;
+  // below it a gap, the heading (1.5rem), 8px, the designs' row (2.75rem + 20px), a gap,
+  // the buttons (2.75rem) and the frame's foot. Shown from the start, designs or not.
+  'fan-card-maker': {
+    '': 'display:flow-root;max-width:var(--fan-card-maker-width, 420px)',
+    '::before': "content:'';display:block;aspect-ratio:4/5;margin:calc(33px + 1rem) 13px calc(65px + 7rem)",
+  },
 };
-
-// <fan-card-maker> has no rule yet: defined, it renders nothing until its designs' chunk is
-// here, so a reserved box would collapse to 0 and grow back (twice the shift of none at
-// all: CLS 0.06 → 0.13 at 390 px). Once it keeps its room while the designs load, its rule
-// is the card (4:5) and what is around it on the first step, measured in Chromium:
-//   '': 'display:flow-root;max-width:var(--fan-card-maker-width, 420px)',
-//   '::before': "content:'';display:block;aspect-ratio:4/5;margin-bottom:294px",
-//   ':lang(zh)::before': 'margin-bottom:255px',
-// (and English steps that no longer wrap below 420px; see the first-paint test).
 
 /**
  * What changes on wide screens, as `@media (min-width: 768px)`: the floating share bar is
