@@ -78,10 +78,10 @@ export const styles = css`
   }
   .received h2 {
     line-height: calc(8px + 1rem);
+    text-align: center;
   }
   .received .button {
-    align-self: start;
-    justify-self: start;
+    place-self: center;
   }
   .broken {
     box-sizing: border-box;
@@ -90,6 +90,7 @@ export const styles = css`
     place-items: center;
     padding: 24px;
     text-align: center;
+    text-wrap: balance;
   }
   .open {
     animation: open 0.8s cubic-bezier(0.2, 0.8, 0.3, 1.2);
