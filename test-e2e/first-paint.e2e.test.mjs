@@ -173,16 +173,30 @@ async function open(name, { phone = false, width = 1024, sheet = false, hash = '
 
 const total = (shifts) => shifts.reduce((n, s) => n + s.value, 0);
 
+const file = (url) => url?.split('/').pop() ?? '';
+const initiatorOf = (r) => file(r.initiator.url ?? r.initiator.stack?.callFrames?.[0]?.url);
+/**
+ * The shared chunks (chunks/chunk-*.js) a widget's own chunk asked for: each is a round trip
+ * after that chunk's arrival, which the loader's table is there to save. A widget's chunk is
+ * a script the loader imported that is neither a shared chunk nor a share network's.
+ */
+function waited(requests) {
+  const scripts = requests.filter((r) => /\/fanfare\/.*\.js$/.test(r.url));
+  const widgetChunks = new Set(scripts.filter((r) => initiatorOf(r) === 'fanfare.js' && !/^(chunk|share)-/.test(file(r.url))).map((r) => file(r.url)));
+  return scripts.filter((r) => /^chunk-/.test(file(r.url)) && widgetChunks.has(initiatorOf(r))).map((r) => `${file(r.url)} by ${initiatorOf(r)}`);
+}
+
 describe('the README snippet on a plain page', () => {
   for (const c of CASES) {
     test(`${c.name}: reserves what it renders, at ${WIDTHS.join(' and ')} px${c.phone ? ', and nothing moves as a phone on 4G loads it' : ''}`, { todo: c.todo }, async () => {
       const runs = [...WIDTHS.map((width) => ({ width })), ...(c.phone ? [{ width: 390, phone: true }] : [])];
       for (const run of runs) {
         const at = `${c.name} at ${run.width} px${run.phone ? ' (phone)' : ''}`;
-        const { shifts, errors, reserved, rendered } = await open(c.name, { ...run, sheet: c.sheet, hash: c.hash });
+        const { shifts, errors, reserved, rendered, requests } = await open(c.name, { ...run, sheet: c.sheet, hash: c.hash });
         assert.deepEqual(errors, [], `${at}: page errors`);
         assert.equal(rendered, reserved, `${at}: reserved ${reserved} px, rendered ${rendered} px`);
         assert.equal(total(shifts), 0, `${at}: layout shifts ${JSON.stringify(shifts)}`);
+        assert.deepEqual(waited(requests), [], `${at}: shared chunks asked for only once the widget's chunk had arrived`);
       }
     });
   }
