@@ -86,6 +86,10 @@ export class CardPainter implements ReactiveController {
   private async draw(art: Art): Promise<boolean> {
     const { canvas, template, card, photo, logo } = art;
     const turn = ++this.turn;
+    // Not in the task that rendered what asked for this card (the designs' arrival is a
+    // long one already): the page paints first.
+    await nextTask();
+    if (turn !== this.turn) return false;
     const got = await this.images.run(template, logo, card.message);
     if (!got) return false;
     // An image the browser could not load with CORS would taint the canvas: it is left out, once with a warning.
