@@ -75,14 +75,6 @@ export class FanBuyerShow extends FanElement {
   private average = 0;
   private shown = NONE;
 
-  // The first render waits for a task of its own (setTimeout(resolve, reject): a function
-  // for a delay is 0 ms), apart from the chunk's evaluation: together they made one task
-  // over 50 ms at a phone's speed (4× slowdown) on the demo shop.
-  protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) await new Promise<void>(setTimeout as (go: () => void) => void);
-    super.scheduleUpdate();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.feed.load(this.src);
     const all = this.feed.reviews ?? NONE;

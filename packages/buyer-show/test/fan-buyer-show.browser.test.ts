@@ -108,27 +108,6 @@ describe('<fan-buyer-show> data', () => {
   });
 });
 
-describe('<fan-buyer-show> first render', () => {
-  it('comes in a task of its own after the tag connects, then the carousel works as ever', async () => {
-    const wrap = await fixture<HTMLDivElement>(html`<div style="width: 600px"></div>`);
-    const el = document.createElement('fan-buyer-show');
-    el.src = FEED_URL;
-    wrap.append(el);
-    // Still the task that connected it (and, from the loader, evaluated the chunk): nothing drawn yet.
-    await Promise.resolve();
-    expect(el.shadowRoot!.childElementCount).to.equal(0);
-    await el.updateComplete;
-    expect(el.shadowRoot!.querySelectorAll('.base')).to.have.length(1);
-    await loaded(el);
-    expect(shownPos(el)).to.equal('1 of 8');
-    expect(spokenPos(el)).to.equal('Review 1 of 8');
-    $(el, '.next').focus();
-    const change = nextEvent<{ index: number }>(el, 'fan-slide-change');
-    await sendKeys({ press: 'ArrowRight' });
-    expect((await change).detail.index).to.equal(1);
-  });
-});
-
 describe('<fan-buyer-show> feed loading', () => {
   /** fetch, with the answers for `slow` held back until `release()`. */
   function holdBack(slow: string) {
