@@ -13,6 +13,8 @@ const COPIES = [
   'docs/pages/index.html',
   'docs/pages/widgets/fan-2048.html',
   'docs/pages/widgets/fan-buyer-show.html',
+  'docs/pages/widgets/fan-card-maker.html',
+  'packages/card-maker/README.md',
   'packages/game-2048/README.md',
   'packages/buyer-show/README.md',
 ];
