@@ -186,7 +186,9 @@ function waited(requests) {
   return scripts.filter((r) => /^chunk-/.test(file(r.url)) && widgetChunks.has(initiatorOf(r))).map((r) => `${file(r.url)} by ${initiatorOf(r)}`);
 }
 
-describe('the README snippet on a plain page', () => {
+// Three pages at a time, each in its own context: what is measured (sizes, shifts) does not
+// depend on how busy the machine is, and one at a time took 3 of CI's 15 minutes.
+describe('the README snippet on a plain page', { concurrency: 3 }, () => {
   for (const c of CASES) {
     test(`${c.name}: reserves what it renders, at ${WIDTHS.join(' and ')} px${c.phone ? ', and nothing moves as a phone on 4G loads it' : ''}`, { todo: c.todo }, async () => {
       const runs = [...WIDTHS.map((width) => ({ width })), ...(c.phone ? [{ width: 390, phone: true }] : [])];
