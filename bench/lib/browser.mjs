@@ -125,15 +125,9 @@ export async function open(browser, ready, { laid, viewport = { width: 1000, hei
   page.on('pageerror', (e) => problems.push(String(e).slice(0, 160)));
   page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} for ${new URL(r.url()).pathname}`));
   const t0 = Date.now();
-  page.on('response', (r) => {
-    const at = Date.now() - t0;
-    pending.push(
-      r
-        .body()
-        .then((body) => ({ path: new URL(r.url()).pathname, kind: r.request().resourceType(), body, at }))
-        .catch(() => undefined),
-    );
-  });
+  // Bodies are asked for once the view is measured: asking while the page loads is DevTools
+  // traffic in the middle of what is timed.
+  page.on('response', (r) => pending.push({ r, at: Date.now() - t0 }));
   if (throttle || network) {
     const cdp = await context.newCDPSession(page);
     if (throttle) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
@@ -149,7 +143,13 @@ export async function open(browser, ready, { laid, viewport = { width: 1000, hei
   }
   await page.addInitScript({ content: `(${observe})(${ready ?? 'undefined'}, ${laid ?? 'undefined'});` });
   const settle = async () => {
-    for (const r of (await Promise.all(pending.splice(0))).filter(Boolean)) {
+    const bodies = pending.splice(0).map(({ r, at }) =>
+      r
+        .body()
+        .then((body) => ({ path: new URL(r.url()).pathname, kind: r.request().resourceType(), body, at }))
+        .catch(() => undefined),
+    );
+    for (const r of (await Promise.all(bodies)).filter(Boolean)) {
       const { body, ...rest } = r;
       responses.push({ ...rest, raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
     }
