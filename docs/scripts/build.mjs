@@ -56,16 +56,20 @@ const sources = new Map(
 // The benchmark table, as bench/run.mjs last wrote it (with its date and machine).
 const results = join(docs, '../bench/results.md');
 if (existsSync(results)) {
-  // Each wide table scrolls in a focusable region named after its section.
+  // Each wide table scrolls in a focusable region named after its section (and its place in
+  // it, when a section has more than one: the share buttons on loopback, then on a phone).
   let section = 'Figures';
+  let nth = 0;
   const html = marked
     .parse(readFileSync(results, 'utf8'))
     .replace(/<h2[^>]*>(.*?)<\/h2>|<table>/g, (match, heading) => {
       if (heading !== undefined) {
         section = heading.replace(/<[^>]+>/g, '');
+        nth = 0;
         return match;
       }
-      return `<div class="table-scroll" tabindex="0" role="region" aria-label="${section}: figures"><table>`;
+      nth += 1;
+      return `<div class="table-scroll" tabindex="0" role="region" aria-label="${section}: figures${nth > 1 ? `, table ${nth}` : ''}"><table>`;
     })
     .replace(/<\/table>/g, '</table></div>');
   sources.set('guides/benchmarks.html', `<p class="kicker">Guide</p>\n${html}`);
