@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { HistoryRow, InsertOutcome, NewReview, ReviewQuery, ReviewStatus, StoredPhoto, StoredReview } from './reviews.js';
+import { HISTORY, historyOf, reviewsOf, type HistoryJoined, type HistoryRow, type InsertOutcome, type NewReview, type ReviewQuery, type ReviewRow, type ReviewStatus, type StoredPhoto, type StoredReview } from './reviews.js';
 import type { Reviews } from './state.js';
 
 // Buyer shows in PostgreSQL, the same tables and answers as reviews.ts. A review's insert
@@ -11,25 +11,9 @@ export type Query = (text: string, values?: unknown[]) => Promise<pg.QueryResult
 export type Transaction = <T>(fn: (q: Query) => Promise<T>) => Promise<T>;
 export type Lock = (q: Query, ...keys: string[]) => Promise<void>;
 
-interface Row {
-  id: string;
-  site: string;
-  product: string;
-  rating: number;
-  text: string;
-  author: string;
-  order_id: string | null;
-  verified: boolean;
-  status: ReviewStatus;
-  flags: string;
-  reason: string | null;
-  created_at: number;
-  updated_at: number;
-}
+type Row = ReviewRow;
 
 type DuplicateKey = { site: string; product: string; order: string | null; verified: boolean; client: string; textHash: string };
-
-const HISTORY = 'SELECT h.*, r.author, r.product FROM review_history h JOIN reviews r ON r.id = h.review';
 
 export class PostgresReviews implements Reviews {
   readonly #q: Query;
@@ -128,8 +112,8 @@ export class PostgresReviews implements Reviews {
       review === undefined
         ? await this.#q(`${HISTORY} WHERE h.site = $1 ORDER BY h.seq DESC LIMIT $2`, [site, limit])
         : await this.#q(`${HISTORY} WHERE h.site = $1 AND h.review = $2 ORDER BY h.seq DESC LIMIT $3`, [site, review, limit])
-    ).rows as { review: string; author: string; product: string; at: number; by: string; action: HistoryRow['action']; from_status: ReviewStatus | null; to_status: ReviewStatus; reason: string | null }[];
-    return rows.map((r) => ({ review: r.review, author: r.author, product: r.product, at: r.at, by: r.by, action: r.action, from: r.from_status, to: r.to_status, reason: r.reason }));
+    ).rows as HistoryJoined[];
+    return rows.map(historyOf);
   }
 
   async photoStatus(file: string): Promise<ReviewStatus | undefined> {
@@ -159,21 +143,6 @@ export class PostgresReviews implements Reviews {
     const photos = (
       await this.#q('SELECT review, n, file, width, height, bytes FROM review_photos WHERE review = ANY($1::text[]) ORDER BY review, n', [rows.map((r) => r.id)])
     ).rows as (StoredPhoto & { review: string })[];
-    return rows.map((r) => ({
-      id: r.id,
-      site: r.site,
-      product: r.product,
-      rating: r.rating,
-      text: r.text,
-      author: r.author,
-      order: r.order_id,
-      verified: r.verified,
-      status: r.status,
-      flags: JSON.parse(r.flags) as string[],
-      reason: r.reason,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-      photos: photos.filter((p) => p.review === r.id).map(({ n, file, width, height, bytes }) => ({ n, file, width, height, bytes })),
-    }));
+    return reviewsOf(rows, photos);
   }
 }

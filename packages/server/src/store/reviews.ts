@@ -116,7 +116,8 @@ export interface ReviewQuery {
   limit: number;
 }
 
-interface Row {
+/** A review's row as both stores read it (SQLite gives `verified` as 0 or 1, PostgreSQL as a boolean). */
+export interface ReviewRow {
   id: string;
   site: string;
   product: string;
@@ -124,15 +125,51 @@ interface Row {
   text: string;
   author: string;
   order_id: string | null;
-  verified: number;
+  verified: number | boolean;
   status: ReviewStatus;
   flags: string;
   reason: string | null;
   created_at: number;
   updated_at: number;
 }
+type Row = ReviewRow;
 
-const HISTORY = 'SELECT h.*, r.author, r.product FROM review_history h JOIN reviews r ON r.id = h.review';
+/** A history row joined with its review's author and product, as `HISTORY` reads it in both stores. */
+export interface HistoryJoined {
+  review: string;
+  author: string;
+  product: string;
+  at: number;
+  by: string;
+  action: HistoryRow['action'];
+  from_status: ReviewStatus | null;
+  to_status: ReviewStatus;
+  reason: string | null;
+}
+
+export const HISTORY = 'SELECT h.*, r.author, r.product FROM review_history h JOIN reviews r ON r.id = h.review';
+
+export const historyOf = (r: HistoryJoined): HistoryRow => ({ review: r.review, author: r.author, product: r.product, at: r.at, by: r.by, action: r.action, from: r.from_status, to: r.to_status, reason: r.reason });
+
+/** Reviews' rows with their photos' rows (ordered by review, then n), as either store answers them. */
+export function reviewsOf(rows: ReviewRow[], photos: (StoredPhoto & { review: string })[]): StoredReview[] {
+  return rows.map((r) => ({
+    id: r.id,
+    site: r.site,
+    product: r.product,
+    rating: r.rating,
+    text: r.text,
+    author: r.author,
+    order: r.order_id,
+    verified: r.verified === true || r.verified === 1,
+    status: r.status,
+    flags: JSON.parse(r.flags) as string[],
+    reason: r.reason,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    photos: photos.filter((p) => p.review === r.id).map(({ n, file, width, height, bytes }) => ({ n, file, width, height, bytes })),
+  }));
+}
 
 export type InsertOutcome = { ok: true } | { ok: false; duplicate: { id: string; status: ReviewStatus } };
 
@@ -245,8 +282,8 @@ export class ReviewStore implements Reviews {
       review === undefined
         ? this.#db.prepare(`${HISTORY} WHERE h.site = ? ORDER BY h.seq DESC LIMIT ?`).all(site, limit)
         : this.#db.prepare(`${HISTORY} WHERE h.site = ? AND h.review = ? ORDER BY h.seq DESC LIMIT ?`).all(site, review, limit)
-    ) as { review: string; author: string; product: string; at: number; by: string; action: HistoryRow['action']; from_status: ReviewStatus | null; to_status: ReviewStatus; reason: string | null }[];
-    return rows.map((r) => ({ review: r.review, author: r.author, product: r.product, at: r.at, by: r.by, action: r.action, from: r.from_status, to: r.to_status, reason: r.reason }));
+    ) as HistoryJoined[];
+    return rows.map(historyOf);
   }
 
   /** The status of the review a photo file belongs to, if any review names it. */
@@ -276,21 +313,6 @@ export class ReviewStore implements Reviews {
     const photos = this.#db
       .prepare(`SELECT review, n, file, width, height, bytes FROM review_photos WHERE review IN (${rows.map(() => '?').join(',')}) ORDER BY review, n`)
       .all(...rows.map((r) => r.id)) as (StoredPhoto & { review: string })[];
-    return rows.map((r) => ({
-      id: r.id,
-      site: r.site,
-      product: r.product,
-      rating: r.rating,
-      text: r.text,
-      author: r.author,
-      order: r.order_id,
-      verified: r.verified === 1,
-      status: r.status,
-      flags: JSON.parse(r.flags) as string[],
-      reason: r.reason,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-      photos: photos.filter((p) => p.review === r.id).map(({ n, file, width, height, bytes }) => ({ n, file, width, height, bytes })),
-    }));
+    return reviewsOf(rows, photos);
   }
 }
