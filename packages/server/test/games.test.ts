@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeMoves, move, newGame, type Direction } from '@fanfare/game-2048/engine';
+import { playUntil } from './player.js';
 import { isErrorCode } from '@fanfare/core/errors';
 import { start, TOKEN, UA, type Running } from './helpers.js';
 
@@ -10,26 +11,10 @@ interface Started {
   expires: number;
 }
 
-/**
- * Plays like a patient human until `goal` is on the board: of the moves that change
- * something, the one leaving the most empty cells, ties going to down, left, right, up.
- */
+/** The test player's moves to `goal` (a deal it cannot beat fails the test). */
 function play(size: number, seed: string, goal: number): Direction[] {
-  let state = newGame(size, seed);
-  const log: Direction[] = [];
-  while (state.maxTile < goal && !state.over) {
-    let best: { d: Direction; next: typeof state; empty: number } | undefined;
-    for (const d of ['down', 'left', 'right', 'up'] as const) {
-      const r = move(state, d);
-      if (!r.changed) continue;
-      const empty = r.state.cells.filter((c) => c === 0).length;
-      if (!best || empty > best.empty) best = { d, next: r.state, empty };
-    }
-    if (!best) break;
-    state = best.next;
-    log.push(best.d);
-  }
-  if (state.maxTile < goal) throw new Error(`the test player did not reach ${goal} on seed ${seed}`);
+  const log = playUntil(size, seed, goal);
+  if (!log) throw new Error(`the test player did not reach ${goal} on seed ${seed}`);
   return log;
 }
 

@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { encodeMoves, move, newGame, type Direction } from '@fanfare/game-2048/engine';
+import { encodeMoves } from '@fanfare/game-2048/engine';
+import { playUntil } from './player.js';
 import { spawnServer, type Child } from './child.js';
 import { clickhouseBinary, startClickHouse } from './clickhouse.js';
 import { postgresBinDir, startPostgres } from './postgres.js';
@@ -21,23 +22,7 @@ type Autocannon = (opts: object) => Promise<{ '2xx': number; non2xx: number; err
 const loadAutocannon = async () => ((await import('autocannon' as string)) as { default: Autocannon }).default;
 const env = { FANFARE_SECRET: 'bench-secret-shared-by-every-process', FANFARE_ADMIN_TOKEN: 'bench-admin-token-0123' };
 
-function play(seed: string, goal: number): Direction[] | undefined {
-  let state = newGame(4, seed);
-  const log: Direction[] = [];
-  while (state.maxTile < goal && !state.over) {
-    let best: { d: Direction; next: typeof state; empty: number } | undefined;
-    for (const d of ['down', 'left', 'right', 'up'] as const) {
-      const r = move(state, d);
-      if (!r.changed) continue;
-      const empty = r.state.cells.filter((c) => c === 0).length;
-      if (!best || empty > best.empty) best = { d, next: r.state, empty };
-    }
-    if (!best) break;
-    state = best.next;
-    log.push(best.d);
-  }
-  return state.maxTile >= goal ? log : undefined;
-}
+const play = (seed: string, goal: number) => playUntil(4, seed, goal);
 
 /** CPU ms of a process and its children (the cluster's workers), from /proc. */
 function cpuMs(pid: number): number {

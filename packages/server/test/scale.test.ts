@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeMoves, move, newGame, type Direction } from '@fanfare/game-2048/engine';
+import { encodeMoves } from '@fanfare/game-2048/engine';
+import { playUntil as play } from './player.js';
 import { spawnServer, type Child } from './child.js';
 import { clickhouseBinary, startClickHouse, type ClickHouse } from './clickhouse.js';
 import { pngPhoto, postReview } from './fixtures/reviews/images.js';
@@ -23,24 +24,6 @@ const STEADY_CODES = Array.from({ length: 300 }, (_, i) => `STEADY-${i}`);
 const SECRET = 'scale-test-secret-shared-by-all';
 const TOKEN = 'scale-test-admin-token';
 
-/** Plays until `goal` is on the board (as games.test.ts's player); undefined when the deal beats it. */
-function play(size: number, seed: string, goal: number): Direction[] | undefined {
-  let state = newGame(size, seed);
-  const log: Direction[] = [];
-  while (state.maxTile < goal && !state.over) {
-    let best: { d: Direction; next: typeof state; empty: number } | undefined;
-    for (const d of ['down', 'left', 'right', 'up'] as const) {
-      const r = move(state, d);
-      if (!r.changed) continue;
-      const empty = r.state.cells.filter((c) => c === 0).length;
-      if (!best || empty > best.empty) best = { d, next: r.state, empty };
-    }
-    if (!best) break;
-    state = best.next;
-    log.push(best.d);
-  }
-  return state.maxTile >= goal ? log : undefined;
-}
 
 async function post(url: string, path: string, body: unknown, ua = UA): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': ua }, body: JSON.stringify(body) });
