@@ -17,7 +17,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { launch } from './lib/browser.mjs';
 import { machine, render } from './lib/report.mjs';
-import { startCollector, startSite } from './lib/servers.mjs';
+import { HTTP1, startCollector, startSite } from './lib/servers.mjs';
 import * as beacon from './suites/beacon.mjs';
 import * as buyer from './suites/buyer-show.mjs';
 import * as share from './suites/share.mjs';
@@ -80,7 +80,7 @@ if (only.length < Object.keys(suites).length) {
   console.log(JSON.stringify(figures, null, 2));
 } else {
   const external = figures['share.external'] + figures['beacon.external'] + figures['shop.external'];
-  const markdown = render({ ...machine(chromium), ...figures, runs, seconds: Math.round((Date.now() - started) / 1000), external });
+  const markdown = render({ ...machine(chromium), protocol: HTTP1 ? 'HTTP/1.1' : 'HTTP/2 (TLS, a throwaway certificate)', ...figures, runs, seconds: Math.round((Date.now() - started) / 1000), external });
   console.log(markdown);
   writeFileSync(new URL('./results.md', import.meta.url), `${markdown}\n`);
   console.error(`wrote bench/results.md (${((Date.now() - started) / 1000).toFixed(0)} s in all)`);

@@ -9,6 +9,7 @@
 // reads the graph from its metafile.
 import { decode, encode } from '@jridgewell/sourcemap-codec';
 import { build } from 'esbuild';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { chunkMap } from './chunk-map.mjs';
 import { shipOptions } from './esbuild-options.mjs';
@@ -112,4 +113,14 @@ export async function buildLoader({ outdir, cwd = root, sourcemap = false, plugi
   }
   for (const key of Object.keys(preloaded)) preloaded[key] = preloaded[key].map(renamed);
   return { files, metafile, preload, preloaded, loaderOut: renamed(loaderOut) };
+}
+
+/** buildLoader, with its files written to `outdir`; returns what buildLoader does. */
+export async function writeLoader(options) {
+  const result = await buildLoader(options);
+  for (const [path, text] of result.files) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  }
+  return result;
 }

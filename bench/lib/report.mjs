@@ -23,7 +23,6 @@ export function machine(chromiumVersion) {
     os: `${type()} ${release()} ${arch()}`,
     node: process.version,
     chromium: chromiumVersion,
-    protocol: process.env.BENCH_HTTP1 ? 'HTTP/1.1' : 'HTTP/2 (TLS, a throwaway certificate)',
   };
 }
 

@@ -2,20 +2,16 @@
 // (Lit, core) lands in shared chunks, so a page loads one Lit however many widgets it has.
 // scripts/ship-loader.mjs does the building (short chunk names, the loader's preload table).
 import { build } from 'esbuild';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { networkOptions } from '../../scripts/esbuild-options.mjs';
-import { buildLoader } from '../../scripts/ship-loader.mjs';
+import { writeLoader } from '../../scripts/ship-loader.mjs';
 
 const outdir = new URL('./dist/', import.meta.url).pathname;
 rmSync(outdir, { recursive: true, force: true });
 
 const cwd = new URL('.', import.meta.url).pathname;
-const result = await buildLoader({ outdir, cwd, sourcemap: true });
-for (const [path, text] of result.files) {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
+const result = await writeLoader({ outdir, cwd, sourcemap: true });
 // The reserved sizes, as the stylesheet the README's snippet links beside the script.
 // (Node 20 cannot import TypeScript: placeholders.ts is compiled on the way.)
 const table = await build({ entryPoints: [join(cwd, 'src/placeholders.ts')], bundle: true, format: 'esm', write: false, logLevel: 'warning' });
