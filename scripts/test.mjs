@@ -1,7 +1,8 @@
 // `npm test`: installs what the tests need that npm cannot (see setup.mjs), then the
 // workspace's packages, then runs every check in order (`pnpm test:all`).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setup } from './setup.mjs';
 
@@ -18,7 +19,9 @@ if (!env.npm_config_nodedir && existsSync('/usr/include/node/node.h')) env.npm_c
 const PNPM = ['--yes', 'pnpm@12.21.0'];
 // The steps of `pnpm test:all`, run one by one so the end prints what each took: CI allows
 // the whole command 15 minutes, and this says where they go.
-const steps = [['install', '--frozen-lockfile'], ...['typecheck', 'lint', 'build', 'size', 'test:unit', 'test:browser', 'test:e2e', 'test:docs'].map((s) => ['run', s])];
+// The steps are read from test:all itself (`pnpm a && pnpm b …`), so the two cannot drift.
+const all = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts['test:all'];
+const steps = [['install', '--frozen-lockfile'], ...all.split('&&').map((s) => ['run', s.trim().replace(/^pnpm (run )?/, '')])];
 const took = [['setup', setupTook]];
 const report = () => {
   const total = took.reduce((n, [, s]) => n + s, 0);
