@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import sirv from 'sirv';
 import { csp } from '../../scripts/serve.mjs';
+import { chunkMap } from '../../scripts/chunk-map.mjs';
 
 const bench = new URL('..', import.meta.url).pathname;
 const root = new URL('../..', import.meta.url).pathname;
@@ -109,7 +110,21 @@ export async function startCollector() {
 }
 
 /**
- * The bench site. Pages may write `{{collector}}` for the collector's origin.
+ * `<link rel="modulepreload">` lines for every file the loader requests at start for `tag`
+ * (its chunk, the shared chunks it imports; for fan-share, one chunk per network named),
+ * read from the built embed's chunk graph, as a page that names them itself would carry.
+ */
+function preloadLines(tag, networks = []) {
+  const meta = JSON.parse(readFileSync(`${root}packages/embed/dist/meta.json`, 'utf8'));
+  const { entry, files } = chunkMap(meta, 'dist/fanfare.js', `${root}packages/embed`)[tag];
+  return [entry, ...files, ...networks.map((n) => `dist/share-${n}.js`)]
+    .map((f) => `<link rel="modulepreload" href="/fanfare/${f.replace(/^dist\//, '')}">`)
+    .join('\n  ');
+}
+
+/**
+ * The bench site. Pages may write `{{collector}}` for the collector's origin, and
+ * `{{modulepreload fan-share x facebook}}` for preloadLines' links.
  * @returns {Promise<{ origin: string, relax: Record<string, { why: string }>, close(): void }>}
  */
 export async function startSite({ collectorOrigin }) {
@@ -156,7 +171,9 @@ export async function startSite({ collectorOrigin }) {
     if (path.endsWith('.html')) {
       const file = `${pagesDir}${path}`;
       if (!file.startsWith(pagesDir) || !existsSync(file)) return notFound();
-      const html = readFileSync(file, 'utf8').replaceAll('{{collector}}', collectorOrigin);
+      const html = readFileSync(file, 'utf8')
+        .replaceAll('{{collector}}', collectorOrigin)
+        .replace(/\{\{modulepreload ([a-z0-9-]+)((?: [a-z]+)*)\}\}/g, (_, tag, nets) => preloadLines(tag, nets.trim().split(' ').filter(Boolean)));
       return res
         .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': policyFor(path), 'cache-control': 'no-store' })
         .end(html);

@@ -10,7 +10,7 @@ import * as share from '../suites/share.mjs';
 import * as shop from '../suites/shop.mjs';
 
 const site = { relax: { '/share/shariff.html': { why: 'jQuery builds HTML strings' } } };
-const shareView = { laid: 120, first: 150, cls: 0, js: 16_000, css: 0, files: 13, other: 0, otherKinds: [], external: 0, csp: [], problems: [] };
+const shareView = { arrived: 100, laid: 120, first: 150, cls: 0, js: 16_000, css: 0, files: 13, other: 0, otherKinds: [], external: 0, csp: [], problems: [] };
 const beaconRun = { requests: 2, events: 20, bytes: 3000, modes: ['cors'], ms: 900, js: 2100, files: 3, breakdown: 'fanfare.js 700', external: 0, csp: [], problems: [], delivered: 5, closeModes: ['no-cors'], closeFailures: [] };
 const shopView = {
   rendered: 1800,
@@ -33,8 +33,13 @@ function figures({ shopViews = [shopView, shopView], buyerStdout = buyerOut } = 
     date: '2026-12-01T00:00:00Z', cpu: '2 × Test CPU', memory: '4.0 GiB', os: 'Linux', node: 'v20', chromium: '150', protocol: 'HTTP/2', runs: 2, seconds: 60, external: 0,
     ...share.report(
       {
-        loopback: { '`<fan-share>`': [shareView, shareView], shareon: [shareView], shariff: [shareView] },
-        phone: { '`<fan-share>`': [{ ...shareView, first: 900 }], shareon: [{ ...shareView, first: 1000 }], shariff: [shareView] },
+        loopback: { '`<fan-share>`': [shareView, shareView], '`<fan-share>`, files named in the page': [shareView], shareon: [shareView], shariff: [shareView] },
+        phone: {
+          '`<fan-share>`': [{ ...shareView, first: 900 }],
+          '`<fan-share>`, files named in the page': [{ ...shareView, first: 800 }],
+          shareon: [{ ...shareView, first: 1000 }],
+          shariff: [shareView],
+        },
       },
       { site },
     ),
@@ -52,6 +57,9 @@ test('every placeholder of the template is filled by some suite, and every secti
   // Both profiles, each with <fan-share>'s time over shareon's.
   assert.match(md, /On loopback \(`<fan-share>` ÷ shareon, first render complete: \*\*1\.00\*\*\)/);
   assert.match(md, /as a mid-range phone on 4G would load them[^\n]*\*\*0\.90\*\*/i);
+  // The page that names its files: its own ratio, and when the last file arrived.
+  assert.match(md, /Its ratio to shareon: 1\.00 on loopback, 0\.80 on the phone profile/);
+  assert.match(md, /\| `<fan-share>` \| 16,000 \| 0 \| \*\*16,000\*\* \(13\) \| 100 ms \| 120 ms \|/);
   assert.match(md, /- shariff: CSP relaxed: jQuery builds HTML strings\./);
   assert.match(md, /\| `<fan-buyer-show>` \| 9,000 \| 300 ms \|/);
   assert.match(md, /- ours loads the lightbox on demand/);
