@@ -1,4 +1,4 @@
-import { fail, ok, parseEnum, parseIntInRange, parseNumberInRange, parseUrl, type Parsed } from './parse.js';
+import { fail, ok, parseEnum, parseIntInRange, parseNumberInRange, parseUrl, type Parsed } from './parse-scalar.js';
 import { parseSiteKey } from './site-key.js';
 
 export const CONSENT = ['granted', 'pending', 'denied'] as const;
