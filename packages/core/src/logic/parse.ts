@@ -6,11 +6,8 @@ export * from './parse-scalar.js';
 
 /** A space- or comma-separated list. With `allowed`, unknown items are reported. */
 export function parseList(raw: string, allowed?: readonly string[]): Parsed<string[]> {
-  const items = raw
-    .split(/[\s,]+/)
-    .map((s) => s.trim().toLowerCase())
-    .filter(Boolean);
-  const unique = [...new Set(items)];
+  // Split at every space and comma, so no item has any left to trim.
+  const unique = [...new Set(raw.toLowerCase().split(/[\s,]+/).filter(Boolean))];
   if (!allowed) return unique.length ? ok(unique) : fail('the list is empty');
   const known = unique.filter((s) => allowed.includes(s));
   const unknown = unique.filter((s) => !allowed.includes(s));
