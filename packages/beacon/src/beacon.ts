@@ -8,7 +8,7 @@ import { eventId } from './logic/ids.js';
 import { chunk } from './logic/chunk.js';
 import { decide, sampledIn } from './logic/consent.js';
 import { isReported, referrerOrigin, stripUrl, toWireEvent, utmOf, type WireEvent } from './logic/wire.js';
-import { createDelivery } from './delivery.js';
+import { createDelivery, OUTBOX_KEY } from './delivery.js';
 import { guard } from './guard.js';
 import { watchViews } from './views.js';
 
@@ -47,7 +47,7 @@ function run() {
   // loader may have done it already).
   const arrived = arrival();
   const global = fanfare();
-  const now = () => performance.now();
+  const now = () => Math.round(performance.now());
   const decision = () => decide(global.config, (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl);
   const delivery = createDelivery(
     () => global.config.endpoint,
@@ -67,13 +67,11 @@ function run() {
     const d = decision();
     if (d === 'drop') {
       queue = [];
-      delivery.forget();
-      // Nothing kept for attribution either: the token and the sent orders go too.
-      setItem(REF_KEY, '');
-      setItem(ORDERS_KEY, '');
+      // Nothing kept for later: the outbox, and for attribution the token and the sent orders.
+      for (const key of [OUTBOX_KEY, REF_KEY, ORDERS_KEY]) setItem(key, '');
     }
     if (d !== 'send' || !queue.length) return;
-    for (const p of chunk({ ...page, site: global.config.site }, queue)) (leaving ? delivery.sendOnExit : delivery.send)(p);
+    for (const p of chunk({ ...page, site: global.config.site }, queue)) delivery.send(p, leaving);
     queue = [];
   });
 
@@ -104,13 +102,8 @@ function run() {
   addEventListener('visibilitychange', () => (document.hidden ? leave() : (leaving = false)));
   addEventListener('pagehide', leave);
   addEventListener('online', delivery.drain);
-  global.subscribe(() => {
-    if (arrived && mayKeep()) void attribution().then((a) => a.keep());
-    flush();
-    delivery.drain();
-  });
 
-  const pageEvent = (n: string, p: Record<string, WireEvent['p'] | string | undefined>): WireEvent => ({ id: newId(), n, w: 'page', t: Math.round(now()), p: p as WireEvent['p'] });
+  const pageEvent = (n: string, p: Record<string, WireEvent['p'] | string | undefined>): WireEvent => ({ id: newId(), n, w: 'page', t: now(), p: p as WireEvent['p'] });
   // The token kept for credit, and track()'s orders and goals: loaded only on a page opened
   // from a shared link, or on the first track() call.
   let lazy: Promise<ReturnType<typeof import('./attribution.js').attribution>> | undefined;
@@ -119,7 +112,15 @@ function run() {
       (m) => m.attribution({ keys: [REF_KEY, ORDERS_KEY], arrived, config: () => global.config, mayKeep, push, pageEvent, held: () => queue }),
       (e) => ((lazy = undefined), Promise.reject(e)),
     ));
-  if (arrived && mayKeep()) void attribution().then((a) => a.keep(), () => {});
+  /** A page opened from a shared link keeps its token for credit, once consent allows it. */
+  const keep = () => arrived && mayKeep() && void attribution().then((a) => a.keep(), () => {});
+  keep();
+  // After every configure(): consent may have changed, or the endpoint arrived.
+  global.subscribe(() => {
+    keep();
+    flush();
+    delivery.drain();
+  });
   // A single-page app's route change is a page view of its own, under a new id; a change of
   // the query or hash alone is not (the server never sees them).
   const route = guard(() => {
@@ -155,7 +156,7 @@ function run() {
   // One call drains all that was queued, in order.
   if (waiting.length) track(...waiting.pop()!);
 
-  watchViews((el) => push({ id: newId(), n: 'view', w: el.localName, t: Math.round(now()) }));
+  watchViews((el) => push({ id: newId(), n: 'view', w: el.localName, t: now() }));
   const sr = global.config.vitalsSample;
   if (decision() !== 'drop' && sampledIn(sr, Math.random())) {
     // Most page views are not sampled, so the vitals code and web-vitals load only now.
