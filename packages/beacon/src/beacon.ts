@@ -11,6 +11,7 @@ import { isReported, referrerOrigin, stripUrl, toWireEvent, utmOf, type WireEven
 import { createDelivery, OUTBOX_KEY } from './delivery.js';
 import { guard } from './guard.js';
 import { watchViews } from './views.js';
+import type { Attribution } from './attribution.js';
 
 export const SDK_VERSION = '0.1.0';
 const FLUSH_AT = 10;
@@ -104,14 +105,15 @@ function run() {
   addEventListener('online', delivery.drain);
 
   const pageEvent = (n: string, p: Record<string, WireEvent['p'] | string | undefined>): WireEvent => ({ id: newId(), n, w: 'page', t: now(), p: p as WireEvent['p'] });
-  // The token kept for credit, and track()'s orders and goals: loaded only on a page opened
-  // from a shared link, or on the first track() call.
-  let lazy: Promise<ReturnType<typeof import('./attribution.js').attribution>> | undefined;
-  const attribution = () =>
-    (lazy ??= import('./attribution.js').then(
-      (m) => m.attribution({ keys: [REF_KEY, ORDERS_KEY], arrived, config: () => global.config, mayKeep, push, pageEvent, held: () => queue }),
-      (e) => ((lazy = undefined), Promise.reject(e)),
-    ));
+  // The token kept for credit (a page opened from a shared link), and track()'s orders and
+  // goals (the first track() call, with the token's chunk, which credits an order): each
+  // loaded only when needed, and again after a failed load (offline, say).
+  const context = { keys: [REF_KEY, ORDERS_KEY] as [string, string], arrived, config: () => global.config, mayKeep, push, pageEvent, held: () => queue };
+  let a: Promise<Attribution> | undefined;
+  let o: ReturnType<typeof import('./orders.js').orders> | undefined;
+  const attribution = () => (a ??= import('./attribution.js').then((m) => m.attribution(context), (e) => ((a = undefined), Promise.reject(e))));
+  // The token's chunk is requested at once, beside the orders' (which waits for it).
+  const orders = () => (o ??= (attribution(), import('./orders.js')).then((m) => m.orders(context, attribution), (e) => ((o = undefined), Promise.reject(e))));
   /** A page opened from a shared link keeps its token for credit, once consent allows it. */
   const keep = () => arrived && mayKeep() && void attribution().then((a) => a.keep(), () => {});
   keep();
@@ -145,9 +147,9 @@ function run() {
   const waiting = (global.t ??= []);
   const track = (name: string, p?: Record<string, unknown>) => {
     waiting.push([name, p]);
-    attribution().then(
-      (a) => {
-        for (const [n, q] of waiting.splice(0)) guard(a.track)(n, q);
+    orders().then(
+      (o) => {
+        for (const [n, q] of waiting.splice(0)) guard(o.track)(n, q);
       },
       () => {},
     );
