@@ -112,8 +112,10 @@ function run() {
   let a: Promise<Attribution> | undefined;
   let o: ReturnType<typeof import('./orders.js').orders> | undefined;
   const attribution = () => (a ??= import('./attribution.js').then((m) => m.attribution(context), (e) => ((a = undefined), Promise.reject(e))));
-  // The token's chunk is requested at once, beside the orders' (which waits for it).
-  const orders = () => (o ??= (attribution(), import('./orders.js')).then((m) => m.orders(context, attribution), (e) => ((o = undefined), Promise.reject(e))));
+  // The token's chunk is requested at once, beside the orders' (which waits for it, and asks
+  // again if this first request failed).
+  const orders = () =>
+    (o ??= (attribution().catch(() => {}), import('./orders.js')).then((m) => m.orders(context, attribution), (e) => ((o = undefined), Promise.reject(e))));
   /** A page opened from a shared link keeps its token for credit, once consent allows it. */
   const keep = () => arrived && mayKeep() && void attribution().then((a) => a.keep(), () => {});
   keep();
