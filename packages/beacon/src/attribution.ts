@@ -2,7 +2,7 @@
 // to keep it), or with ./orders.ts on the first track() call: most page views need neither,
 // so none of this is in the beacon's start. Orders and goals are ./orders.ts, apart, so a
 // landing page does not load their rules.
-import type { FanConfig } from '@fanfare/core/config';
+import { fanfare } from '@fanfare/core/config';
 import { isRef } from '@fanfare/core/share-link';
 import { getJson, setItem, setJson } from '@fanfare/core/storage';
 import { credit, DEFAULT_DAYS, touches } from './logic/attribution.js';
@@ -13,7 +13,6 @@ export interface AttributionContext {
   keys: [string, string];
   /** The token this page view arrived with. */
   arrived: string | undefined;
-  config(): Readonly<FanConfig>;
   /** Consent granted and no GPC: anything may be kept on the device. */
   mayKeep(): boolean;
   push(e: WireEvent): void;
@@ -26,7 +25,8 @@ export type Attribution = ReturnType<typeof attribution>;
 
 export function attribution(c: AttributionContext) {
   const [refKey] = c.keys;
-  const days = () => c.config().attributionDays ?? DEFAULT_DAYS;
+  // The page's settings as they are now (configure() may have changed them).
+  const days = () => fanfare().config.attributionDays ?? DEFAULT_DAYS;
   let kept = false;
   return {
     days,

@@ -11,7 +11,6 @@ import { isReported, referrerOrigin, stripUrl, toWireEvent, utmOf, type WireEven
 import { createDelivery, OUTBOX_KEY } from './delivery.js';
 import { guard } from './guard.js';
 import { watchViews } from './views.js';
-import type { Attribution } from './attribution.js';
 
 export const SDK_VERSION = '0.1.0';
 const FLUSH_AT = 10;
@@ -38,6 +37,16 @@ export function startBeacon(): void {
     g[STARTED] = true;
     guard(run)();
   }
+}
+
+/** What `load` gives, loaded on the first call; again after a failed load (offline, say). */
+function lazy<T>(load: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | undefined;
+  return () =>
+    (p ??= load().catch((e: unknown) => {
+      p = undefined;
+      throw e;
+    }));
 }
 
 /** Time-ordered event ids (see logic/ids.ts). */
@@ -108,14 +117,11 @@ function run() {
   // The token kept for credit (a page opened from a shared link), and track()'s orders and
   // goals (the first track() call, with the token's chunk, which credits an order): each
   // loaded only when needed, and again after a failed load (offline, say).
-  const context = { keys: [REF_KEY, ORDERS_KEY] as [string, string], arrived, config: () => global.config, mayKeep, push, pageEvent, held: () => queue };
-  let a: Promise<Attribution> | undefined;
-  let o: ReturnType<typeof import('./orders.js').orders> | undefined;
-  const attribution = () => (a ??= import('./attribution.js').then((m) => m.attribution(context), (e) => ((a = undefined), Promise.reject(e))));
+  const context = { keys: [REF_KEY, ORDERS_KEY] as [string, string], arrived, mayKeep, push, pageEvent, held: () => queue };
+  const attribution = lazy(() => import('./attribution.js').then((m) => m.attribution(context)));
   // The token's chunk is requested at once, beside the orders' (which waits for it, and asks
   // again if this first request failed).
-  const orders = () =>
-    (o ??= (attribution().catch(() => {}), import('./orders.js')).then((m) => m.orders(context, attribution), (e) => ((o = undefined), Promise.reject(e))));
+  const orders = lazy(() => (attribution().catch(() => {}), import('./orders.js')).then((m) => m.orders(context, attribution)));
   /** A page opened from a shared link keeps its token for credit, once consent allows it. */
   const keep = () => arrived && mayKeep() && void attribution().then((a) => a.keep(), () => {});
   keep();
@@ -147,7 +153,7 @@ function run() {
   // window.fanfare.track(): what the loader's stub (or <fan-conversion>) queued, then each
   // call as it comes, in order.
   const waiting = (global.t ??= []);
-  const track = (name: string, p?: Record<string, unknown>) => {
+  global.track = (name, p) => {
     waiting.push([name, p]);
     orders().then(
       (o) => {
@@ -156,9 +162,8 @@ function run() {
       () => {},
     );
   };
-  global.track = track;
   // One call drains all that was queued, in order.
-  if (waiting.length) track(...waiting.pop()!);
+  if (waiting.length) global.track(...waiting.pop()!);
 
   watchViews((el) => push({ id: newId(), n: 'view', w: el.localName, t: now() }));
   const sr = global.config.vitalsSample;

@@ -1,6 +1,7 @@
 // window.fanfare.track()'s orders and goals. Loaded on the first track() call (the loader's
 // stub, <fan-conversion>), together with ./attribution.ts, which says whom an order is
 // credited to; a page opened from a shared link loads only that.
+import { fanfare } from '@fanfare/core/config';
 import { getJson, setJson } from '@fanfare/core/storage';
 import type { Attribution, AttributionContext } from './attribution.js';
 import { goalName, markSent, toOrder, wasSent, type Sent } from './logic/orders.js';
@@ -11,7 +12,7 @@ export async function orders(c: AttributionContext, attribution: () => Promise<A
   const a = await attribution();
   return {
     track(name: string, p?: Record<string, unknown>): void {
-      const site = c.config().site ?? '';
+      const { site = '', attribution } = fanfare().config;
       if (name === 'conversion') {
         const o = toOrder(p);
         if (typeof o === 'string') return console.warn(`Fanfare: track('conversion') ignored: ${o}.`);
@@ -23,7 +24,7 @@ export async function orders(c: AttributionContext, attribution: () => Promise<A
         // Credited to the tokens kept, else to the one this page view came with: `ref` by the
         // page's model (what older servers read), and both touches when they differ, for the server's.
         const { first, last } = a.touches(now);
-        const ref = c.config().attribution === 'last' ? last : first;
+        const ref = attribution === 'last' ? last : first;
         return c.push(c.pageEvent('conversion', { ...o, ref, ...(first !== last && { first, last }) }));
       }
       const goal = goalName(name);
