@@ -8,6 +8,7 @@ import { getJson, setItem, setJson } from '@fanfare/core/storage';
 import { credit, DEFAULT_DAYS, touches } from './logic/attribution.js';
 import type { WireEvent } from './logic/wire.js';
 
+/** What the beacon's start hands this chunk and the orders' (./orders.ts). */
 export interface AttributionContext {
   /** Where the kept token and the sent orders are stored. */
   keys: [string, string];

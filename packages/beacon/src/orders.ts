@@ -12,7 +12,7 @@ export async function orders(c: AttributionContext, attribution: () => Promise<A
   const a = await attribution();
   return {
     track(name: string, p?: Record<string, unknown>): void {
-      const { site = '', attribution } = fanfare().config;
+      const { site = '', attribution: model } = fanfare().config;
       if (name === 'conversion') {
         const o = toOrder(p);
         if (typeof o === 'string') return console.warn(`Fanfare: track('conversion') ignored: ${o}.`);
@@ -24,7 +24,7 @@ export async function orders(c: AttributionContext, attribution: () => Promise<A
         // Credited to the tokens kept, else to the one this page view came with: `ref` by the
         // page's model (what older servers read), and both touches when they differ, for the server's.
         const { first, last } = a.touches(now);
-        const ref = attribution === 'last' ? last : first;
+        const ref = model === 'last' ? last : first;
         return c.push(c.pageEvent('conversion', { ...o, ref, ...(first !== last && { first, last }) }));
       }
       const goal = goalName(name);
