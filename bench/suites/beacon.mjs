@@ -32,6 +32,12 @@ const contenders = {
     page: '/beacon/fanfare.html',
     ready: `() => globalThis[Symbol.for('fanfare.beacon')] === true`,
   },
+  // The same page opened from a shared link: the beacon also keeps the token for credit,
+  // which loads the code that does (a page view with its attribution).
+  '`@fanfare/beacon` (embed loader), opened from a shared link': {
+    page: '/beacon/fanfare.html?fanref=benchShare01',
+    ready: `() => globalThis[Symbol.for('fanfare.beacon')] === true && !!localStorage.getItem('fanfare.ref')`,
+  },
   'plausible-tracker': { page: '/beacon/plausible.html', ready: `() => window.benchReady === true` },
 };
 
