@@ -56,6 +56,31 @@ function rename(code, map, names) {
 }
 
 /**
+ * esbuild makes every lazily imported chunk import the chunk of its runtime helpers (the
+ * decorators' `__decorateClass`) whether it uses them or not (evanw/esbuild#1892): for the
+ * beacon, which uses none, a request and 140 B for nothing. That chunk (the output with no
+ * inputs of its own) only defines functions, so an import of it that takes no names can go:
+ * this drops such imports from the metafile (so no table lists the chunk) and returns the
+ * texts to remove, each mapped to ''.
+ */
+function unusedHelperImports(built, cwd) {
+  const outputs = built.metafile.outputs;
+  const helpers = Object.keys(outputs).filter((k) => k.endsWith('.js') && !outputs[k].entryPoint && !Object.keys(outputs[k].inputs).length);
+  const text = new Map(built.outputFiles.map((f) => [f.path, f.text]));
+  const unused = new Map();
+  for (const [key, output] of Object.entries(outputs)) {
+    const code = text.get(join(cwd, key)) ?? '';
+    output.imports = output.imports.filter((i) => {
+      const bare = `import"./${basename(i.path)}";`;
+      if (!helpers.includes(i.path) || !code.includes(bare) || code.includes(`from"./${basename(i.path)}"`)) return true;
+      unused.set(bare, '');
+      return false;
+    });
+  }
+  return unused;
+}
+
+/**
  * Builds fanfare.js and its chunks into `outdir` (in memory: nothing is written). Returns
  * `files` (path → contents as a string), the metafile with the new names (its paths relative
  * to `cwd`), and `preload`:
@@ -76,6 +101,7 @@ export async function buildLoader({ outdir, cwd = root, sourcemap = false, plugi
     logLevel: 'warning',
   };
   const built = await build(options);
+  const unused = unusedHelperImports(built, cwd);
   const loaderOut = Object.keys(built.metafile.outputs).find((k) => basename(k) === 'fanfare.js');
   const graph = chunkMap(built.metafile, loaderOut, cwd);
   const names = shortNames(Object.keys(built.metafile.outputs));
@@ -102,7 +128,7 @@ export async function buildLoader({ outdir, cwd = root, sourcemap = false, plugi
   const files = new Map();
   for (const [path, text] of byPath) {
     if (path.endsWith('.map')) continue;
-    const { code, map } = rename(text, byPath.get(`${path}.map`), path === join(cwd, loaderOut) ? new Map([...names, ...table]) : names);
+    const { code, map } = rename(text, byPath.get(`${path}.map`), path === join(cwd, loaderOut) ? new Map([...names, ...table]) : new Map([...unused, ...names]));
     if (path === join(cwd, loaderOut) && !code.includes(table.get(TABLE))) throw new Error(`ship-loader: the loader no longer reads ${TABLE}`);
     files.set(renamed(path), code);
     if (map) files.set(`${renamed(path)}.map`, map);

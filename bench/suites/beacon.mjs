@@ -1,8 +1,28 @@
 // Beacon: @fanfare/beacon (through the embed loader) against plausible-tracker. A button
 // reports one share a click; the collector, on another loopback origin, counts what comes,
 // during the page's life and across page close.
+import { existsSync, readFileSync } from 'node:fs';
 import { failure, n, pause, sum, withPage } from '../lib/browser.mjs';
 import { ms, table } from '../lib/report.mjs';
+
+// The embed build's metafile: what each file the page received is made of.
+const META = new URL('../../packages/embed/dist/meta.json', import.meta.url);
+
+/** `chunk-XFTC.js` → `core: config, logic/config, …`: the source modules in a file of the embed build, by package. */
+function madeOf(file) {
+  if (!existsSync(META)) return '';
+  const outputs = JSON.parse(readFileSync(META, 'utf8')).outputs;
+  const key = Object.keys(outputs).find((k) => k.endsWith(`/${file}`) || k === file);
+  const inputs = Object.keys(outputs[key]?.inputs ?? {}).filter((i) => outputs[key].inputs[i].bytesInOutput > 0);
+  const byPackage = new Map();
+  for (const i of inputs) {
+    // Relative to packages/embed: `../core/src/logic/config.ts`, `src/loader.ts`.
+    const [, pkg = 'embed', mod] = /^(?:\.\.\/([\w-]+)\/)?src\/(.+)\.ts$/.exec(i) ?? [];
+    if (!mod) continue;
+    byPackage.set(pkg, [...(byPackage.get(pkg) ?? []), mod]);
+  }
+  return [...byPackage].map(([pkg, mods]) => `${pkg}: ${mods.join(', ')}`).join('; ');
+}
 
 export const EVENTS = 20;
 export const CLOSE_TRIALS = 5;
@@ -11,6 +31,12 @@ const contenders = {
   '`@fanfare/beacon` (embed loader)': {
     page: '/beacon/fanfare.html',
     ready: `() => globalThis[Symbol.for('fanfare.beacon')] === true`,
+  },
+  // The same page opened from a shared link: the beacon also keeps the token for credit,
+  // which loads the code that does (a page view with its attribution).
+  '`@fanfare/beacon` (embed loader), opened from a shared link': {
+    page: '/beacon/fanfare.html?fanref=benchShare01',
+    ready: `() => globalThis[Symbol.for('fanfare.beacon')] === true && !!localStorage.getItem('fanfare.ref')`,
   },
   'plausible-tracker': { page: '/beacon/plausible.html', ready: `() => window.benchReady === true` },
 };
@@ -36,7 +62,13 @@ function clicks({ browser, site, collector }, c) {
       ms: Date.now() - t0,
       js: sum(res.filter((r) => r.kind === 'script'), (r) => r.gzip),
       files: res.length,
-      breakdown: res.map((r) => `${r.path.split('/').pop()} ${n(r.gzip)}`).join(', '),
+      breakdown: res
+        .map((r) => {
+          const file = r.path.split('/').pop();
+          const parts = c.page.includes('fanfare') && madeOf(file);
+          return `${file} ${n(r.gzip)}${parts ? ` (${parts})` : ''}`;
+        })
+        .join(', '),
       external: external.length,
       csp: m.csp,
       problems,

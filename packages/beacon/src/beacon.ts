@@ -8,7 +8,7 @@ import { eventId } from './logic/ids.js';
 import { chunk } from './logic/chunk.js';
 import { decide, sampledIn } from './logic/consent.js';
 import { isReported, referrerOrigin, stripUrl, toWireEvent, utmOf, type WireEvent } from './logic/wire.js';
-import { createDelivery } from './delivery.js';
+import { createDelivery, OUTBOX_KEY } from './delivery.js';
 import { guard } from './guard.js';
 import { watchViews } from './views.js';
 
@@ -39,6 +39,16 @@ export function startBeacon(): void {
   }
 }
 
+/** What `load` gives, loaded on the first call; again after a failed load (offline, say). */
+function lazy<T>(load: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | undefined;
+  return () =>
+    (p ??= load().catch((e: unknown) => {
+      p = undefined;
+      throw e;
+    }));
+}
+
 /** Time-ordered event ids (see logic/ids.ts). */
 const newId = () => eventId(Date.now(), uid(12));
 
@@ -47,7 +57,7 @@ function run() {
   // loader may have done it already).
   const arrived = arrival();
   const global = fanfare();
-  const now = () => performance.now();
+  const now = () => Math.round(performance.now());
   const decision = () => decide(global.config, (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl);
   const delivery = createDelivery(
     () => global.config.endpoint,
@@ -67,13 +77,11 @@ function run() {
     const d = decision();
     if (d === 'drop') {
       queue = [];
-      delivery.forget();
-      // Nothing kept for attribution either: the token and the sent orders go too.
-      setItem(REF_KEY, '');
-      setItem(ORDERS_KEY, '');
+      // Nothing kept for later: the outbox, and for attribution the token and the sent orders.
+      for (const key of [OUTBOX_KEY, REF_KEY, ORDERS_KEY]) setItem(key, '');
     }
     if (d !== 'send' || !queue.length) return;
-    for (const p of chunk({ ...page, site: global.config.site }, queue)) (leaving ? delivery.sendOnExit : delivery.send)(p);
+    for (const p of chunk({ ...page, site: global.config.site }, queue)) delivery.send(p, leaving);
     queue = [];
   });
 
@@ -104,22 +112,25 @@ function run() {
   addEventListener('visibilitychange', () => (document.hidden ? leave() : (leaving = false)));
   addEventListener('pagehide', leave);
   addEventListener('online', delivery.drain);
+
+  const pageEvent = (n: string, p: Record<string, WireEvent['p'] | string | undefined>): WireEvent => ({ id: newId(), n, w: 'page', t: now(), p: p as WireEvent['p'] });
+  // The token kept for credit (a page opened from a shared link), and track()'s orders and
+  // goals (the first track() call, with the token's chunk, which credits an order): each
+  // loaded only when needed, and again after a failed load (offline, say).
+  const context = { keys: [REF_KEY, ORDERS_KEY] as [string, string], arrived, mayKeep, push, pageEvent, held: () => queue };
+  const attribution = lazy(() => import('./attribution.js').then((m) => m.attribution(context)));
+  // The token's chunk is requested at once, beside the orders' (which waits for it, and asks
+  // again if this first request failed).
+  const orders = lazy(() => (attribution().catch(() => {}), import('./orders.js')).then((m) => m.orders(context, attribution)));
+  /** A page opened from a shared link keeps its token for credit, once consent allows it. */
+  const keep = () => arrived && mayKeep() && void attribution().then((a) => a.keep(), () => {});
+  keep();
+  // After every configure(): consent may have changed, or the endpoint arrived.
   global.subscribe(() => {
-    if (arrived && mayKeep()) void attribution().then((a) => a.keep());
+    keep();
     flush();
     delivery.drain();
   });
-
-  const pageEvent = (n: string, p: Record<string, WireEvent['p'] | string | undefined>): WireEvent => ({ id: newId(), n, w: 'page', t: Math.round(now()), p: p as WireEvent['p'] });
-  // The token kept for credit, and track()'s orders and goals: loaded only on a page opened
-  // from a shared link, or on the first track() call.
-  let lazy: Promise<ReturnType<typeof import('./attribution.js').attribution>> | undefined;
-  const attribution = () =>
-    (lazy ??= import('./attribution.js').then(
-      (m) => m.attribution({ keys: [REF_KEY, ORDERS_KEY], arrived, config: () => global.config, mayKeep, push, pageEvent, held: () => queue }),
-      (e) => ((lazy = undefined), Promise.reject(e)),
-    ));
-  if (arrived && mayKeep()) void attribution().then((a) => a.keep(), () => {});
   // A single-page app's route change is a page view of its own, under a new id; a change of
   // the query or hash alone is not (the server never sees them).
   const route = guard(() => {
@@ -142,20 +153,19 @@ function run() {
   // window.fanfare.track(): what the loader's stub (or <fan-conversion>) queued, then each
   // call as it comes, in order.
   const waiting = (global.t ??= []);
-  const track = (name: string, p?: Record<string, unknown>) => {
+  global.track = (name, p) => {
     waiting.push([name, p]);
-    attribution().then(
-      (a) => {
-        for (const [n, q] of waiting.splice(0)) guard(a.track)(n, q);
+    orders().then(
+      (o) => {
+        for (const [n, q] of waiting.splice(0)) guard(o.track)(n, q);
       },
       () => {},
     );
   };
-  global.track = track;
   // One call drains all that was queued, in order.
-  if (waiting.length) track(...waiting.pop()!);
+  if (waiting.length) global.track(...waiting.pop()!);
 
-  watchViews((el) => push({ id: newId(), n: 'view', w: el.localName, t: Math.round(now()) }));
+  watchViews((el) => push({ id: newId(), n: 'view', w: el.localName, t: now() }));
   const sr = global.config.vitalsSample;
   if (decision() !== 'drop' && sampledIn(sr, Math.random())) {
     // Most page views are not sampled, so the vitals code and web-vitals load only now.

@@ -38,44 +38,37 @@ export function createDelivery(endpoint: () => string | undefined, allowed: () =
   /** Resolves true when the server took the batch, or refused it for good. */
   async function post(b: Batch): Promise<boolean> {
     inflight.add(b);
-    let status = 0;
-    let after: string | null = null;
+    let res: Response | undefined;
     try {
       // A string body goes as text/plain;charset=UTF-8: with no other header and no
       // credentials, a CORS-simple request that is never preflighted.
-      const res = await fetch(endpoint()!, { method: 'POST', body: JSON.stringify(b.p), keepalive: true, credentials: 'omit' });
-      status = res.status;
-      after = res.headers.get('Retry-After');
+      res = await fetch(endpoint()!, { method: 'POST', body: JSON.stringify(b.p), keepalive: true, credentials: 'omit' });
     } catch {
-      // Offline, blocked, or over the keepalive quota: all worth another try.
+      // Offline, blocked, or over the keepalive quota (no answer, status 0): all worth another try.
     }
     inflight.delete(b);
-    const failed = shouldRetry(status);
+    const failed = shouldRetry(res?.status ?? 0);
     // Kept at once, before any code loads: the retry code may be out of reach too.
     if (failed) stash([b]);
-    if (failed || stored()) (await retrier()).settle(b, failed, after);
+    if (failed || stored()) (await retrier()).settle(b, failed, res?.headers.get('Retry-After') ?? null);
     return !failed;
   }
 
   return {
-    /** POST while the page lives. */
-    send: (p: Payload) => void post({ at: Date.now(), p }).catch(() => {}),
-    /** The page is going away: hand the batch to the browser. */
-    sendOnExit(p: Payload) {
+    /** POST while the page lives; as it goes away (`leaving`), hand the batch to the browser. */
+    send(p: Payload, leaving?: boolean) {
       const b = { at: Date.now(), p };
-      const queued = navigator.sendBeacon?.(endpoint()!, JSON.stringify(p));
+      const queued = leaving && navigator.sendBeacon?.(endpoint()!, JSON.stringify(p));
       // Not queued (the browser's beacon quota is used up): keep the batch for the next page
       // view. Queued: a beacon's answer is never known, so while the endpoint has been
       // failing (the outbox is not empty) keep a copy too; the server drops duplicates.
-      if (!queued || stored()) stash([b]);
-      // In case this page lives on after all.
+      if (leaving && (!queued || stored())) stash([b]);
+      // While the page lives, or in case it lives on after all.
       if (!queued) void post(b).catch(() => {});
     },
     /** The page may be gone before answers come back: store what is still on its way. */
     keepUnfinished: () => inflight.size && stash([...inflight]),
     /** Retry the outbox, unless the backoff says not yet. */
     drain: () => stored() && allowed() && void retrier().then((r) => r.drain()).catch(() => {}),
-    /** Consent withdrawn: delete everything kept for later. */
-    forget: () => setItem(OUTBOX_KEY, ''),
   };
 }

@@ -411,3 +411,42 @@ describe('beacon: page views and attribution', () => {
     });
   }
 });
+
+describe('beacon: what loads on first use only', () => {
+  /** The beacon's own modules the page has requested, by name (`attribution`, `logic/orders`…). */
+  const loaded = (frame: HTMLIFrameElement) =>
+    frame
+      .contentWindow!.performance.getEntriesByType('resource')
+      .map((r) => /\/packages\/beacon\/src\/(.+)\.ts/.exec(r.name)?.[1])
+      .filter(Boolean);
+  const lazy = ['retry', 'attribution', 'orders', 'logic/orders', 'logic/attribution', 'logic/outbox', 'vitals'];
+
+  it('a plain page view loads none of the lazy parts, its page view and a share sent all the same', async () => {
+    const frame = await openPage();
+    click(frame);
+    frame.contentWindow!.dispatchEvent(new Event('pagehide'));
+    await until(accepted, (e) => shares(e).length > 0, 3000);
+    expect(lazy.filter((m) => loaded(frame).includes(m))).to.deep.equal([]);
+    expect((await accepted()).filter((e) => e.n === 'pageview')).to.have.length(1);
+  });
+
+  it('a page opened from a shared link loads the kept token’s code, not the rules of orders', async () => {
+    const frame = await openPage({ fanref: 'lazyTok12' });
+    await until(async () => localStorage.getItem(REF_KEY), Boolean, 3000);
+    expect(loaded(frame)).to.include.members(['attribution', 'logic/attribution']);
+    expect(loaded(frame)).to.not.include.members(['orders']);
+    expect(loaded(frame)).to.not.include('logic/orders');
+  });
+
+  it('a thank-you page loads the orders’ rules and the token’s code, and credits the order', async () => {
+    const shared = await openPage({ fanref: 'lazyTok34' });
+    await until(async () => localStorage.getItem(REF_KEY), Boolean, 3000);
+    shared.remove();
+    const thanks = await openPage({ order: 'L-1' }, 'thanks.html');
+    await until(async () => localStorage.getItem(ORDERS_KEY), Boolean, 5000);
+    expect(loaded(thanks)).to.include.members(['orders', 'logic/orders', 'attribution']);
+    thanks.remove();
+    const events = await until(accepted, (e) => e.some((x) => x.n === 'conversion'), 4000);
+    expect(events.find((e) => e.n === 'conversion')!.p).to.include({ order: 'L-1', ref: 'lazyTok34' });
+  });
+});

@@ -28,6 +28,9 @@ describe('parseList', () => {
     ['wechat,weibo, x', ['wechat', 'weibo', 'x'], undefined],
     ['  X  Copy ', ['x', 'copy'], undefined],
     ['x x weibo', ['x', 'weibo'], undefined],
+    // Tabs, new lines, no-break and ideographic spaces separate too, as trim() would strip them.
+    ['\tWeChat,\n\u00a0x\u3000COPY\r\n', ['wechat', 'x', 'copy'], undefined],
+    ['copy,,x , ,weibo', ['copy', 'x', 'weibo'], undefined],
     ['wechat twiter', ['wechat'], { skipped: 'unknown twiter', keeping: 'wechat' }],
   ])('%j', (raw, value, partial) => {
     const r = parseList(raw, allowed);
@@ -35,6 +38,14 @@ describe('parseList', () => {
     expect(r.ok && r.partial).toEqual(partial);
   });
   it.each(['', ' , ', 'twiter facebok'])('refuses %j', (raw) => expect(parseList(raw, allowed).ok).toBe(false));
+});
+
+describe('the single-value parsers', () => {
+  it('are the ones @fanfare/core/parse exports, from the file config imports alone', async () => {
+    const scalar = await import('../src/logic/parse-scalar.js');
+    const all = await import('../src/logic/parse.js');
+    for (const name of ['ok', 'fail', 'parseEnum', 'parseIntInRange', 'parseNumberInRange', 'parseUrl'] as const) expect(all[name]).toBe(scalar[name]);
+  });
 });
 
 describe('scalar parsers', () => {

@@ -1,6 +1,11 @@
 // Orders and goals (window.fanfare.track()), and the orders this device already reported.
-// Pure; loaded with ../attribution.ts on the first track() call.
-import { DAY } from './attribution.js';
+// Pure; loaded with ../orders.ts on the first track() call.
+
+/**
+ * ms in a day, as ./attribution.ts has it: not imported from there, which would make the
+ * build put that file in a chunk of its own, shared by the landing page's chunk and this one.
+ */
+const DAY = 86_400_000;
 
 export interface Order {
   order: string;

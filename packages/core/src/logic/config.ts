@@ -1,4 +1,4 @@
-import { fail, ok, parseEnum, parseIntInRange, parseNumberInRange, parseUrl, type Parsed } from './parse.js';
+import { fail, ok, parseEnum, parseIntInRange, parseNumberInRange, parseUrl, type Parsed } from './parse-scalar.js';
 import { parseSiteKey } from './site-key.js';
 
 export const CONSENT = ['granted', 'pending', 'denied'] as const;
@@ -46,7 +46,7 @@ export function normalizeConfig(input: Record<string, unknown>, base: string, wa
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
     if (value === undefined) continue;
-    const r: Parsed<unknown> = Object.hasOwn(RULES, key) ? RULES[key as keyof FanConfig](String(value), base) : { ok: false, reason: 'unknown setting' };
+    const r: Parsed<unknown> = Object.hasOwn(RULES, key) ? RULES[key as keyof FanConfig](String(value), base) : fail('unknown setting');
     if (r.ok) out[key] = r.value;
     else warn(key, value, r.reason);
   }

@@ -1,24 +1,13 @@
-// Pure parsers for attribute values. None of them throws: each returns either the
-// parsed value or a reason a marketer can act on. The element glue in ../converters.ts
-// turns a failure into one console warning and keeps the widget's default.
+// Pure parsers for attribute values: lists, JSON and colours here, single values in
+// ./parse-scalar.ts (re-exported, so `@fanfare/core/parse` has them all).
+import { fail, ok, type Parsed } from './parse-scalar.js';
 
-/**
- * A parse result. A value that is only partly good (a list with one unknown name, a
- * rewards list with one broken entry) is `ok` with what is kept, and `partial` says what
- * was left out, so the marketer is told without losing the good part.
- */
-export type Parsed<T> = { ok: true; value: T; partial?: { skipped: string; keeping: string } } | { ok: false; reason: string };
-
-export const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-export const fail = (reason: string): Parsed<never> => ({ ok: false, reason });
+export * from './parse-scalar.js';
 
 /** A space- or comma-separated list. With `allowed`, unknown items are reported. */
 export function parseList(raw: string, allowed?: readonly string[]): Parsed<string[]> {
-  const items = raw
-    .split(/[\s,]+/)
-    .map((s) => s.trim().toLowerCase())
-    .filter(Boolean);
-  const unique = [...new Set(items)];
+  // Split at every space and comma, so no item has any left to trim.
+  const unique = [...new Set(raw.toLowerCase().split(/[\s,]+/).filter(Boolean))];
   if (!allowed) return unique.length ? ok(unique) : fail('the list is empty');
   const known = unique.filter((s) => allowed.includes(s));
   const unknown = unique.filter((s) => !allowed.includes(s));
@@ -30,25 +19,6 @@ export function parseList(raw: string, allowed?: readonly string[]): Parsed<stri
     : ok(known);
 }
 
-export function parseEnum<T extends string>(raw: string, options: readonly T[]): Parsed<T> {
-  const v = raw.trim().toLowerCase() as T;
-  return options.includes(v) ? ok(v) : fail(`expected one of ${options.join(', ')}`);
-}
-
-export function parseIntInRange(raw: string, min: number, max: number): Parsed<number> {
-  return inRange(raw, min, max, /^\s*[-+]?\d+\s*$/, 'whole number');
-}
-
-export function parseNumberInRange(raw: string, min: number, max: number): Parsed<number> {
-  return inRange(raw, min, max, /\S/, 'number');
-}
-
-/** `raw` as a finite number from `min` to `max`, written as `form` allows. */
-function inRange(raw: string, min: number, max: number, form: RegExp, kind: string): Parsed<number> {
-  const n = Number(raw);
-  return form.test(raw) && Number.isFinite(n) && n >= min && n <= max ? ok(n) : fail(`expected a ${kind} from ${min} to ${max}`);
-}
-
 /** JSON text; `check` may narrow the shape and report what is wrong with it. */
 export function parseJson<T>(raw: string, check?: (v: unknown) => Parsed<T>): Parsed<T> {
   let value: unknown;
@@ -58,28 +28,6 @@ export function parseJson<T>(raw: string, check?: (v: unknown) => Parsed<T>): Pa
     return fail('not valid JSON');
   }
   return check ? check(value) : ok(value as T);
-}
-
-/**
- * A URL that may reach an href or src: http:, https: or relative to `base`.
- * Returns the absolute URL, so a relative value means the same thing everywhere
- * the widget uses it (share links leave the page, so they must be absolute).
- */
-export function parseUrl(raw: string, base: string): Parsed<string> {
-  const s = raw.trim();
-  // Control characters and whitespace inside a URL are never intended and are a
-  // classic way to smuggle `java\tscript:` past naive checks.
-  if (!s || /[\u0000-\u001f\u007f\s]/.test(s)) return fail('not a valid URL');
-  let url: URL;
-  try {
-    url = new URL(s, base);
-  } catch {
-    return fail('not a valid URL');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return fail('only http:, https: or relative URLs are allowed');
-  }
-  return ok(url.href);
 }
 
 const HEX = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;

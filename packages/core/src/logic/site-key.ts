@@ -3,7 +3,7 @@
 // be accepted on the page: the beacon does not retry a 400, so that site's events would
 // be dropped without a word.
 
-import { fail, ok, type Parsed } from './parse.js';
+import { fail, ok, type Parsed } from './parse-scalar.js';
 
 /** Letters and digits, then also `-` and `_`; at most 64. No dots: keys end up in signed ids and table names' neighbourhood. */
 export const SITE_KEY = /^[a-z0-9][a-z0-9_-]{0,63}$/i;

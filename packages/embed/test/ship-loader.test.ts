@@ -1,0 +1,44 @@
+// The shipped build's chunk graph (scripts/ship-loader.mjs): esbuild makes every lazily
+// imported chunk import the chunk of its runtime helpers, used or not (evanw/esbuild#1892);
+// the build drops those imports that take nothing, so a page with only the beacon does not
+// fetch the decorators' helper for nothing.
+import { basename } from 'node:path';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a build script in plain JavaScript, without types.
+import { buildLoader } from '../../../scripts/ship-loader.mjs';
+
+interface Output {
+  entryPoint?: string;
+  inputs: Record<string, unknown>;
+  imports: { path: string; kind: string; external?: boolean }[];
+}
+interface Built {
+  files: Map<string, string>;
+  metafile: { outputs: Record<string, Output> };
+  preloaded: Record<string, string[]>;
+}
+
+const root = new URL('../../../', import.meta.url).pathname;
+
+describe('the shipped chunk graph', async () => {
+  const built: Built = await buildLoader({ outdir: `${root}virtual` });
+  const outputs = Object.entries(built.metafile.outputs).filter(([k]) => k.endsWith('.js'));
+  const [helpers] = outputs.find(([, o]) => !o.entryPoint && !Object.keys(o.inputs).length) ?? [];
+  const code = (key: string) => built.files.get(`${root}${key}`)!;
+
+  it('has one chunk of esbuild runtime helpers, which the widgets still import by name', () => {
+    expect(helpers).toBeDefined();
+    const byName = outputs.filter(([k]) => code(k).includes(`from"./${basename(helpers!)}"`));
+    expect(byName.length).toBeGreaterThan(0);
+    for (const [, o] of byName) expect(o.imports.map((i) => i.path)).toContain(helpers);
+  });
+
+  it('imports it nowhere without names, and the loader requests it with no chunk that takes nothing from it', () => {
+    for (const [k, o] of outputs) {
+      expect(code(k), k).not.toContain(`import"./${basename(helpers!)}"`);
+      if (!code(k).includes(`from"./${basename(helpers!)}"`)) expect(o.imports.map((i) => i.path), k).not.toContain(helpers);
+    }
+    expect(built.preloaded.beacon).not.toContain(helpers);
+    expect(built.preloaded.beacon!.length).toBeGreaterThan(0);
+  });
+});
