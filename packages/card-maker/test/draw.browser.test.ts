@@ -1,7 +1,9 @@
 // The card's ground is drawn in parts, a task each (controllers/painter.ts): what one part
 // may draw is held here, on a real canvas, since a part that draws a whole large layer is a
 // long task on a slow phone (the demo shop's tulip frame: 110 ms at 4× CPU slowdown).
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import '../src/define.js';
+import { waitFor } from '../../core/testing/index.js';
 import { drawGround, picture, STRIP, type CardArt, type Picture } from '../src/draw.js';
 import { BUILTINS } from '../src/logic/builtins.js';
 import { CARD, type Layer, type Template } from '../src/logic/card.js';
@@ -72,5 +74,38 @@ describe('drawing the ground in parts', () => {
     for (let i = 0; i < x.length; i++) off = Math.max(off, Math.abs(x[i]! - y[i]!));
     // Strips meet without a seam: no pixel differs by more than rounding.
     expect(off).to.be.at.most(2);
+  });
+});
+
+describe('asking for a design\'s pictures', () => {
+  it('asks for each picture in a task of its own, not all in one', async () => {
+    // New colours each run: pictures are kept by their SVG for the page's life.
+    const hue = Math.random().toString(16).slice(2, 8);
+    const svg = (n: number) => `<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><rect width="100" height="100" fill="#${hue}" opacity="0.${n}"/></svg>`;
+    const at = (x: number) => ({ svg: svg(x + 1), x: x * 100, y: 0, w: 100, h: 100, opacity: 1, blend: 'normal', place: 'under' });
+    const json = JSON.stringify([
+      { id: 'three', name: { en: 'Three', 'zh-CN': '三' }, background: { colors: ['#fff', '#eee'], pattern: { svg: svg(9), size: 100, opacity: 0.5, blend: 'normal' } }, layers: [at(0), at(1), at(2)] },
+    ]);
+    // Each blob: URL made, and whether another was made in the same run of code before it
+    // (before the microtasks that follow it): the old painter made them all in one.
+    const made: string[] = [];
+    let busy = false;
+    const create = URL.createObjectURL;
+    URL.createObjectURL = (b: Blob | MediaSource) => {
+      made.push(busy ? 'with the one before' : 'on its own');
+      if (!busy) {
+        busy = true;
+        queueMicrotask(() => (busy = false));
+      }
+      return create.call(URL, b);
+    };
+    try {
+      const el = await fixture(html`<fan-card-maker lang="en" templates=${json}></fan-card-maker>`);
+      await waitFor(() => made.length >= 4, 'the pattern and the three layers were not all asked for', 10000);
+      expect(made).to.deep.equal(['on its own', 'on its own', 'on its own', 'on its own']);
+      el.remove();
+    } finally {
+      URL.createObjectURL = create;
+    }
   });
 });
