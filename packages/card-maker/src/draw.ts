@@ -160,6 +160,28 @@ export type Layout = Pick<ReturnType<typeof cardLayout>, 'headline' | 'message'>
 
 const full = { x: 0, y: 0, w: CARD.w, h: CARD.h };
 const BAND = CARD.h / 3;
+// A layer is drawn in strips this tall, a part each: its SVG is rasterised when the
+// canvas is next used, and one with a blur or a large outline costs 40-110 ms at once
+// at 4× CPU slowdown (the demo shop's tulip frame, its drop shadow), 15-30 ms a strip.
+// Whole card pixels, so that strips meet without a seam.
+export const STRIP = 150;
+
+/**
+ * Draw `part` clipped to one strip of `box` at a time, a yield before each: the browser
+ * rasterises only what lies in the strip.
+ */
+function* strips(c: Ctx, box: Rect, part: () => void): Generator<void, void, undefined> {
+  const end = Math.ceil(box.y + box.h);
+  for (let y = Math.floor(box.y); y < end; y += STRIP) {
+    yield;
+    c.save();
+    c.beginPath();
+    c.rect(0, y, CARD.w, Math.min(STRIP, end - y));
+    c.clip();
+    part();
+    c.restore();
+  }
+}
 
 /**
  * What lies under the fan's words: the ground, its pattern, the shapes, the layers under
@@ -177,6 +199,8 @@ export function* drawGround(c: Ctx, a: CardArt): Generator<void, void, undefined
   c.fillRect(0, 0, CARD.w, CARD.h);
   if (a.background) image(c, a.background, full);
   const pat = t.background.pattern;
+  // The tile rasterises its SVG (a noise filter, say) in a part of its own.
+  if (a.pattern && pat) yield;
   const fill = a.pattern && pat && tile(c, a.pattern, pat.size);
   if (fill && pat) {
     c.globalAlpha = pat.opacity;
@@ -192,10 +216,7 @@ export function* drawGround(c: Ctx, a: CardArt): Generator<void, void, undefined
     c.globalCompositeOperation = 'source-over';
   }
   t.shapes.forEach((s) => shape(c, s));
-  for (const i of t.layers.keys()) {
-    yield;
-    layer(c, a, i, 'under');
-  }
+  for (const [i, l] of t.layers.entries()) if (l.place !== 'over' && a.layers?.[i]) yield* strips(c, l, () => layer(c, a, i, 'under'));
   const photo = a.photo && t.photo;
   if (a.photo && photo) {
     yield;

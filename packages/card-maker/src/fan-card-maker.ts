@@ -73,8 +73,10 @@ export class FanCardMaker extends FanElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // The drawing code is asked for now, beside the designs, not after them: one round trip, not two.
-    void import('./draw.js');
+    // The drawing code is asked for now, beside the designs, not after them: one round trip,
+    // not two. In a task of its own: starting an import costs 2-5 ms of main thread at 4×
+    // CPU slowdown, and this task defines the widget and renders it.
+    setTimeout(() => import('./draw.js'));
     const h = location.hash;
     if (h.startsWith(HASH_KEY)) {
       this.received = 'wait';

@@ -319,6 +319,20 @@ describe('<fan-share>', () => {
     }
   });
 
+  it('draws the chunks of its networks together once all are in, not a render for each', async () => {
+    const el = document.createElement('fan-share') as FanShare;
+    el.setAttribute('networks', 'x facebook linkedin telegram reddit copy');
+    let renders = 0;
+    const update = (el as unknown as { update: (c: unknown) => void }).update;
+    Object.assign(el, { update: (c: unknown) => (renders++, update.call(el, c)) });
+    document.body.append(el);
+    await el.updateComplete;
+    // The first render (buttons held in place, unseen), then one with every glyph and link.
+    expect(renders).to.equal(2);
+    expect(buttons(el).map((b) => b.localName)).to.deep.equal(['a', 'a', 'a', 'a', 'a', 'button']);
+    el.remove();
+  });
+
   it('keeps the same size from first paint (icons load without shifting anything)', async () => {
     const el = document.createElement('fan-share') as FanShare;
     el.setAttribute('networks', 'x weibo telegram');
