@@ -7,6 +7,11 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const LOADER = join(root, 'packages/embed/src/loader.ts');
+// Modules a widget imports lazily but at once as it starts, not on first use: they are a
+// request after the widget's chunk unless the loader asks for them beside it, so they count
+// as the widget's files. (The card maker's built-in designs are not here: a brand with
+// designs of its own never loads them.)
+const AT_START = new Set(['packages/card-maker/src/draw.ts'].map((f) => join(root, f)));
 
 /** The source file a `@fanfare/x/sub` or relative specifier of the loader resolves to (absolute). */
 function sourceOf(spec) {
@@ -20,7 +25,7 @@ function sourceOf(spec) {
 
 /**
  * For each lazy import of the loader, keyed by its tag (or `beacon`, `wechat`): `entry`, the
- * chunk; `files`, every file that chunk imports statically, directly or not; `chain`, the
+ * chunk; `files`, every file that chunk imports statically, directly or not (and the AT_START modules it imports lazily, with theirs); `chain`, the
  * longest run of requests each waiting for the one before, from fanfare.js (1) to the last
  * of them (a file is requested as soon as the first file that imports it has arrived).
  * Paths are the metafile's keys. `loaderOut` is the loader's key in
@@ -34,7 +39,11 @@ export function chunkMap(metafile, loaderOut, cwd, preloaded = {}) {
   for (const [, spec] of text.matchAll(/import\('(@fanfare\/beacon|\.\/wechat\.js)'\)/g)) keyOf.set(sourceOf(spec), spec.includes('wechat') ? 'wechat' : 'beacon');
 
   const outputs = metafile.outputs;
-  const statics = (file) => (outputs[file]?.imports ?? []).filter((i) => i.kind === 'import-statement' && !i.external).map((i) => i.path);
+  const atStart = (path) => outputs[path]?.entryPoint && AT_START.has(join(cwd, outputs[path].entryPoint));
+  const statics = (file) =>
+    (outputs[file]?.imports ?? [])
+      .filter((i) => !i.external && (i.kind === 'import-statement' || (i.kind === 'dynamic-import' && atStart(i.path))))
+      .map((i) => i.path);
   // Breadth first: the level at which each file is first requested.
   const chain = (entry, early = []) => {
     const level = new Map([entry, ...early].map((f) => [f, 2]));

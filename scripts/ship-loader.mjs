@@ -105,6 +105,15 @@ export async function buildLoader({ outdir, cwd = root, sourcemap = false, plugi
   const loaderOut = Object.keys(built.metafile.outputs).find((k) => basename(k) === 'fanfare.js');
   const graph = chunkMap(built.metafile, loaderOut, cwd);
   const names = shortNames(Object.keys(built.metafile.outputs));
+  // A lazy chunk a widget asks for as it starts (chunk-map's AT_START) is named as a shared
+  // chunk is, so the loader's table can name it by its hash alone. Its hash is unique among
+  // all the build's names, so the new name clashes with none.
+  for (const { files } of Object.values(graph)) {
+    for (const f of files) {
+      const [, prefix, hash] = /^(.*-)([A-Z0-9]+)\.js$/.exec(names.get(basename(f)) ?? '') ?? [];
+      if (prefix && prefix !== 'chunk-') names.set(basename(f), `chunk-${hash}.js`);
+    }
+  }
   const preload = {};
   const preloaded = {};
   // Rarest first: the lists then end alike, which gzip finds.

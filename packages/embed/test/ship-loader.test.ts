@@ -41,4 +41,17 @@ describe('the shipped chunk graph', async () => {
     expect(built.preloaded.beacon).not.toContain(helpers);
     expect(built.preloaded.beacon!.length).toBeGreaterThan(0);
   });
+
+  it('requests the card maker\'s drawing code, which it imports as it starts, with the card maker: a round trip less for the first card', () => {
+    const draw = outputs.find(([, o]) => o.entryPoint?.endsWith('card-maker/src/draw.ts'));
+    expect(draw).toBeDefined();
+    const [key] = draw!;
+    // Named as a shared chunk, so the loader's table names it by its hash alone.
+    expect(basename(key)).toMatch(/^chunk-[A-Z0-9]{4,}\.js$/);
+    expect(built.preloaded['fan-card-maker']).toContain(key);
+    // The table holds it, and the card maker's chunk imports it by that same name.
+    const hash = /chunk-([A-Z0-9]+)\.js$/.exec(key)![1];
+    expect(code('virtual/fanfare.js')).toMatch(new RegExp(`"fan-card-maker":"[^"]*\\b${hash}\\b`));
+    expect(outputs.some(([k]) => code(k).includes(`import("./${basename(key)}")`))).toBe(true);
+  });
 });
