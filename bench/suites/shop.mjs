@@ -1,4 +1,4 @@
-// The demo shop with all four widgets, under a 4× CPU slowdown, as `npm run demo` runs it:
+// The demo shop with all six widgets, under a 4× CPU slowdown, as `npm run demo` runs it:
 // the real fanfare-server behind /e (beacon) and /games (rewards), with a throwaway
 // database. Without a built server the collector stands in for /e.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { cls, failure, inp, median, n, pause, sum, withPage } from '../lib/brows
 import { ms, table } from '../lib/report.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
-const TAGS = ['fan-share', 'fan-2048', 'fan-card-maker', 'fan-buyer-show'];
+const TAGS = ['fan-share', 'fan-2048', 'fan-card-maker', 'fan-buyer-show', 'fan-invite', 'fan-review-form'];
 
 // In the page, before its scripts: Long Animation Frames, which name the scripts (over 5 ms)
 // that ran in each frame, so a long task can be laid at a script's door.
@@ -183,7 +183,7 @@ export function report({ views, failures, server, runs }) {
     'shop.views': runs,
     'shop.table': first
       ? table(
-          ['JS gzip B at render (files)', 'JS gzip B after interactions (files)', 'all four rendered at', 'long tasks', 'longest task', 'longest task ran', 'total blocking time', 'CLS', 'INP'],
+          ['JS gzip B at render (files)', 'JS gzip B after interactions (files)', 'all six rendered at', 'long tasks', 'longest task', 'longest task ran', 'total blocking time', 'CLS', 'INP'],
           [
             [
               `${n(first.loadJs.gzip)} (${first.loadJs.files})`,
