@@ -203,6 +203,9 @@ async function visit(url, container, extra = async () => {}) {
   for (let n = 0; n < 1000 && !(await page.locator(`${container} > p.code`).count()); n++) await page.keyboard.press(keys[n % keys.length]);
   const code = await page.locator(`${container} > p.code`).innerText({ timeout: 5000 });
   // The reward dialog is modal: close it, as the fan would, before anything else on the page.
+  // The page shows the code from the game's event; the dialog opens once its chunk is in, so
+  // a key pressed before that reaches nothing (this raced, and failed once in ten runs).
+  await page.locator('fan-2048 dialog[open]').waitFor();
   await page.keyboard.press('Escape');
   await page.locator('fan-2048 dialog').waitFor({ state: 'hidden' });
   const more = await extra(page, context);
