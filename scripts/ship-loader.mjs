@@ -2,7 +2,8 @@
 // cannot do:
 // - Chunk names are shortened to four characters of esbuild's content hash (chunk-XHEV.js,
 //   not chunk-XHEVLIRM.js), and the source maps follow the shorter names.
-// - The loader learns, for each widget, every chunk that widget's chunk imports, and
+// - The loader learns, for each widget, every chunk that widget's chunk imports (and the
+//   lazy modules it imports as it starts, chunk-map's AT_START), and
 //   requests them together with it (modulepreload): without that, the browser asks for them
 //   only once it has read the widget's chunk, a round trip later.
 // build.mjs writes what this returns; the size check measures it; scripts/chunk-map.mjs
@@ -105,12 +106,14 @@ export async function buildLoader({ outdir, cwd = root, sourcemap = false, plugi
   const loaderOut = Object.keys(built.metafile.outputs).find((k) => basename(k) === 'fanfare.js');
   const graph = chunkMap(built.metafile, loaderOut, cwd);
   const names = shortNames(Object.keys(built.metafile.outputs));
+  // The prefix and hash of a file's short name; none for a file without a hash.
+  const parts = (f) => /^(.*-)([A-Z0-9]+)\.js$/.exec(names.get(basename(f)) ?? '') ?? [];
   // A lazy chunk a widget asks for as it starts (chunk-map's AT_START) is named as a shared
   // chunk is, so the loader's table can name it by its hash alone. Its hash is unique among
   // all the build's names, so the new name clashes with none.
   for (const { files } of Object.values(graph)) {
     for (const f of files) {
-      const [, prefix, hash] = /^(.*-)([A-Z0-9]+)\.js$/.exec(names.get(basename(f)) ?? '') ?? [];
+      const [, prefix, hash] = parts(f);
       if (prefix && prefix !== 'chunk-') names.set(basename(f), `chunk-${hash}.js`);
     }
   }
@@ -122,8 +125,8 @@ export async function buildLoader({ outdir, cwd = root, sourcemap = false, plugi
   for (const [key, { files }] of Object.entries(graph)) {
     files.sort((a, b) => uses.get(a) - uses.get(b) || a.localeCompare(b));
     const hashes = files.map((f) => {
-      const [, prefix, hash] = /^(.*-)([A-Z0-9]+)\.js$/.exec(names.get(basename(f)) ?? '') ?? [];
-      if (prefix !== 'chunk-') throw new Error(`ship-loader: ${key} imports ${f}, which is not a shared chunk (chunk-*.js): the loader's table names only those`);
+      const [, , hash] = parts(f);
+      if (!hash) throw new Error(`ship-loader: ${key} imports ${f}, which has no hash in its name: the loader's table names chunks by their hashes`);
       return hash;
     });
     if (hashes.length) preload[key] = hashes.join(' ');
