@@ -88,7 +88,7 @@ const contenders = {
     entry: `import '${here}../packages/buyer-show/src/index.ts';`,
     body: '<fan-buyer-show src="/feed.json" seo></fan-buyer-show>',
     // What the README tells site owners: reserve the widget's height until it is defined.
-    css: 'fan-buyer-show:not(:defined){display:block;height:calc(5.5rem + min(240px,78vw)*1.25 + 10.5rem)}',
+    css: 'fan-buyer-show:is(:not(:defined),:state(pending)){display:block;height:calc(5.5rem + min(240px,78vw)*1.25 + 10.5rem)}',
     ready: () => document.querySelector('fan-buyer-show')?.shadowRoot?.querySelector('.slide:not(.skeleton) img')?.complete,
     next: 'fan-buyer-show .next',
   },

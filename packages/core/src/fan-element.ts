@@ -27,6 +27,29 @@ export class FanElement extends LitElement {
 
   private unsubscribe?: () => void;
 
+  /**
+   * The first render is a task of its own, after the one that defined the widget: a module
+   * that defines a widget shown several times on a page, then renders each, is otherwise one
+   * long task. Meanwhile the widget is `:state(pending)`, which fanfare.css reserves as it
+   * does a widget not yet defined, so nothing on the page moves. Only in the page itself:
+   * a page's stylesheet reserves nothing inside a shadow root (the 2048 game's share buttons).
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    let pending: CustomStateSet | undefined;
+    if (!this.hasUpdated && this.getRootNode() == document) {
+      try {
+        const states = this.attachInternals().states;
+        states.add('pending');
+        pending = states;
+        await new Promise(setTimeout);
+      } catch {
+        // No custom states (before Chromium 125 or Safari 17.4): nothing holds the reservation, so no wait.
+      }
+    }
+    super.scheduleUpdate();
+    pending?.delete('pending');
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     // A page may set the language or other settings later through fanfare.configure().

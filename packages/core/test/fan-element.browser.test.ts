@@ -13,6 +13,46 @@ class FanProbe extends FanElement {
 FanProbe.define('fan-probe');
 
 describe('FanElement', () => {
+  it('renders each widget in a task of its own after the one that defined it, reserved meanwhile', async () => {
+    // Two on the page before their tag is defined, as the loader finds them; a third inside a shadow root.
+    const page = document.createElement('div');
+    page.innerHTML = '<fan-first-probe></fan-first-probe><fan-first-probe></fan-first-probe><div></div>';
+    document.body.append(page);
+    const inner = page.lastElementChild!.attachShadow({ mode: 'open' });
+    inner.innerHTML = '<fan-first-probe></fan-first-probe>';
+    const rendered: string[] = [];
+    const together: boolean[] = [];
+    class FanFirst extends FanElement {
+      override render() {
+        return litHtml`<p>first</p>`;
+      }
+      override firstUpdated() {
+        rendered.push(this.getRootNode() === document ? 'page' : 'shadow');
+        // Whether the other one on the page has rendered by the end of this task's microtasks.
+        const other = [...page.querySelectorAll<FanFirst>('fan-first-probe')].find((el) => el !== this);
+        if (this.getRootNode() === document) queueMicrotask(() => together.push(other!.hasUpdated));
+      }
+    }
+    try {
+      FanFirst.define('fan-first-probe');
+      const [a, b] = page.querySelectorAll('fan-first-probe');
+      await Promise.resolve();
+      await Promise.resolve();
+      // A page's stylesheet reserves nothing in a shadow root: that one renders at once.
+      expect(rendered).to.deep.equal(['shadow']);
+      expect([a!.matches(':state(pending)'), b!.matches(':state(pending)')]).to.deep.equal([true, true]);
+      expect(a!.shadowRoot!.querySelector('p')).to.equal(null);
+      await new Promise((r) => setTimeout(r));
+      expect(rendered).to.deep.equal(['shadow', 'page', 'page']);
+      // Each in a task of its own: the second had not rendered when the first one's task ended.
+      expect(together).to.deep.equal([false, true]);
+      expect([a!.matches(':state(pending)'), b!.matches(':state(pending)')]).to.deep.equal([false, false]);
+      expect(b!.shadowRoot!.querySelector('p')).not.to.equal(null);
+    } finally {
+      page.remove();
+    }
+  });
+
   it('survives being defined twice', () => {
     expect(() => FanProbe.define('fan-probe')).not.to.throw();
     class Other extends FanElement {}

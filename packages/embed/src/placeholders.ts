@@ -87,7 +87,7 @@ export function placeholderSheet(): string {
 }
 
 /** `[a=b]::before` → `[a=b]:not(:defined)::before`: a pseudo-element comes last. */
-const undefinedRule = (sel: string) => sel.replace(/(::before|::after)?$/, ':not(:defined)$1');
+const undefinedRule = (sel: string) => sel.replace(/(::before|::after)?$/, ':is(:not(:defined),:state(pending))$1');
 
 /** The placeholder as shadow-root CSS for `tag`, or '' when it has none. */
 export function placeholderCss(tag: string): string {

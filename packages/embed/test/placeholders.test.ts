@@ -25,7 +25,7 @@ const MEDIA = /@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}/g;
 const WIDE = '@media (min-width: 768px)';
 
 /**
- * Top-level `fan-x[attr=v]:lang(zh):not(:defined)::before { … }` rules without ancestor
+ * Top-level `fan-x[attr=v]:lang(zh):is(:not(:defined),:state(pending))::before { … }` rules without ancestor
  * selectors: outside @media blocks, or (wide) inside `@media (min-width: 768px)` only.
  */
 function rules(text: string, { wide = false } = {}): { tag: string; sel: string; css: string }[] {
@@ -33,7 +33,7 @@ function rules(text: string, { wide = false } = {}): { tag: string; sel: string;
   if (wide) flat = [...text.matchAll(MEDIA)].filter((m) => squash(m[0]).startsWith(squash(WIDE))).map((m) => m[0].slice(m[0].indexOf('{') + 1).replace(/\}/g, '}\n')).join('\n');
   else for (let prev = ''; prev !== flat; ) [prev, flat] = [flat, flat.replace(MEDIA, '')];
   const found = [];
-  for (const m of flat.matchAll(/(^|[\s>,;{}])(fan-[a-z0-9-]+)((?:\[[^\]]+\]|:not\(\[[^\]]+\]\)|:lang\([a-z-]+\))*):not\(:defined\)(::before|::after)?\s*\{([^}]*)\}/g)) {
+  for (const m of flat.matchAll(/(^|[\s>,;{}])(fan-[a-z0-9-]+)((?:\[[^\]]+\]|:not\(\[[^\]]+\]\)|:lang\([a-z-]+\))*):is\(:not\(:defined\),:state\(pending\)\)(::before|::after)?\s*\{([^}]*)\}/g)) {
     const before = flat.slice(0, m.index + m[1].length).split('\n').pop()!.trim();
     if (before && !/[{}]$/.test(before)) continue; // `.hero fan-share` and the like: a page's own tuning
     found.push({ tag: m[2], sel: m[3].replace(/['"]/g, '') + (m[4] ?? ''), css: squash(m[5]) });
@@ -48,16 +48,16 @@ const table = (rs: Record<string, string> = {}) => Object.fromEntries(Object.ent
 const want = (sel: string, css: string) => squash((sel || css.includes('display:') ? '' : 'display:block;') + css);
 
 describe('placeholder sizes', () => {
-  it('fanfare.css reserves each widget as written once, only until it is defined', () => {
+  it('fanfare.css reserves each widget as written once, only until it is defined and has rendered', () => {
     const sheet = placeholderSheet();
-    expect(sheet).toContain('fan-2048:not(:defined){display:flow-root;max-width:var(--fan-2048-max-width, 30rem);padding:4rem 0 0.5rem}');
-    expect(sheet).toContain("fan-2048[rewards*='},']:not(:defined)::before{margin-bottom:7.75rem}");
-    expect(sheet).toContain('fan-share[size=s]:not(:defined){--_h:32px}');
-    expect(sheet).toContain('fan-share[layout=column]:not(:defined)::before{width:0}');
-    expect(sheet).toContain('fan-share:not([networks]):lang(zh):not(:defined)::before{');
-    expect(sheet).toContain('@media (min-width: 768px){fan-share[layout=floating]:not(:defined){display:block}');
+    expect(sheet).toContain('fan-2048:is(:not(:defined),:state(pending)){display:flow-root;max-width:var(--fan-2048-max-width, 30rem);padding:4rem 0 0.5rem}');
+    expect(sheet).toContain("fan-2048[rewards*='},']:is(:not(:defined),:state(pending))::before{margin-bottom:7.75rem}");
+    expect(sheet).toContain('fan-share[size=s]:is(:not(:defined),:state(pending)){--_h:32px}');
+    expect(sheet).toContain('fan-share[layout=column]:is(:not(:defined),:state(pending))::before{width:0}');
+    expect(sheet).toContain('fan-share:not([networks]):lang(zh):is(:not(:defined),:state(pending))::before{');
+    expect(sheet).toContain('@media (min-width: 768px){fan-share[layout=floating]:is(:not(:defined),:state(pending)){display:block}');
     // Every rule names one of our tags, not yet defined: nothing else on the page is touched.
-    const one = String.raw`fan-[a-z0-9-]+(\[[a-z-]+\*?=([a-z]+|'[},]+')\]|:not\(\[[a-z-]+\]\)|:lang\(zh\))*:not\(:defined\)(::before|::after)?\{[^{}]+\}`;
+    const one = String.raw`fan-[a-z0-9-]+(\[[a-z-]+\*?=([a-z]+|'[},]+')\]|:not\(\[[a-z-]+\]\)|:lang\(zh\))*:is\(:not\(:defined\),:state\(pending\)\)(::before|::after)?\{[^{}]+\}`;
     for (const line of sheet.split('\n')) expect(line).toMatch(new RegExp(`^(${one}|@media \\(min-width: 768px\\)\\{(${one})+\\})$`));
     const all = (table: typeof PLACEHOLDERS) => Object.entries(table).flatMap(([tag, rs]) => Object.keys(rs).map((sel) => `${tag}${sel}`)).sort();
     expect(rules(sheet).map((r) => `${r.tag}${r.sel}`).sort()).toEqual(all(PLACEHOLDERS).map((sel) => sel.replace(/'/g, '')).sort());

@@ -310,6 +310,8 @@ describe('<fan-invite> takes the same room in every state (no layout shift)', ()
         const inv = el.querySelector('fan-invite')!;
         const h = () => inv.getBoundingClientRect().height;
         expect(h(), `${lang} loading`).to.equal(want);
+        // The first render is a task after the one that defined the widget (FanElement).
+        await inv.updateComplete;
         await waitFor(() => !root(inv).querySelector('[aria-busy=true]'));
         await inv.updateComplete;
         expect(h(), `${lang} inviting`).to.equal(want);

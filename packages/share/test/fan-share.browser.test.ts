@@ -337,7 +337,9 @@ describe('<fan-share>', () => {
     const el = document.createElement('fan-share') as FanShare;
     el.setAttribute('networks', 'x weibo telegram');
     document.body.append(el);
-    // The first render, before any network's chunk has arrived (rAF would not fire in a background tab).
+    // The first render, a task after the one that defined the widget (FanElement), before any
+    // network's chunk has arrived (rAF would not fire in a background tab).
+    await Promise.resolve();
     await new Promise((r) => setTimeout(r));
     const waiting = byNetwork(el, 'x');
     expect(waiting.querySelector('path')!.getAttribute('d')).to.equal('');
