@@ -26,7 +26,7 @@ export const tokens = css`
     --_fan-radius: var(--fan-radius, 10px);
     /* system-ui is Segoe UI, San Francisco or Roboto; the two Chinese faces keep Han
        characters in a Chinese design where the system would pick a Japanese one. */
-    --_fan-font: var(--fan-font, system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', sans-serif);
+    --_fan-font: var(--fan-font, system-ui,-apple-system,'PingFang SC','Microsoft YaHei',sans-serif);
     font-family: var(--_fan-font);
     color: var(--_fan-text);
     -webkit-tap-highlight-color: transparent;

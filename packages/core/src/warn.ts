@@ -8,7 +8,7 @@ export function widgetLabel(el: Element | undefined): string {
   if (!el) return 'Fanfare';
   let label = '';
   for (let n: Element | undefined = el; n; n = (n.getRootNode() as ShadowRoot).host) {
-    if (n === el || n.localName.startsWith('fan-')) label = `<${n.localName}${n.id ? `#${n.id}` : ''}>${label && ' ' + label}`;
+    if (n == el || /^fan-/.test(n.localName)) label = `<${n.localName}${n.id ? `#${n.id}` : ''}>${label && ' ' + label}`;
   }
   return label;
 }

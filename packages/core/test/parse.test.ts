@@ -40,6 +40,32 @@ describe('parseList', () => {
   it.each(['', ' , ', 'twiter facebok'])('refuses %j', (raw) => expect(parseList(raw, allowed).ok).toBe(false));
 });
 
+describe('the reasons a marketer reads', () => {
+  it('parseList: unknown names, or an empty list, with `allowed` or without', () => {
+    expect(parseList('twiter, facebok', ['x'])).toEqual({ ok: false, reason: 'unknown: twiter, facebok' });
+    expect(parseList(' , ', ['x'])).toEqual({ ok: false, reason: 'the list is empty' });
+    expect(parseList(' , ')).toEqual({ ok: false, reason: 'the list is empty' });
+    expect(parseList('B, a b')).toEqual({ ok: true, value: ['b', 'a'] });
+    expect(parseList('x twiter facebok x', ['x'])).toEqual({ ok: true, value: ['x'], partial: { skipped: 'unknown twiter, facebok', keeping: 'x' } });
+  });
+  it('parseUrl: not a URL, or not http(s)', () => {
+    for (const raw of ['', '  ', 'a b', 'https://a.example/\u007f', 'http://[bad']) expect(parseUrl(raw, base)).toEqual({ ok: false, reason: 'not a valid URL' });
+    expect(parseUrl('javascript:x', base)).toEqual({ ok: false, reason: 'only http:, https: or relative URLs are allowed' });
+  });
+  it('numbers: only finite ones, whatever the range', () => {
+    expect(parseNumberInRange('Infinity', -Infinity, Infinity)).toEqual({ ok: false, reason: 'expected a number from -Infinity to Infinity' });
+    expect(parseIntInRange('9'.repeat(400), 0, Infinity).ok).toBe(false);
+  });
+  it.each(['#fff', '#FFFA', '#c2185b', '#c2185b80', 'hsl(1 2% 3%)', 'hsla(1,2%,3%,.5)', 'hwb(1 2% 3%)', 'lab(1 2 3)', 'lch(1 2 3)', 'oklab(1 2 3)', 'oklch(1 2 3)', 'RGBA(1, 2, 3, 0.5)', 'red'])(
+    'parseColor takes the shape of %j',
+    (raw) => expect(parseColor(raw)).toEqual({ ok: true, value: raw }),
+  );
+  it.each(['#ff', '#fffff', '#fffffff', '#fffffffff', 'okhsl(1 2 3)', 'lab (1 2 3)', 'color(srgb 1 1 1)', 'ab', 'a'.repeat(21), '#gggggg'])(
+    'parseColor refuses the shape of %j',
+    (raw) => expect(parseColor(raw)).toEqual({ ok: false, reason: 'not a CSS colour' }),
+  );
+});
+
 describe('the single-value parsers', () => {
   it('are the ones @fanfare/core/parse exports, from the file config imports alone', async () => {
     const scalar = await import('../src/logic/parse-scalar.js');

@@ -9,7 +9,7 @@ export type Locale = (typeof LOCALES)[number];
  */
 export function matchLocale(tag: string | null | undefined): Locale | undefined {
   const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
-  return primary === 'zh' ? 'zh-CN' : primary === 'en' ? 'en' : undefined;
+  return primary == 'zh' ? 'zh-CN' : primary == 'en' ? primary : undefined;
 }
 
 /** The first candidate that names a built-in locale wins; English otherwise. */
@@ -27,5 +27,5 @@ export function format<K extends string>(
   vars?: Record<string, string | number>,
 ): string {
   const text = messages[locale][key] ?? messages.en[key] ?? key;
-  return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m)) : text;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => String(vars?.[name] ?? m));
 }
