@@ -1,4 +1,4 @@
-import { LitElement, type PropertyDeclaration } from 'lit';
+import { LitElement, type PropertyDeclaration, type PropertyDeclarations } from 'lit';
 import { fanfare } from './config.js';
 import { converting, withAttribute, type FanConverter } from './converters.js';
 import type { FanEventDetails, FanEventName } from './events.js';
@@ -20,12 +20,12 @@ export class FanElement extends LitElement {
     if (!customElements.get(tag)) customElements.define(tag, this);
   }
 
-  static override get observedAttributes(): string[] {
-    // `lang` is the native HTMLElement property; observing it re-renders in the new language.
-    return [...super.observedAttributes, 'lang'];
-  }
+  // `lang` is the native HTMLElement property, which this leaves alone: a reactive property of
+  // another name observes the attribute, so a change of it re-renders in the new language
+  // (as an observedAttributes getter would, in fewer bytes).
+  static override properties: PropertyDeclarations = { _lang: { attribute: 'lang' } };
 
-  private unsubscribe?: () => void;
+  #unsubscribe?: () => void;
 
   /**
    * The first render is a task of its own, after the one that defined the widget: a module
@@ -35,31 +35,30 @@ export class FanElement extends LitElement {
    * a page's stylesheet reserves nothing inside a shadow root (the 2048 game's share buttons).
    */
   protected override async scheduleUpdate(): Promise<void> {
-    let pending: CustomStateSet | undefined;
     if (!this.hasUpdated && this.getRootNode() == document) {
       try {
         const states = this.attachInternals().states;
         states.add('pending');
-        pending = states;
-        await new Promise(setTimeout);
+        await new Promise<void>((resolve) => setTimeout(resolve));
+        // The render below is in this same task: no frame is drawn between the two.
+        states.delete('pending');
       } catch {
         // No custom states (before Chromium 125 or Safari 17.4): nothing holds the reservation, so no wait.
       }
     }
     super.scheduleUpdate();
-    pending?.delete('pending');
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // A page may set the language or other settings later through fanfare.configure().
-    this.unsubscribe = fanfare().subscribe(() => this.requestUpdate());
+    this.#unsubscribe = fanfare().subscribe(() => this.requestUpdate());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+    // Left in place: a second call is a Set's delete of what is gone, harmless.
+    this.#unsubscribe?.();
   }
 
   /**
@@ -75,17 +74,16 @@ export class FanElement extends LitElement {
     // First, so the update records the value from before the string.
     super.requestUpdate(name, old, options);
     const c = options?.converter as Partial<FanConverter<unknown>> | undefined;
-    const props = this as unknown as Record<PropertyKey, unknown>;
-    const v = name === undefined ? 0 : props[name];
+    // Read only for a property with one of our converters.
+    const v = c?.parse && (this as unknown as Record<PropertyKey, unknown>)[name!];
     // While Lit applies an attribute, the value has been converted already.
-    if (c?.parse && typeof v == 'string' && !converting(this)) {
-      const parsed = withAttribute(this, String(name), () => c.fromAttribute!(v || null));
-      if (parsed !== v) props[name!] = parsed;
+    if (typeof v == 'string' && !converting(this)) {
+      const parsed = withAttribute(this, String(name), () => c!.fromAttribute!(v || null));
+      if (parsed !== v) (this as unknown as Record<PropertyKey, unknown>)[name!] = parsed;
     }
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    if (name === 'lang') this.requestUpdate();
     withAttribute(this, name, () => super.attributeChangedCallback(name, old, value));
   }
 
@@ -101,19 +99,20 @@ export class FanElement extends LitElement {
    * Dispatch a typed `fan-*` event that bubbles out of the shadow root.
    * Returns false when a listener called preventDefault() on a cancelable event.
    */
-  emit<K extends FanEventName>(name: K, detail: FanEventDetails[K], options: { cancelable?: boolean } = {}): boolean {
+  emit<K extends FanEventName>(name: K, detail: FanEventDetails[K], options?: { cancelable?: boolean }): boolean {
     return this.dispatchEvent(
-      new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: !!options.cancelable }),
+      new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: !!options?.cancelable }),
     );
   }
 }
 
 /** The closest `lang` above `el`, crossing shadow roots up to the page. */
 function closestLang(el: Element): string | null | undefined {
-  for (let n: Node | null = el.parentNode; n; n = n instanceof ShadowRoot ? n.host : n.parentNode) {
-    // Only elements have attributes; a shadow root or the document reads as undefined.
-    const lang = (n as Element).getAttribute?.('lang');
-    if (lang != null) return lang;
+  // From the parent (an element, a shadow root or the document), then from each outer host.
+  for (let n: Node | null | undefined = el.parentNode; n; n = (n.getRootNode() as ShadowRoot).host) {
+    // Only elements have closest(); a shadow root or the document reads as undefined.
+    const found = (n as Element).closest?.('[lang]');
+    if (found) return found.getAttribute('lang');
   }
   return undefined;
 }

@@ -53,6 +53,29 @@ describe('FanElement', () => {
     }
   });
 
+  it('renders at once where custom states are missing: nothing would hold the reservation', async () => {
+    const page = document.createElement('div');
+    page.innerHTML = '<fan-stateless-probe></fan-stateless-probe>';
+    document.body.append(page);
+    class FanStateless extends FanElement {
+      // As before Chromium 125 or Safari 17.4: internals without `states` (or refusing a bare name).
+      override attachInternals(): ElementInternals {
+        return {} as ElementInternals;
+      }
+      override render() {
+        return litHtml`<p>now</p>`;
+      }
+    }
+    try {
+      FanStateless.define('fan-stateless-probe');
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(page.firstElementChild!.shadowRoot!.querySelector('p')).not.to.equal(null);
+    } finally {
+      page.remove();
+    }
+  });
+
   it('survives being defined twice', () => {
     expect(() => FanProbe.define('fan-probe')).not.to.throw();
     class Other extends FanElement {}
@@ -98,6 +121,25 @@ describe('FanElement', () => {
     b.setAttribute('lang', 'zh');
     await b.updateComplete;
     expect(b.shadowRoot!.textContent).to.contain('zh-CN');
+    // Taking lang away renders again in the language around it.
+    wrap.setAttribute('lang', 'en');
+    b.removeAttribute('lang');
+    await b.updateComplete;
+    expect(b.shadowRoot!.textContent).to.contain('en:');
+  });
+
+  it('takes the nearest [lang]: an ancestor inside the shadow root, then the host itself, then above it', async () => {
+    const wrap = await fixture(html`<section lang="en"><div lang="zh-CN"></div></section>`);
+    const host = wrap.querySelector('div')!;
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<fan-probe></fan-probe><p lang="en"><fan-probe></fan-probe></p><p lang=""><fan-probe></fan-probe></p>';
+    const [direct, nested, blank] = root.querySelectorAll<FanProbe>('fan-probe');
+    expect(direct.locale).to.equal('zh-CN');
+    expect(nested.locale).to.equal('en');
+    // An empty lang is the nearest one: it stops the search (and then the browser's language decides).
+    expect(blank.locale).to.equal(navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
+    host.removeAttribute('lang');
+    expect(direct.locale).to.equal('en');
   });
 
   it('finds the closest [lang] across shadow roots (a widget inside another widget)', async () => {
@@ -113,11 +155,16 @@ describe('FanElement', () => {
   it('emits composed, bubbling, typed events', async () => {
     const el = await fixture<FanProbe>(html`<fan-probe></fan-probe>`);
     let got: CustomEvent | undefined;
-    document.addEventListener('fan-share', (e) => (got = e), { once: true });
+    const listen = (e: CustomEvent) => (got = e);
+    document.addEventListener('fan-share', listen);
     const allowed = el.emit('fan-share', { network: 'x', url: 'https://a.example/?fanref=abcdefgh', ref: 'abcdefgh' }, { cancelable: true });
     expect(allowed).to.equal(true);
     expect(got?.detail.network).to.equal('x');
     expect(got?.composed).to.equal(true);
+    expect(got?.cancelable).to.equal(true);
+    el.emit('fan-share', { network: 'x', url: 'https://a.example/?fanref=abcdefgh', ref: 'abcdefgh' });
+    expect(got?.cancelable).to.equal(false);
+    document.removeEventListener('fan-share', listen);
   });
 });
 
