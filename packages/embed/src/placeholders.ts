@@ -86,7 +86,11 @@ export function placeholderSheet(): string {
   return [...narrow, `@media (min-width: 768px){${wide.join('')}}`].join('\n');
 }
 
-/** `[a=b]::before` → `[a=b]:not(:defined)::before`: a pseudo-element comes last. */
+/**
+ * `[a=b]::before` → `[a=b]:is(:not(:defined),:state(pending))::before`: until the tag is defined,
+ * and for the task a defined widget waits before its first render (FanElement). A pseudo-element
+ * comes last; `:is()` forgives a browser that does not know `:state()`.
+ */
 const undefinedRule = (sel: string) => sel.replace(/(::before|::after)?$/, ':is(:not(:defined),:state(pending))$1');
 
 /** The placeholder as shadow-root CSS for `tag`, or '' when it has none. */
