@@ -9,9 +9,19 @@ const root = new URL('..', import.meta.url).pathname;
 const LOADER = join(root, 'packages/embed/src/loader.ts');
 // Modules a widget imports lazily but at once as it starts, not on first use: they are a
 // request after the widget's chunk unless the loader asks for them beside it, so they count
-// as the widget's files. (The card maker's built-in designs are not here: a brand with
-// designs of its own never loads them.)
+// as the widget's files.
 const AT_START = new Set(['packages/card-maker/src/draw.ts'].map((f) => join(root, f)));
+// Modules a widget imports as it starts only when its tag says so, by the CSS selector that
+// says it: the card maker's built-in designs when it names none of a brand's, the code that
+// reads a brand's when it does. Each is a key of the map of its own (the selector, which
+// starts with the tag), so the loader asks for it beside the widget's chunk only when an
+// element on the page matches.
+const WHEN = new Map(
+  [
+    ['packages/card-maker/src/logic/builtins.ts', 'fan-card-maker:not([templates])'],
+    ['packages/card-maker/src/controllers/template-source.ts', 'fan-card-maker[templates]'],
+  ].map(([f, selector]) => [join(root, f), selector]),
+);
 
 /** The source file a `@fanfare/x/sub` or relative specifier of the loader resolves to (absolute). */
 function sourceOf(spec) {
@@ -28,6 +38,7 @@ function sourceOf(spec) {
  * chunk; `files`, every file that chunk imports statically, directly or not (and the AT_START modules it imports lazily, with theirs); `chain`, the
  * longest run of requests each waiting for the one before, from fanfare.js (1) to the last
  * of them (a file is requested as soon as the first file that imports it has arrived).
+ * A module of WHEN is a key of its own, its selector, with the files the widget's do not hold.
  * Paths are the metafile's keys. `loaderOut` is the loader's key in
  * `metafile.outputs`; `cwd` the directory the build ran in (the metafile is relative to it);
  * `preloaded`, by key, the files the loader requests with the widget's chunk (level 2 too).
@@ -67,7 +78,21 @@ export function chunkMap(metafile, loaderOut, cwd, preloaded = {}) {
     const source = outputs[i.path]?.entryPoint;
     const key = source && keyOf.get(join(cwd, source));
     if (!key) throw new Error(`chunk-map: the loader imports ${i.path} (${source}), which loader.ts does not name`);
-    map[key] = { entry: i.path, files: [...closure(i.path)], chain: chain(i.path, preloaded[key]) };
+    const files = closure(i.path);
+    map[key] = { entry: i.path, files: [...files], chain: chain(i.path, preloaded[key]) };
+    for (const d of [i.path, ...files]) {
+      for (const j of outputs[d]?.imports ?? []) {
+        const selector = j.kind === 'dynamic-import' && outputs[j.path]?.entryPoint && WHEN.get(join(cwd, outputs[j.path].entryPoint));
+        if (!selector || map[selector]) continue;
+        if (!selector.startsWith(key)) throw new Error(`chunk-map: ${selector} must start with ${key}, the tag that imports it`);
+        // What the widget's own files do not hold already.
+        const own = [j.path, ...closure(j.path)].filter((f) => !files.has(f));
+        // Requested by the loader, it is level 2 as the widget's chunk and its files are; else a
+        // request after that chunk ran.
+        const early = preloaded[selector] ?? [];
+        map[selector] = { entry: j.path, files: own, chain: chain(j.path, [...(preloaded[key] ?? []), ...early]) + (early.includes(j.path) ? 0 : 1) };
+      }
+    }
   }
   return map;
 }

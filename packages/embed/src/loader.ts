@@ -26,18 +26,22 @@ const pending = new Set(Object.keys(widgets));
 
 // For each widget (and the beacon), the shared chunks its chunk imports, by their hashes:
 // requested with the widget's chunk instead of once it has arrived and been read, a round
-// trip less. scripts/ship-loader.mjs fills this in from the build's own chunk graph.
+// trip less. scripts/ship-loader.mjs fills this in from the build's own chunk graph. A key
+// that is a selector starting with a widget's tag (`fan-card-maker:not([templates])`) names
+// what that widget loads as it starts only when its element matches (chunk-map's WHEN).
 declare const __FANFARE_PRELOAD__: Record<string, string>;
-const preload = (key: string): void => __FANFARE_PRELOAD__[key]?.split(' ').forEach((hash) => early(`chunks/chunk-${hash}.js`));
+const table = __FANFARE_PRELOAD__;
+const preload = (key: string): void => table[key]?.split(' ').forEach((hash) => early(`./chunks/chunk-${hash}.js`));
 
-// A module beside this file, requested now. Importing it is what requests it at once and
+// A module beside this file (a relative specifier resolves against this module's own URL,
+// wherever the folder is hosted), requested now. Importing it is what requests it at once and
 // costs the loader fewest bytes (a modulepreload link costs 50 B more); a shared chunk run
 // early only defines what its widget will use, as it imports what it needs itself.
 // Each request is a task of its own: starting one costs Chromium 0.2-1 ms of main thread
 // (4 ms at the bench's 4x slowdown), and 2048's 15 in one task made the loader's a long
 // task (90 ms, against 34 ms so). A failure is the widget's to report, when its own import fails.
 function early(path: string): void {
-  setTimeout(() => import(new URL(path, import.meta.url).href).catch(() => {}));
+  setTimeout(() => import(path).catch(() => {}));
 }
 
 // The share buttons' networks, each a chunk of its own (share-<name>.js beside this file),
@@ -47,7 +51,7 @@ function early(path: string): void {
 function networks(): void {
   for (const el of document.querySelectorAll('fan-share')) {
     for (const n of el.getAttribute('networks')?.toLowerCase().split(/[\s,]+/) ?? []) {
-      if (/^[a-z]+$/.test(n) && n !== 'copy' && n !== 'native') early(`share-${n}.js`);
+      if (/^(?!copy$|native$)[a-z]+$/.test(n)) early(`./share-${n}.js`);
     }
   }
 }
@@ -57,7 +61,7 @@ function scan(): void {
     if (customElements.get(tag)) pending.delete(tag);
     else if (document.querySelector(tag)) {
       pending.delete(tag);
-      preload(tag);
+      for (const key in table) if (key.startsWith(tag) && document.querySelector(key)) preload(key);
       // A task of its own too: a widget's import() costs 1-6 ms of main thread at 4x CPU
       // slowdown, and this runs in the task that ends the page's parsing, with the page's
       // first style and layout. Its chunk waits for the shared ones, requested the same way.
@@ -71,7 +75,6 @@ function scan(): void {
       if (tag === 'fan-share') networks();
     }
   }
-  if (!pending.size) observer.disconnect();
 }
 
 const observer = new MutationObserver(scan);
@@ -113,13 +116,10 @@ if (!window.fanfare) {
 
 const own = [...document.querySelectorAll<HTMLScriptElement>('script[src]')].find((s) => s.src === import.meta.url);
 if (own) {
-  const settings = Object.fromEntries(
-    'endpoint site consent lang vitalsSample attributionDays attribution'
-      .split(' ')
-      .filter((k) => k in own.dataset)
-      .map((k) => [k, own.dataset[k]]),
-  );
-  if (Object.keys(settings).length) window.fanfare.configure(settings);
+  const settings: Record<string, string | undefined> = {};
+  let any;
+  for (const k of 'endpoint site consent lang vitalsSample attributionDays attribution'.split(' ')) if (k in own.dataset) any = settings[k] = own.dataset[k];
+  if (any != null) window.fanfare.configure(settings);
 }
 // The share card, only inside WeChat (core's isWeChat, written out: an import would cost the
 // loader a chunk) and only where the tag asks for it: elsewhere nothing is loaded or requested.
@@ -141,6 +141,8 @@ const LOADER = Symbol.for('fanfare.loader');
 const g = globalThis as { [LOADER]?: true };
 if (!g[LOADER]) {
   g[LOADER] = true;
+  // For as long as the page lives: a single-page app may add a widget at any time, and a scan
+  // with nothing left to look for is a loop over an empty set.
+  observer.observe(document.documentElement, { childList: true, subtree: true });
   scan();
-  if (pending.size) observer.observe(document.documentElement, { childList: true, subtree: true });
 }

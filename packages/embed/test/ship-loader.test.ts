@@ -54,4 +54,20 @@ describe('the shipped chunk graph', async () => {
     expect(code('virtual/fanfare.js')).toMatch(new RegExp(`"fan-card-maker":"[^"]*\\b${hash}\\b`));
     expect(outputs.some(([k]) => code(k).includes(`import("./${basename(key)}")`))).toBe(true);
   });
+
+  it('requests the card maker\'s built-in designs only for a card maker without a brand\'s, and the code that reads a brand\'s only for one with them', () => {
+    const chunkOf = (source: string) => outputs.find(([, o]) => o.entryPoint?.endsWith(source))![0];
+    const builtins = chunkOf('card-maker/src/logic/builtins.ts');
+    const reader = chunkOf('card-maker/src/controllers/template-source.ts');
+    for (const key of [builtins, reader]) expect(basename(key)).toMatch(/^chunk-[A-Z0-9]{4,}\.js$/);
+    // Under selectors of their own, not the card maker's list, which every page with one loads.
+    expect(built.preloaded['fan-card-maker:not([templates])']).toEqual([builtins]);
+    expect(built.preloaded['fan-card-maker[templates]']).toEqual([reader]);
+    expect(built.preloaded['fan-card-maker']).not.toContain(builtins);
+    expect(built.preloaded['fan-card-maker']).not.toContain(reader);
+    // Each holds only what the card maker's own list does not: its static imports are there.
+    for (const key of ['fan-card-maker:not([templates])', 'fan-card-maker[templates]']) {
+      for (const f of built.preloaded[key]!) expect(built.preloaded['fan-card-maker']).not.toContain(f);
+    }
+  });
 });

@@ -5,8 +5,10 @@
 
 export const REF_PARAM = 'fanref';
 
+const REF = /^[\w-]{8,16}$/;
+
 /** A share token: 8 to 16 of `A-Za-z0-9_-`. Anything else in `fanref` is ignored. */
-export const isRef = (s: unknown): s is string => typeof s === 'string' && /^[\w-]{8,16}$/.test(s);
+export const isRef = (s: unknown): s is string => typeof s === 'string' && REF.test(s);
 
 const PAIR = /^fanref(=|$)/;
 
@@ -21,7 +23,7 @@ export function takeRef(href: string): { url: string; ref?: string } {
   const kept = pairs.filter((p) => !PAIR.test(p));
   return kept.length === pairs.length
     ? { url: href }
-    : { url: base + (kept.length ? `?${kept.join('&')}` : '') + hash, ref: pairs.filter((p) => PAIR.test(p)).map((p) => p.slice(7)).find(isRef) };
+    : { url: base + (kept.length ? `?${kept.join('&')}` : '') + hash, ref: pairs.filter((p) => PAIR.test(p)).map((p) => p.slice(7)).find((r) => REF.test(r)) };
 }
 
 /** `href` with `fanref=<ref>` as its last parameter, replacing any it had; UTM and the rest kept, the hash last. */
