@@ -366,3 +366,49 @@ describe('a brand’s designs', function () {
     }
   });
 });
+
+describe('where the card\'s words break, drawn with the real fonts', function () {
+  this.timeout(30000);
+  after(() => setViewport({ width: 800, height: 600 }));
+
+  /** The message's lines of the last drawing on the card on screen while `run` runs (its fillText calls in the message's face). */
+  async function drawnLines(el: El, run: () => Promise<void>) {
+    const C = CanvasRenderingContext2D.prototype;
+    const real = C.fillText;
+    const drawings: string[][] = [[]];
+    C.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, w?: number) {
+      if (el.shadowRoot!.contains(this.canvas)) {
+        // The brand zone is drawn last: it closes a drawing. The headline is bold (700), the message is not.
+        if (this.font.includes('system-ui')) drawings.push([]);
+        else if (this.font.startsWith('500 ')) drawings.at(-1)!.push(text);
+      }
+      return real.call(this, text, x, y, w);
+    };
+    try {
+      await run();
+    } finally {
+      C.fillText = real;
+    }
+    return drawings.filter((d) => d.length).at(-1);
+  }
+
+  it('the tulip card at 390 px in Chinese: its sample breaks after the comma, 每一天 whole; in English between the phrases', async () => {
+    await setViewport({ width: 390, height: 844 });
+    const el = await fixture<El>(html`<fan-card-maker lang="zh-CN" brand-text="花间集" templates=${await demoTemplates()}></fan-card-maker>`);
+    const zh = await drawnLines(el, async () => {
+      await waitFor(() => $$(el, '.template').length === 3, 'the demo designs never loaded', 10000);
+      await settle(el);
+    });
+    expect(inside<Template[]>(el, 'list')[0].id).to.equal('tulip-thanks');
+    expect(zh).to.deep.equal(['谢谢你，', '让我的每一天都充满阳光。']);
+    // A long message: each line ends a clause, none opens with a comma, no character alone.
+    const long = await drawnLines(el, () => write(el, '亲爱的，谢谢你这一年的陪伴。无论晴天还是雨天，你总在我身边。愿你新的一岁平安喜乐，万事顺遂，所有的美好都如期而至！'));
+    expect(long).to.deep.equal(['亲爱的，谢谢你这一年的陪伴。', '无论晴天还是雨天，你总在我身边。', '愿你新的一岁平安喜乐，', '万事顺遂，所有的美好都如期而至！']);
+    const en = await fixture<El>(html`<fan-card-maker lang="en" brand-text="Petal & Stem" templates=${await demoTemplates()}></fan-card-maker>`);
+    const lines = await drawnLines(en, async () => {
+      await waitFor(() => $$(en, '.template').length === 3, 'the demo designs never loaded', 10000);
+      await settle(en);
+    });
+    expect(lines).to.deep.equal(['Thank you for making', 'my day brighter.']);
+  });
+});

@@ -55,8 +55,10 @@ function across(text: string, box: Rect, align: Template['text']['align'], measu
   let score = Infinity;
   for (let size = fitted.size; size >= Math.max(o.min, fitted.size * 0.88); size--) {
     const set = setLines(text, box.w, (s) => measure(s, size), o.locale, Math.floor(box.h / (size * o.lineHeight) + 1e-9));
+    // Lines are chosen by the sum of their words' widths; each is measured whole once
+    // before it is taken (kerning across a space may make it a pixel wider).
     const cost = set && set.score + (SHRINK * (fitted.size - size)) / fitted.size;
-    if (set && cost! < score) [f, score] = [{ size, lines: set.lines }, cost!];
+    if (set && cost! < score && set.lines.every((l) => measure(l, size) <= box.w)) [f, score] = [{ size, lines: set.lines }, cost!];
   }
   const step = f.size * o.lineHeight;
   const top = box.y + Math.max(0, (box.h - step * f.lines.length) / 2);
