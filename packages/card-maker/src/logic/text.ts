@@ -192,13 +192,19 @@ export interface Set {
   score: number;
 }
 
-/** One paragraph's units and its least-cost sets in 1, 2, … lines. */
-function paragraph(p: string, width: number, measure: (s: string) => number, locale?: string) {
-  // A word wider than the line is cut between its graphemes, at a cost.
+/**
+ * What of a paragraph holds at any width: its units, their widths summed, and what
+ * breaking before each costs. A word wider than `width` is cut between its graphemes,
+ * at a cost (prepared again for a width narrower than its widest word).
+ */
+function prepare(p: string, measure: (s: string) => number, locale?: string, width = Infinity) {
   const units: string[] = [];
   const cut: boolean[] = [];
+  let widest = 0;
   for (const u of breakUnits(p.trim(), locale)) {
-    const parts = measure(u.trim()) <= width ? [u] : breakUnits(u.trim(), locale, true);
+    const w = measure(u.trim());
+    const parts = w <= width ? [u] : breakUnits(u.trim(), locale, true);
+    widest = Math.max(widest, w);
     for (const [k, g] of parts.entries()) {
       units.push(g);
       cut.push(k > 0);
@@ -208,12 +214,6 @@ function paragraph(p: string, width: number, measure: (s: string) => number, loc
   const space = units.map((u) => !u.trim());
   const sum = [0];
   for (const u of units) sum.push(sum.at(-1)! + measure(u));
-  // Line [j, k) is as wide as its units, without the spaces at either end.
-  const lineWidth = (j: number, k: number) => {
-    while (j < k && space[j]) j++;
-    while (k > j && space[k - 1]) k--;
-    return sum[k] - sum[j];
-  };
   // A scrap of a clause alone at a line's end or start ("…陪伴。无 / 论…", "…在我身 / 边。", "…you. It /
   // meant…"): two characters in Chinese, one word in English.
   // head[i] counts the words of i's clause up to i, tail[i] those from i to its end.
@@ -223,16 +223,21 @@ function paragraph(p: string, width: number, measure: (s: string) => number, loc
   for (let i = 0, n = 0; i < m; i++) head.push(space[i] ? n : (n = i && ends(i - 1 - +space[i - 1]) ? 1 : n + 1));
   for (let i = m - 1, n = 0; i >= 0; i--) tail[i] = space[i] ? n : (n = ends(i) ? 1 : n + 1);
   const scrap = (i: number, n: number) => n <= (HAN.test(units[i][0] ?? '') ? 2 : 1);
-  // Breaking before unit k: never before a space (after it instead).
-  const at = (k: number) => {
-    if (k >= m) return 0;
-    if (cut[k]) return COST.cut;
-    if (space[k]) return Infinity;
+  // Breaking before unit k: never before a space (after it instead), nor at the end.
+  const brk = units.map((u, k) => {
     const a = space[k - 1] ? k - 2 : k - 1;
-    if (a < 0) return Infinity;
-    const c = cost(units[a] ?? '', units[k], space[k - 1]);
-    return c + (!ends(a) && (scrap(a, head[a]) || scrap(k, tail[k])) ? COST.scrap : 0);
-  };
+    if (cut[k]) return COST.cut;
+    if (space[k] || a < 0) return Infinity;
+    return cost(units[a], u, space[k - 1]) + (!ends(a) && (scrap(a, head[a]) || scrap(k, tail[k])) ? COST.scrap : 0);
+  });
+  brk.push(0);
+  return { p, units, space, sum, brk, widest, m };
+}
+
+/** A prepared paragraph's least-cost sets in 1, 2, … lines of `width`. */
+function sets({ units, space, sum, brk, m }: ReturnType<typeof prepare>, width: number) {
+  // A line never starts with a space: only its end may need trimming.
+  const lineWidth = (j: number, k: number) => sum[space[k - 1] ? k - 1 : k] - sum[j];
   // c[l][k]: least cost of units [0, k) in l lines, each as short of the width as it is,
   // squared (for a given number of lines, the evenest lines cost least); from[l][k]: where
   // its last line starts.
@@ -243,13 +248,12 @@ function paragraph(p: string, width: number, measure: (s: string) => number, loc
     const row = Array<number>(m + 1).fill(Infinity);
     const back: number[] = [];
     for (let k = 1; k <= m; k++) {
-      const brk = at(k);
-      if (brk === Infinity) continue;
+      if (brk[k] === Infinity) continue;
       for (let j = k - 1; j >= 0; j--) {
         const lw = lineWidth(j, k);
         // Wider than the line only when one word alone is (and a space after it).
         if (lw > width && k - j > (space[k - 1] ? 2 : 1)) break;
-        const v = prev[j] + ((width - lw) / width) ** 2 + brk;
+        const v = prev[j] + ((width - lw) / width) ** 2 + brk[k];
         if (v < row[k]) [row[k], back[k]] = [v, j];
       }
     }
@@ -272,7 +276,7 @@ function paragraph(p: string, width: number, measure: (s: string) => number, loc
     const longest = Math.max(...spans.map(([j, k]) => lineWidth(j, k)));
     return {
       lines: spans.map(([j, k]) => units.slice(j, k).join('').trim()),
-      score: spans.reduce((s, [j, k]) => s + ((longest - lineWidth(j, k)) / width) ** 2 + at(k), 0) + (n - least) * COST.line,
+      score: spans.reduce((s, [j, k]) => s + ((longest - lineWidth(j, k)) / width) ** 2 + brk[k], 0) + (n - least) * COST.line,
     };
   };
   return { least, pick };
@@ -282,26 +286,34 @@ function paragraph(p: string, width: number, measure: (s: string) => number, loc
  * Lines for a card, where a designer breaks them: found by dynamic programming over the
  * break units (after Knuth and Plass, as CSS's text-wrap: pretty). Lines as even as they
  * go (no stray word or character alone on the last line), breaks where they cost least
- * (see COST), no line wider than `width` unless one word alone is, and the fewest lines,
- * or one more a paragraph when `maxLines` leaves room and its breaks are that much
- * better (生日快乐！/ 愿你心想事成，/ 岁岁欢喜。). Each unit is measured once and lines are
- * summed: less measuring than breaking greedily. Undefined when it takes more than `maxLines`.
+ * (see COST), no line wider than the width unless one word alone is, and the fewest
+ * lines, or one more a paragraph when `maxLines` leaves room and its breaks are that much
+ * better (生日快乐！/ 愿你心想事成，/ 岁岁欢喜。). Returns a setter for any width in the
+ * units of `measure`: the text is cut and each unit measured once, whatever the widths
+ * (and sizes) tried. The setter gives undefined when it takes more than `maxLines`.
  */
-export function setLines(text: string, width: number, measure: (s: string) => number, locale?: string, maxLines = Infinity): Set | undefined {
-  const paras = text.split('\n').map((p) => paragraph(p, width, measure, locale));
-  let room = maxLines - paras.reduce((n, p) => n + p.least, 0);
-  if (room < 0) return;
-  const lines: string[] = [];
-  let score = 0;
-  for (const p of paras) {
-    let set = p.pick(p.least)!;
-    const more = room > 0 ? p.pick(p.least + 1) : undefined;
-    if (more && more.score < set.score) {
-      set = more;
-      room--;
+export function lineSetter(text: string, measure: (s: string) => number, locale?: string) {
+  const paras = text.split('\n').map((p) => prepare(p, measure, locale));
+  return (width: number, maxLines = Infinity): Set | undefined => {
+    const all = paras.map((q) => sets(q.widest > width ? prepare(q.p, measure, locale, width) : q, width));
+    let room = maxLines - all.reduce((n, p) => n + p.least, 0);
+    if (room < 0) return;
+    const lines: string[] = [];
+    let score = 0;
+    for (const p of all) {
+      let set = p.pick(p.least)!;
+      const more = room > 0 ? p.pick(p.least + 1) : undefined;
+      if (more && more.score < set.score) {
+        set = more;
+        room--;
+      }
+      lines.push(...set.lines);
+      score += set.score;
     }
-    lines.push(...set.lines);
-    score += set.score;
-  }
-  return { lines, score };
+    return { lines, score };
+  };
 }
+
+/** The lines of `text` in `width` (see lineSetter). */
+export const setLines = (text: string, width: number, measure: (s: string) => number, locale?: string, maxLines?: number): Set | undefined =>
+  lineSetter(text, measure, locale)(width, maxLines);
