@@ -148,3 +148,29 @@ describe('setLines, whatever the text', () => {
     );
   });
 });
+
+describe('a centred line is centred on its ink', () => {
+  it('a line that ends in a Chinese comma, full stop or exclamation mark moves a quarter em right (the mark fills only the left half of its square); others stay centred', () => {
+    const t = DESIGNS.find((d) => d.id === 'tulip-thanks')!;
+    const l = layoutText(t, '谢谢你，让我的每一天都充满阳光。', false, measure, 'zh-CN');
+    const centre = t.text.x + t.text.w / 2;
+    expect(l.lines).toEqual(['谢谢你，', '让我的每一天都充满阳光。']);
+    expect(l.at.map((p) => p.x - centre)).toEqual([l.size / 4, l.size / 4]);
+    const glad = layoutText(DESIGNS[0]!, '生日快乐！愿你心想事成，岁岁欢喜。', false, measure, 'zh-CN');
+    expect(glad.at.map((p) => p.x - (DESIGNS[0]!.text.x + DESIGNS[0]!.text.w / 2))).toEqual(glad.lines.map(() => glad.size / 4));
+    const plain = layoutText(t, '谢谢你让我的每一天都充满阳光啊谢谢你', false, measure, 'zh-CN');
+    expect(plain.lines.length).toBeGreaterThan(1);
+    expect(plain.at.map((p) => p.x)).toEqual(plain.lines.map(() => centre));
+    // English commas are narrow: nothing moves.
+    expect(layoutText(t, 'These are for you, with all my thanks.', false, measure, 'en').at.every((p) => p.x === centre)).toBe(true);
+  });
+
+  it('never leaves the text area: a full line moves only as far as its room', () => {
+    const t = DESIGNS.find((d) => d.id === 'tulip-thanks')!;
+    for (const text of ['好'.repeat(12) + '，' + '好'.repeat(30) + '。', '谢谢你，让我的每一天都充满阳光。'.repeat(3)]) {
+      const l = layoutText(t, text, false, measure, 'zh-CN');
+      expect(l.bounds.x).toBeGreaterThanOrEqual(t.text.x - 0.5);
+      expect(l.bounds.x + l.bounds.w).toBeLessThanOrEqual(t.text.x + t.text.w + 0.5);
+    }
+  });
+});

@@ -64,15 +64,18 @@ function across(text: string, box: Rect, align: Template['text']['align'], measu
   const step = f.size * o.lineHeight;
   const top = box.y + Math.max(0, (box.h - step * f.lines.length) / 2);
   const x = align === 'left' ? box.x : align === 'right' ? box.x + box.w : box.x + box.w / 2;
-  // Baselines sit at the middle of each line box (drawn with textBaseline 'middle').
-  const at = f.lines.map((_, i) => ({ x, y: top + step * (i + 0.5) }));
+  // Baselines sit at the middle of each line box (drawn with textBaseline 'middle'). A
+  // centred line that ends in Chinese punctuation (，。！ and the like) is centred on its
+  // ink: in a Simplified Chinese face the mark sits in the left half of its square and the
+  // right half is blank (so a quarter em over, never out of the box).
+  const widths = f.lines.map((l) => measure(l, f.size));
+  const at = f.lines.map((l, i) => ({ x: x + (align === 'center' && /[，。、；：！？]$/u.test(l) ? Math.min(f.size / 4, (box.w - widths[i]) / 2) : 0), y: top + step * (i + 0.5) }));
   const bounds = union(
-    f.lines
-      .filter((l) => l)
-      .map((l, i) => {
-        const w = measure(l, f.size);
-        return { x: align === 'left' ? x : align === 'right' ? x - w : x - w / 2, y: at[i].y - step / 2, w, h: step };
-      }),
+    f.lines.flatMap((l, i) => {
+      const w = widths[i];
+      const p = at[i];
+      return l ? [{ x: align === 'left' ? p.x : align === 'right' ? p.x - w : p.x - w / 2, y: p.y - step / 2, w, h: step }] : [];
+    }),
   );
   return { ...f, align, at, bounds };
 }
