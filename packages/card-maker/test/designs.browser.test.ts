@@ -9,7 +9,9 @@ import '../src/define.js';
 import type { FanCardMaker } from '../src/index.js';
 import { BRAND, MAX_MESSAGE, type Rect, type Template } from '../src/logic/card.js';
 import { textBox } from '../src/logic/layout.js';
-import { cardLayout } from '../src/draw.js';
+import { cardLayout, loadFont } from '../src/draw.js';
+import { BUILTINS } from '../src/logic/builtins.js';
+import { loadTemplates } from '../src/logic/templates.js';
 import { overlaps } from '../src/logic/templates.js';
 import { captureWarnings, sleep, waitFor } from '../../core/testing/index.js';
 
@@ -415,5 +417,36 @@ describe('where the card\'s words break, drawn with the real fonts', function ()
       await settle(en);
     });
     expect(lines).to.deep.equal(['Thank you for making', 'my day brighter.']);
+  });
+});
+
+describe('every design\'s words break where a designer breaks them, in the real fonts', function () {
+  this.timeout(30000);
+  const LONG = {
+    'zh-CN': '亲爱的，谢谢你这一年的陪伴。无论晴天还是雨天，你总在我身边。愿你新的一岁平安喜乐，万事顺遂，所有的美好都如期而至！',
+    en: 'Happy birthday to the kindest friend I know. Thank you for every laugh, every late-night talk and every time you showed up. Here is to you!',
+  };
+  const CLAUSE_END = /[，。！？、；：…][」』”’）]*$/u;
+
+  it('Chinese: each wish and a long message a clause a line, no scrap; English: whole words, none alone on the last line', async () => {
+    const demo = loadTemplates(JSON.parse(await demoTemplates()), { color: () => true, url: (u: string) => u }).templates;
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    for (const t of [...BUILTINS, ...demo]) {
+      for (const lang of ['zh-CN', 'en'] as const) {
+        for (const message of [...t.wishes[lang], LONG[lang]]) {
+          await loadFont(t.text, message);
+          const lines = cardLayout(ctx, { template: t, message, locale: lang }).message.lines;
+          const at = `${t.id}: ${lines.join(' / ')}`;
+          if (lang === 'zh-CN') {
+            for (const l of lines.slice(0, -1)) expect(l, at).to.match(CLAUSE_END);
+            if (lines.length > 1) for (const l of lines) expect(l.replace(/\p{P}/gu, '').length, at).to.be.above(2);
+          } else {
+            expect(lines.join(' ').split(/\s+/), at).to.deep.equal(message.split(/\s+/));
+            if (lines.length > 1) expect(lines.at(-1)!.split(' ').length, at).to.be.above(1);
+          }
+          for (const l of lines.slice(1)) expect(l, at).not.to.match(OPENS_BADLY);
+        }
+      }
+    }
   });
 });

@@ -43,18 +43,18 @@ const union = (boxes: Rect[]): Rect => {
 };
 
 // What setting the text smaller costs, per whole of its size (see COST in text.ts).
-const SHRINK = 6;
+const SHRINK = 4;
 
 /** Lines set across, centred as a block in `box`, each anchored by `align`. */
 function across(text: string, box: Rect, align: Template['text']['align'], measure: Measure, o: { min: number; max: number; lineHeight: number; locale?: string | undefined }): TextLayout {
   const fitted = fitText(text, box, measure, o);
-  // The largest size that fits, or one up to an eighth smaller if its breaks are that much
+  // The largest size that fits, or one up to a fifth smaller if its breaks are that much
   // better: a long Chinese message set at 56 px breaks inside 身边 and 万事; at 52 px every
   // line ends at a comma or a full stop. Widths are proportional to the size: one setter,
   // measuring at size 1, serves every size.
   const set = lineSetter(text, (s) => measure(s, 1), o.locale);
   const tries: (Fitted & { cost: number })[] = [];
-  for (let size = fitted.size; size >= Math.max(o.min, fitted.size * 0.88); size--) {
+  for (let size = fitted.size; size >= Math.max(o.min, fitted.size * 0.8); size--) {
     const s = set(box.w / size, Math.floor(box.h / (size * o.lineHeight) + 1e-9));
     if (s) tries.push({ size, lines: s.lines, cost: s.score + (SHRINK * (fitted.size - size)) / fitted.size });
   }

@@ -173,7 +173,7 @@ const HAN = /^\p{sc=Han}$/u;
 // English: a space after a sentence or a comma is a little better than any other, and a
 // line had better not end on an article or a preposition ("the / kindest friend").
 const SMALL = /(^|\s)(a|an|the|to|of|for|and|my|your|I)$/iu;
-const COST = { end: 0, pause: 0.1, space: 0.3, small: 0.45, phrase: 0.5, han: 0.9, bound: 2, cut: 3, line: 0.1, scrap: 0.6 };
+const COST = { end: 0, pause: 0.1, space: 0.15, small: 0.3, phrase: 0.5, han: 0.9, bound: 2, cut: 3, line: 0.1, scrap: 0.6 };
 
 /** What breaking between units `a` and `b` costs (`spaced`: a space lies between them). */
 function cost(a: string, b: string, spaced: boolean): number {
