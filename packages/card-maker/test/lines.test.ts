@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { BUILTINS } from '../src/logic/builtins.js';
 import { layoutText } from '../src/logic/layout.js';
-import { breakLines, breakUnits, setLines } from '../src/logic/text.js';
+import { breakLines, breakUnits, setLines } from '../src/logic/lines.js';
 import { loadTemplates } from '../src/logic/templates.js';
 import { ems, measure } from './measure.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { breakLines, setLines, breakUnits, clipGraphemes, fitText, graphemeCount, graphemes as cut } from '../src/logic/text.js';
+import { breakLines, setLines, breakUnits, fitText } from '../src/logic/lines.js';
+import { clipGraphemes, graphemeCount, graphemes as cut } from '../src/logic/text.js';
 import { ems, graphemes, measure } from './measure.js';
 
 const CLOSING = /^[，。！？、）」』,.!?)]/u;

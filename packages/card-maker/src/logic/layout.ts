@@ -1,18 +1,8 @@
-// Card geometry, in card pixels (see card.ts): where the text goes, how images are
-// cropped, where a sticker may be.
-import { CARD, SCALE, type Headline, type Rect, type Sticker, type Template } from './card.js';
-import { fitText, lineSetter, graphemes, type Fitted, type Measure } from './text.js';
-
-const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, Math.round(v)));
-
-/** Keep a sticker on the card and its scale and angle within range. */
-export const clampSticker = (k: Sticker): Sticker => ({
-  emoji: k.emoji,
-  x: clamp(k.x, 0, CARD.w),
-  y: clamp(k.y, 0, CARD.h),
-  scale: clamp(k.scale, SCALE.min, SCALE.max),
-  rotation: (((clamp(k.rotation, -720, 720) % 360) + 540) % 360) - 180,
-});
+// Where the words go on the card, in card pixels (see card.ts), and how images are
+// cropped. Loaded with the drawing (draw.ts); geometry.ts holds what the widget needs first.
+import type { Headline, Rect, Template } from './card.js';
+import { fitText, lineSetter, type Fitted, type Measure } from './lines.js';
+import { graphemes } from './text.js';
 
 /**
  * The text area. In a plain design (no headline, no illustration) a card without a photo
@@ -131,10 +121,4 @@ export function cover(w: number, h: number, box: Rect): Rect {
   const sw = box.w / s;
   const sh = box.h / s;
   return { x: (w - sw) / 2, y: (h - sh) / 2, w: sw, h: sh };
-}
-
-/** Size for a photo scaled down so its long side is at most `max`; never scaled up. */
-export function downscale(w: number, h: number, max = 2048): { w: number; h: number } {
-  const s = Math.min(1, max / Math.max(w, h));
-  return { w: Math.max(1, Math.round(w * s)), h: Math.max(1, Math.round(h * s)) };
 }
