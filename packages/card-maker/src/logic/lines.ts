@@ -214,14 +214,21 @@ function sets({ units, space, sum, brk, m }: ReturnType<typeof prepare>, width: 
     const prev = c.at(-1)!;
     const row = Array<number>(m + 1).fill(Infinity);
     const back: number[] = [];
-    for (let k = 1; k <= m; k++) {
-      if (brk[k] === Infinity) continue;
+    for (let k = c.length; k <= m; k++) {
+      const b = brk[k];
+      if (b === Infinity) continue;
+      // (lineWidth inlined: this loop is most of a card's first layout, and it runs cold.)
+      const trim = space[k - 1] ? 1 : 0;
+      const end = sum[k - trim];
       for (let j = k - 1; j >= 0; j--) {
-        const lw = lineWidth(j, k);
+        const slack = width - end + sum[j];
         // Wider than the line only when one word alone is (and a space after it).
-        if (lw > width && k - j > (space[k - 1] ? 2 : 1)) break;
-        const v = prev[j] + ((width - lw) / width) ** 2 + brk[k];
-        if (v < row[k]) [row[k], back[k]] = [v, j];
+        if (slack < 0 && k - j > 1 + trim) break;
+        const v = prev[j] + (slack / width) ** 2 + b;
+        if (v < row[k]) {
+          row[k] = v;
+          back[k] = j;
+        }
       }
     }
     c.push(row);
