@@ -94,6 +94,8 @@ describe('an English card breaks at spaces, evenly', () => {
     ['spring-meadow', 'Happy spring! May everything bloom for you.', ['Happy spring!', 'May everything', 'bloom for you.']],
     ['thanks', 'Thank you so much. It meant the world to me.', ['Thank you so much.', 'It meant the world to me.']],
     ['christmas', 'Merry Christmas and a happy new year!', ['Merry Christmas', 'and a happy new year!']],
+    // A new sentence's first two words never dangle at a line's end ("…birthday! May all / your…").
+    ['birthday', 'Happy birthday! May all your wishes come true.', ['Happy birthday!', 'May all your wishes', 'come true.']],
   ])('%s: a sentence ends its line: %s', (id, message, expected) => {
     expect(lines(id, message, 'en')).toEqual(expected);
   });

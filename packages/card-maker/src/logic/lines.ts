@@ -181,28 +181,45 @@ function prepare(p: string, measure: (s: string) => number, locale?: string, wid
   const space = units.map((u) => !u.trim());
   const sum = [0];
   for (const u of units) sum.push(sum.at(-1)! + measure(u));
-  // A scrap of a clause alone at a line's end or start ("…陪伴。无 / 论…", "…在我身 / 边。", "…you. It /
-  // meant…"): two characters in Chinese, one word in English.
-  // head[i] counts the words of i's clause up to i, tail[i] those from i to its end.
+  // A scrap of a clause alone at a line's end or start ("…陪伴。无 / 论…", "…在我身 / 边。",
+  // "…birthday! May all / your…"): two characters in Chinese, one word in English (two
+  // when a sentence starts). head[i] counts the words of i's clause up to i, tail[i]
+  // those from i to its end; opens[i] is where i's clause starts: a line that starts
+  // there too holds no scrap at its end, it holds the clause's start.
   const ends = (i: number) => !space[i] && (END.test(units[i]) || PAUSE.test(units[i]));
   const head: number[] = [];
   const tail: number[] = [];
-  for (let i = 0, n = 0; i < m; i++) head.push(space[i] ? n : (n = i && ends(i - 1 - +space[i - 1]) ? 1 : n + 1));
+  const opens: number[] = [];
+  const fresh: boolean[] = [];
+  for (let i = 0, n = 0, o = 0, f = false; i < m; i++) {
+    const prev = i - 1 - +space[i - 1];
+    if (!space[i]) n = i && ends(prev) ? ((f = END.test(units[prev])), (o = i), 1) : n + 1;
+    head.push(n);
+    opens.push(o);
+    fresh.push(f);
+  }
   for (let i = m - 1, n = 0; i >= 0; i--) tail[i] = space[i] ? n : (n = ends(i) ? 1 : n + 1);
-  const scrap = (i: number, n: number) => n <= (HAN.test(units[i][0] ?? '') ? 2 : 1);
-  // Breaking before unit k: never before a space (after it instead), nor at the end.
-  const brk = units.map((u, k) => {
+  const scrap = (i: number, n: number, most = 1) => n <= (HAN.test(units[i][0] ?? '') ? 2 : most);
+  // Breaking before unit k: never before a space (after it instead), nor at the end; what
+  // it costs more (dangle) when the line began before the clause that k breaks (from).
+  const brk: number[] = [];
+  const dangle: number[] = [];
+  const from: number[] = [];
+  for (const [k, u] of units.entries()) {
     const a = space[k - 1] ? k - 2 : k - 1;
-    if (cut[k]) return COST.cut;
-    if (space[k] || a < 0) return Infinity;
-    return cost(units[a], u, space[k - 1]) + (!ends(a) && (scrap(a, head[a]) || scrap(k, tail[k])) ? COST.scrap : 0);
-  });
+    const inside = a >= 0 && !ends(a);
+    brk.push(cut[k] ? COST.cut : space[k] || a < 0 ? Infinity : cost(units[a], u, space[k - 1]) + (inside && scrap(k, tail[k]) ? COST.scrap : 0));
+    dangle.push(inside && scrap(a, head[a], fresh[a] ? 2 : 1) ? COST.scrap : 0);
+    from.push(a < 0 ? 0 : opens[a]);
+  }
   brk.push(0);
-  return { p, units, space, sum, brk, widest, m };
+  dangle.push(0);
+  from.push(0);
+  return { p, units, space, sum, brk, dangle, from, widest, m };
 }
 
 /** A prepared paragraph's least-cost sets in 1, 2, … lines of `width`. */
-function sets({ units, space, sum, brk, m }: ReturnType<typeof prepare>, width: number) {
+function sets({ units, space, sum, brk, dangle, from: opens, m }: ReturnType<typeof prepare>, width: number) {
   // A line never starts with a space: only its end may need trimming.
   const lineWidth = (j: number, k: number) => sum[space[k - 1] ? k - 1 : k] - sum[j];
   // c[l][k]: least cost of units [0, k) in l lines, each as short of the width as it is,
@@ -224,7 +241,7 @@ function sets({ units, space, sum, brk, m }: ReturnType<typeof prepare>, width: 
         const slack = width - end + sum[j];
         // Wider than the line only when one word alone is (and a space after it).
         if (slack < 0 && k - j > 1 + trim) break;
-        const v = prev[j] + (slack / width) ** 2 + b;
+        const v = prev[j] + (slack / width) ** 2 + b + (j < opens[k] ? dangle[k] : 0);
         if (v < row[k]) {
           row[k] = v;
           back[k] = j;
@@ -250,7 +267,7 @@ function sets({ units, space, sum, brk, m }: ReturnType<typeof prepare>, width: 
     const longest = Math.max(...spans.map(([j, k]) => lineWidth(j, k)));
     return {
       lines: spans.map(([j, k]) => units.slice(j, k).join('').trim()),
-      score: spans.reduce((s, [j, k]) => s + ((longest - lineWidth(j, k)) / width) ** 2 + brk[k], 0) + (n - least) * COST.line,
+      score: spans.reduce((s, [j, k]) => s + ((longest - lineWidth(j, k)) / width) ** 2 + brk[k] + (j < opens[k] ? dangle[k] : 0), 0) + (n - least) * COST.line,
     };
   };
   return { least, pick };
