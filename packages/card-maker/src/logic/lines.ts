@@ -153,7 +153,7 @@ function cost(a: string, b: string, spaced: boolean): number {
   return PARTICLE.test(x) || BEFORE.test(y) ? COST.phrase : COST.han;
 }
 
-export interface Set {
+export interface LineSet {
   lines: string[];
   /** What the lines cost (see COST): lower is better; sets at different sizes compare. */
   score: number;
@@ -256,7 +256,7 @@ function sets({ units, space, sum, brk, dangle, from: opens, m }: ReturnType<typ
   while (m && c.at(-1)![m] === Infinity && c.length <= m);
   const least = c.length - 1;
   /** The least-cost set in `n` lines, scored against the longest line rather than the box. */
-  const pick = (n: number): Set | undefined => {
+  const pick = (n: number): LineSet | undefined => {
     if (!m) return { lines: [''], score: 0 };
     while (c.length <= n) layer();
     if (c[n][m] === Infinity) return;
@@ -285,7 +285,7 @@ function sets({ units, space, sum, brk, dangle, from: opens, m }: ReturnType<typ
  */
 export function lineSetter(text: string, measure: (s: string) => number, locale?: string) {
   const paras = text.split('\n').map((p) => prepare(p, measure, locale));
-  return (width: number, maxLines = Infinity): Set | undefined => {
+  return (width: number, maxLines = Infinity): LineSet | undefined => {
     const all = paras.map((q) => sets(q.widest > width ? prepare(q.p, measure, locale, width) : q, width));
     let room = maxLines - all.reduce((n, p) => n + p.least, 0);
     if (room < 0) return;
@@ -306,5 +306,5 @@ export function lineSetter(text: string, measure: (s: string) => number, locale?
 }
 
 /** The lines of `text` in `width` (see lineSetter). */
-export const setLines = (text: string, width: number, measure: (s: string) => number, locale?: string, maxLines?: number): Set | undefined =>
+export const setLines = (text: string, width: number, measure: (s: string) => number, locale?: string, maxLines?: number): LineSet | undefined =>
   lineSetter(text, measure, locale)(width, maxLines);
