@@ -116,10 +116,10 @@ try {
               await el.drawn;
             });
           }
-          // Step 1 shows the sample; then the long message, written as a fan would.
+          // Step 1 shows the sample; then the long message, written as a fan would (at both widths: the desktop shows the card larger).
           await el.screenshot({ path: `${root}/.cache/shots/cards/${name}-${vp}-sample.png` });
           if (vp === '390') sheet.push(await grab(p, `${name} sample`));
-          if (vp === '390') {
+          {
             await p.evaluate(async (m) => {
               const el = document.querySelector('fan-card-maker');
               el.words.message = m;
@@ -130,8 +130,8 @@ try {
             await p.waitForTimeout(50);
             await p.evaluate(() => document.querySelector('fan-card-maker').drawn);
             await el.screenshot({ path: `${root}/.cache/shots/cards/${name}-${vp}-long.png` });
-            sheet.push(await grab(p, `${name} long`));
-            if (docs) {
+            if (vp === '390') sheet.push(await grab(p, `${name} long`));
+            if (docs && vp === '390') {
               // The card as a fan sends it: the design's first wish, written in.
               const jpg = await p.evaluate(async ([i, lang]) => {
                 const el = document.querySelector('fan-card-maker');

@@ -9,7 +9,9 @@ import '../src/define.js';
 import type { FanCardMaker } from '../src/index.js';
 import { BRAND, MAX_MESSAGE, type Rect, type Template } from '../src/logic/card.js';
 import { textBox } from '../src/logic/layout.js';
-import { cardLayout } from '../src/draw.js';
+import { cardLayout, loadFont } from '../src/draw.js';
+import { BUILTINS } from '../src/logic/builtins.js';
+import { loadTemplates } from '../src/logic/templates.js';
 import { overlaps } from '../src/logic/templates.js';
 import { captureWarnings, sleep, waitFor } from '../../core/testing/index.js';
 
@@ -363,6 +365,88 @@ describe('a brand’s designs', function () {
       expect(warnings).to.have.length(1);
     } finally {
       restore();
+    }
+  });
+});
+
+describe('where the card\'s words break, drawn with the real fonts', function () {
+  this.timeout(30000);
+  after(() => setViewport({ width: 800, height: 600 }));
+
+  /** The message's lines of the last drawing on the card on screen while `run` runs (its fillText calls in the message's face). */
+  async function drawnLines(el: El, run: () => Promise<void>) {
+    const C = CanvasRenderingContext2D.prototype;
+    const real = C.fillText;
+    const drawings: string[][] = [[]];
+    C.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, w?: number) {
+      if (el.shadowRoot!.contains(this.canvas)) {
+        // The brand zone is drawn last: it closes a drawing. The headline is bold (700), the message is not.
+        if (this.font.includes('system-ui')) drawings.push([]);
+        else if (this.font.startsWith('500 ')) drawings.at(-1)!.push(text);
+      }
+      return real.call(this, text, x, y, w);
+    };
+    try {
+      await run();
+    } finally {
+      C.fillText = real;
+    }
+    return drawings.filter((d) => d.length).at(-1);
+  }
+
+  it('the tulip card at 390 px in Chinese: its sample breaks after the comma, 每一天 whole; in English between the phrases', async () => {
+    await setViewport({ width: 390, height: 844 });
+    const el = await fixture<El>(html`<fan-card-maker lang="zh-CN" brand-text="花间集" templates=${await demoTemplates()}></fan-card-maker>`);
+    const zh = await drawnLines(el, async () => {
+      await waitFor(() => $$(el, '.template').length === 3, 'the demo designs never loaded', 10000);
+      await settle(el);
+    });
+    expect(inside<Template[]>(el, 'list')[0].id).to.equal('tulip-thanks');
+    expect(zh).to.deep.equal(['谢谢你，', '让我的每一天都充满阳光。']);
+    // A long message: each line ends a clause, none opens with a comma, no character alone.
+    const long = await drawnLines(el, () => write(el, '亲爱的，谢谢你这一年的陪伴。无论晴天还是雨天，你总在我身边。愿你新的一岁平安喜乐，万事顺遂，所有的美好都如期而至！'));
+    expect(long!.join('')).to.equal('亲爱的，谢谢你这一年的陪伴。无论晴天还是雨天，你总在我身边。愿你新的一岁平安喜乐，万事顺遂，所有的美好都如期而至！');
+    expect(long!.slice(0, 2)).to.deep.equal(['亲爱的，谢谢你这一年的陪伴。', '无论晴天还是雨天，你总在我身边。']);
+    for (const l of long!) {
+      expect(l, long!.join(' / ')).to.match(/[，。！]$/u);
+      expect(l.length, long!.join(' / ')).to.be.above(4);
+    }
+    const en = await fixture<El>(html`<fan-card-maker lang="en" brand-text="Petal & Stem" templates=${await demoTemplates()}></fan-card-maker>`);
+    const lines = await drawnLines(en, async () => {
+      await waitFor(() => $$(en, '.template').length === 3, 'the demo designs never loaded', 10000);
+      await settle(en);
+    });
+    expect(lines).to.deep.equal(['Thank you for making', 'my day brighter.']);
+  });
+});
+
+describe('every design\'s words break where a designer breaks them, in the real fonts', function () {
+  this.timeout(30000);
+  const LONG = {
+    'zh-CN': '亲爱的，谢谢你这一年的陪伴。无论晴天还是雨天，你总在我身边。愿你新的一岁平安喜乐，万事顺遂，所有的美好都如期而至！',
+    en: 'Happy birthday to the kindest friend I know. Thank you for every laugh, every late-night talk and every time you showed up. Here is to you!',
+  };
+  const CLAUSE_END = /[，。！？、；：…][」』”’）]*$/u;
+
+  it('Chinese: each wish and a long message a clause a line, no scrap; English: whole words, none alone on the last line', async () => {
+    const demo = loadTemplates(JSON.parse(await demoTemplates()), { color: () => true, url: (u: string) => u }).templates;
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    for (const t of [...BUILTINS, ...demo]) {
+      for (const lang of ['zh-CN', 'en'] as const) {
+        for (const message of [...t.wishes[lang], LONG[lang]]) {
+          await loadFont(t.text, message);
+          const lines = cardLayout(ctx, { template: t, message, locale: lang }).message.lines;
+          const at = `${t.id}: ${lines.join(' / ')}`;
+          if (lang === 'zh-CN') {
+            for (const l of lines.slice(0, -1)) expect(l, at).to.match(CLAUSE_END);
+            if (lines.length > 1) for (const l of lines) expect(l.replace(/\p{P}/gu, '').length, at).to.be.above(2);
+          } else {
+            expect(lines.join(' ').split(/\s+/), at).to.deep.equal(message.split(/\s+/));
+            if (lines.length > 1) expect(lines.at(-1)!.split(' ').length, at).to.be.above(1);
+          }
+          for (const l of lines.slice(1)) expect(l, at).not.to.match(OPENS_BADLY);
+        }
+      }
     }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BRAND, CARD } from '../src/logic/card.js';
-import { clampSticker, cover, downscale, layoutText, textBox } from '../src/logic/layout.js';
+import { cover, layoutText, textBox } from '../src/logic/layout.js';
+import { clampSticker, downscale } from '../src/logic/geometry.js';
 import { loadTemplates } from '../src/logic/templates.js';
 import { BUILTINS } from '../src/logic/builtins.js';
 import { measure } from './measure.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { balanceLines, breakLines, breakUnits, clipGraphemes, fitText, graphemeCount, graphemes as cut } from '../src/logic/text.js';
+import { breakLines, setLines, breakUnits, fitText } from '../src/logic/lines.js';
+import { clipGraphemes, graphemeCount, graphemes as cut } from '../src/logic/text.js';
 import { ems, graphemes, measure } from './measure.js';
 
 const CLOSING = /^[，。！？、）」』,.!?)]/u;
@@ -132,30 +133,29 @@ describe('fitText', () => {
   });
 });
 
-describe('balanceLines', () => {
+describe('setLines', () => {
   const m = (s: string) => measure(s, 40);
-  it('ends on no stray character: the same lines, evened out', () => {
+  it('ends on no stray character: the lines evened out, each ending a clause (not 心想 / 事成)', () => {
     const text = '生日快乐！愿你心想事成，岁岁欢喜。';
     const plain = breakLines(text, 520, m);
     expect(plain.at(-1)).toBe('岁欢喜。');
-    const even = balanceLines(text, 520, m);
-    expect(even).toHaveLength(plain.length);
-    expect(even.join('')).toBe(text);
-    expect(even).toEqual(['生日快乐！愿你心想', '事成，岁岁欢喜。']);
+    expect(setLines(text, 520, m, 'zh-CN', plain.length)!.lines).toEqual(['生日快乐！', '愿你心想事成，岁岁欢喜。']);
+    // With room for a line more, a clause a line.
+    expect(setLines(text, 520, m, 'zh-CN')!.lines).toEqual(['生日快乐！', '愿你心想事成，', '岁岁欢喜。']);
   });
 
-  it('keeps every grapheme in order, in no more lines, none wider than the box, and never opens a line with closing punctuation', () => {
+  it('keeps every grapheme in order, in no more lines than it has room for, none wider than the box, and never opens a line with closing punctuation', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 80 }), fc.integer({ min: 60, max: 900 }), (t, w) => {
         const plain = breakLines(t, w, m);
-        const even = balanceLines(t, w, m);
+        const even = setLines(t, w, m, undefined, plain.length)!.lines;
         expect(even.length).toBeLessThanOrEqual(plain.length);
         expect(even.join('').replace(/\s/g, '')).toBe(t.replace(/\s/g, ''));
         if (plain.every((l) => m(l) <= w)) for (const l of even) expect(m(l)).toBeLessThanOrEqual(w);
       }),
       { numRuns: 80 },
     );
-    for (const l of balanceLines('好'.repeat(30) + '，好好。', 400, m).slice(1)) expect(l).not.toMatch(/^[，。]/);
+    for (const l of setLines('好'.repeat(30) + '，好好。', 400, m)!.lines.slice(1)) expect(l).not.toMatch(/^[，。]/);
   });
 });
 
@@ -207,8 +207,11 @@ describe('the cost of fitting', () => {
 
   it("builds no word segmenter (ICU's word rules cost 80 ms at 4× CPU slowdown), in either language", () => {
     const { built } = segmenting(() => {
-      for (const locale of ['en', 'zh-CN', 'ja', 'fr'])
+      for (const locale of ['en', 'zh-CN', 'ja', 'fr']) {
         fitText(`Happy birthday, ${locale}! 生日快乐，${locale}！`, { w: 900, h: 400 }, measure, { min: 20, max: 120, locale });
+        // Choosing lines keeps 每一天 whole without one either.
+        setLines(`Happy birthday, ${locale}! 谢谢你，让我的每一天都充满阳光。`, 500, (s) => measure(s, 40), locale);
+      }
     });
     expect(built).not.toContain('word');
   });
@@ -245,7 +248,7 @@ describe('the cost of fitting', () => {
     const wide = (s: string, size: number) => s.length * size;
     const { cut } = segmenting(() => {
       const f = fitText(text, { w: 840, h: 330 }, wide, { min: 30, max: 64, locale: 'zh-CN' });
-      balanceLines(text, 840, (s) => wide(s, f.size), 'zh-CN');
+      setLines(text, 840, (s) => wide(s, f.size), 'zh-CN', 4);
     });
     expect(cut).toBe(1);
   });

@@ -1,6 +1,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { Task } from '@fanfare/core/task';
-import { downscale } from '../logic/layout.js';
+import { downscale } from '../logic/geometry.js';
 import type { Picture } from '../draw.js';
 
 export type PhotoError = 'type' | 'size' | 'decode';

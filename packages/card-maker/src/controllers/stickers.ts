@@ -1,7 +1,7 @@
 import { cssVars } from '@fanfare/core/css-vars';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { CARD, MAX_STICKERS, STICKER_SIZE, type Sticker } from '../logic/card.js';
-import { clampSticker } from '../logic/layout.js';
+import { clampSticker } from '../logic/geometry.js';
 
 export const EMOJI = ['🎉', '🎂', '🎈', '🎁', '❤️', '🌸', '⭐', '🌙', '🏮', '🎄', '😊', '👍'];
 

@@ -1,18 +1,8 @@
-// Card geometry, in card pixels (see card.ts): where the text goes, how images are
-// cropped, where a sticker may be.
-import { CARD, SCALE, type Headline, type Rect, type Sticker, type Template } from './card.js';
-import { balanceLines, fitText, graphemes, type Fitted, type Measure } from './text.js';
-
-const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, Math.round(v)));
-
-/** Keep a sticker on the card and its scale and angle within range. */
-export const clampSticker = (k: Sticker): Sticker => ({
-  emoji: k.emoji,
-  x: clamp(k.x, 0, CARD.w),
-  y: clamp(k.y, 0, CARD.h),
-  scale: clamp(k.scale, SCALE.min, SCALE.max),
-  rotation: (((clamp(k.rotation, -720, 720) % 360) + 540) % 360) - 180,
-});
+// Where the words go on the card, in card pixels (see card.ts), and how images are
+// cropped. Loaded with the drawing (draw.ts); geometry.ts holds what the widget needs first.
+import type { Headline, Rect, Template } from './card.js';
+import { fitText, lineSetter, type Fitted, type Measure } from './lines.js';
+import { graphemes } from './text.js';
 
 /**
  * The text area. In a plain design (no headline, no illustration) a card without a photo
@@ -42,22 +32,46 @@ const union = (boxes: Rect[]): Rect => {
   return { x, y, w: Math.max(...boxes.map((b) => b.x + b.w)) - x, h: Math.max(...boxes.map((b) => b.y + b.h)) - y };
 };
 
+// What setting the text smaller costs, per whole of its size (see COST in lines.ts), and
+// a cost below which no smaller size is tried (every break at a clause's end, or nearly).
+const SHRINK = 4;
+const GOOD = 0.5;
+
 /** Lines set across, centred as a block in `box`, each anchored by `align`. */
 function across(text: string, box: Rect, align: Template['text']['align'], measure: Measure, o: { min: number; max: number; lineHeight: number; locale?: string | undefined }): TextLayout {
   const fitted = fitText(text, box, measure, o);
-  const f = { ...fitted, lines: balanceLines(text, box.w, (s) => measure(s, fitted.size), o.locale) };
+  // The largest size that fits, or one up to a fifth smaller if its breaks are that much
+  // better: a long Chinese message set at 56 px breaks inside 身边 and 万事; at 52 px every
+  // line ends at a comma or a full stop. Widths are proportional to the size: one setter,
+  // measuring at size 1, serves every size.
+  const set = lineSetter(text, (s) => measure(s, 1), o.locale);
+  const tries: (Fitted & { cost: number })[] = [];
+  // Six sizes, 4% apart, and none once the lines are good enough (no break inside a
+  // clause): each is a pass of the line choosing, and a card's first layout runs cold.
+  for (let k = 0; k < 6; k++) {
+    const size = Math.round(fitted.size * (1 - k * 0.04));
+    if (size < o.min || (tries.length && Math.min(...tries.map((t) => t.cost)) < GOOD)) break;
+    const s = set(box.w / size, Math.floor(box.h / (size * o.lineHeight) + 1e-9));
+    if (s) tries.push({ size, lines: s.lines, cost: s.score + (SHRINK * (fitted.size - size)) / fitted.size });
+  }
+  // The lines were chosen by the sum of their words' widths: the set taken is measured
+  // whole first (kerning across a space may make a line a pixel wider).
+  const f: Fitted = tries.sort((a, b) => a.cost - b.cost).find((t) => t.lines.every((l) => measure(l, t.size) <= box.w)) ?? fitted;
   const step = f.size * o.lineHeight;
   const top = box.y + Math.max(0, (box.h - step * f.lines.length) / 2);
   const x = align === 'left' ? box.x : align === 'right' ? box.x + box.w : box.x + box.w / 2;
-  // Baselines sit at the middle of each line box (drawn with textBaseline 'middle').
-  const at = f.lines.map((_, i) => ({ x, y: top + step * (i + 0.5) }));
+  // Baselines sit at the middle of each line box (drawn with textBaseline 'middle'). A
+  // centred line that ends in Chinese punctuation (，。！ and the like) is centred on its
+  // ink: in a Simplified Chinese face the mark sits in the left half of its square and the
+  // right half is blank (so a quarter em over, never out of the box).
+  const widths = f.lines.map((l) => measure(l, f.size));
+  const at = f.lines.map((l, i) => ({ x: x + (align === 'center' && /[，。、；：！？]$/u.test(l) ? Math.min(f.size / 4, (box.w - widths[i]) / 2) : 0), y: top + step * (i + 0.5) }));
   const bounds = union(
-    f.lines
-      .filter((l) => l)
-      .map((l, i) => {
-        const w = measure(l, f.size);
-        return { x: align === 'left' ? x : align === 'right' ? x - w : x - w / 2, y: at[i].y - step / 2, w, h: step };
-      }),
+    f.lines.flatMap((l, i) => {
+      const w = widths[i];
+      const p = at[i];
+      return l ? [{ x: align === 'left' ? p.x : align === 'right' ? p.x - w : p.x - w / 2, y: p.y - step / 2, w, h: step }] : [];
+    }),
   );
   return { ...f, align, at, bounds };
 }
@@ -113,10 +127,4 @@ export function cover(w: number, h: number, box: Rect): Rect {
   const sw = box.w / s;
   const sh = box.h / s;
   return { x: (w - sw) / 2, y: (h - sh) / 2, w: sw, h: sh };
-}
-
-/** Size for a photo scaled down so its long side is at most `max`; never scaled up. */
-export function downscale(w: number, h: number, max = 2048): { w: number; h: number } {
-  const s = Math.min(1, max / Math.max(w, h));
-  return { w: Math.max(1, Math.round(w * s)), h: Math.max(1, Math.round(h * s)) };
 }
