@@ -39,7 +39,7 @@ export class FanCardMaker extends FanElement {
   @property() templates = '';
   /** Logo drawn in the brand zone of every card (http, https or relative URL). */
   @property({ converter: url() }) logo = '';
-  /** Text drawn in the brand zone of every card. */
+  /** Text drawn in the brand zone of every card; without it and without a logo, the host of `link` (this site's). */
   @property({ attribute: 'brand-text' }) brandText = '';
   /** Where "make your own" leads; this page by default. */
   @property({ converter: url() }) link = '';
@@ -131,7 +131,9 @@ export class FanCardMaker extends FanElement {
     const [template, canvas, card] = [this.template, this.canvas, this.card];
     if (!template || !canvas || !card) return;
     const photo = this.received ? undefined : this.photo?.photo;
-    const { logo, brandText, locale } = this;
+    const { logo, locale } = this;
+    // A brand zone with nothing in it is a blank band on every card: the site's name, at least.
+    const brandText = this.brandText || (logo ? '' : new URL(this.link || thisPage(), location.href).host);
     // Until the fan writes, the design's sample shows greyed, so no step shows an empty card; the card sent has only the fan's words.
     const sample = !card.message && !this.received && !this.last ? (template.sample?.[locale] ?? template.wishes[locale][0] ?? '') : '';
     const shown = sample ? { ...card, message: sample } : card;

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/define.js';
 import type { FanCardMaker } from '../src/index.js';
 import { encodeState } from '../src/logic/state.js';
-import { HASH_KEY } from '../src/logic/card.js';
+import { BRAND, HASH_KEY } from '../src/logic/card.js';
 import { captureWarnings, sleep, waitFor, warningsDuring } from '../../core/testing/index.js';
 import { withRef } from '../../core/src/logic/share-link.js';
 
@@ -148,6 +148,25 @@ describe('<fan-card-maker>', () => {
     const [r, g, b] = pixel(el, 1070, 1340);
     expect(Math.min(r, g, b)).to.be.above(230);
     await expect(el).to.be.accessible();
+  });
+
+  it('draws the site\'s name in the brand zone when the page gives neither brand-text nor a logo, never a blank band', async () => {
+    // Dark pixels in the band's left half: text drawn there (the band itself is near white).
+    const inked = (el: El) => {
+      const c = $<HTMLCanvasElement>(el, 'canvas').getContext('2d')!;
+      const band = c.getImageData(48, BRAND.y + BRAND.h / 2 - 20, 500, 40).data;
+      let dark = 0;
+      for (let p = 0; p < band.length; p += 4) if (Math.max(band[p]!, band[p + 1]!, band[p + 2]!) < 120) dark++;
+      return dark;
+    };
+    const bare = await make(html`<fan-card-maker lang="en"></fan-card-maker>`);
+    expect(inked(bare), 'no brand-text, no logo').to.be.above(50);
+    // The very words: the band as a page that names its host as its brand text gets it, pixel for pixel.
+    const named = await make(html`<fan-card-maker lang="en" brand-text=${location.host}></fan-card-maker>`);
+    const band = (el: El) => [...$<HTMLCanvasElement>(el, 'canvas').getContext('2d')!.getImageData(0, BRAND.y, 1080, BRAND.h).data];
+    expect(band(bare)).to.deep.equal(band(named));
+    const other = await make(html`<fan-card-maker lang="en" brand-text="Bloom Flowers"></fan-card-maker>`);
+    expect(band(other)).to.not.deep.equal(band(bare));
   });
 
   it('walks back and forth through the four steps by name, focusing each heading', async () => {
