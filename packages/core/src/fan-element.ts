@@ -109,7 +109,8 @@ export class FanElement extends LitElement {
 /** The closest `lang` above `el`, crossing shadow roots up to the page. */
 function closestLang(el: Element): string | null | undefined {
   // From the parent (an element, a shadow root or the document), then from each outer host.
-  for (let n: Node | null | undefined = el.parentNode; n; n = (n.getRootNode() as ShadowRoot).host) {
+  // (A detached tree's root is an element, whose `host` is undefined, or a link's URL host: a string, which ends it too.)
+  for (let n: Node | null | undefined = el.parentNode; n?.getRootNode; n = (n.getRootNode() as ShadowRoot).host) {
     // Only elements have closest(); a shadow root or the document reads as undefined.
     const found = (n as Element).closest?.('[lang]');
     if (found) return found.getAttribute('lang');

@@ -142,6 +142,18 @@ describe('FanElement', () => {
     expect(direct.locale).to.equal('en');
   });
 
+  it('reads its locale out of the page too: in a detached tree, whatever element is its root', () => {
+    // A link's `host` is its URL's host, a string: the climb out of shadow roots must not take it for one.
+    const link = document.createElement('a');
+    link.href = 'https://shop.example/';
+    const probe = document.createElement('fan-probe') as FanProbe;
+    link.append(probe);
+    const browser = navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+    expect(probe.locale).to.equal(browser);
+    link.setAttribute('lang', 'zh-CN');
+    expect(probe.locale).to.equal('zh-CN');
+  });
+
   it('finds the closest [lang] across shadow roots (a widget inside another widget)', async () => {
     const wrap = await fixture(html`<section lang="zh-CN"><div></div></section>`);
     const root = wrap.querySelector('div')!.attachShadow({ mode: 'open' });
