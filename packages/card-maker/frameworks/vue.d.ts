@@ -20,7 +20,7 @@ export interface FanCardMakerProps {
   templates?: string;
   /** Logo drawn in the brand zone of every card (http, https or relative URL). */
   logo?: string;
-  /** Text drawn in the brand zone of every card. */
+  /** Text drawn in the brand zone of every card; without it and without a logo, the host of `link` (this site's). */
   brandText?: string;
   /** Where "make your own" leads; this page by default. */
   link?: string;
