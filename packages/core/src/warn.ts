@@ -7,7 +7,9 @@
 export function widgetLabel(el: Element | undefined): string {
   if (!el) return 'Fanfare';
   let label = '';
-  for (let n: Element | undefined = el; n; n = (n.getRootNode() as ShadowRoot).host) {
+  // Out of each shadow root to its host; a detached tree's root ends it, even a link (whose
+  // `host` is its URL's, a string with no localName).
+  for (let n: Element | undefined = el; n?.localName; n = (n.getRootNode() as ShadowRoot).host) {
     if (n == el || /^fan-/.test(n.localName)) label = `<${n.localName}${n.id ? `#${n.id}` : ''}>${label && ' ' + label}`;
   }
   return label;

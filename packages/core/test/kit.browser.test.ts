@@ -49,6 +49,14 @@ describe('warn', () => {
     expect(seen).to.deep.equal(['<fan-outer-probe#spring> <fan-kit-probe> could not load x.']);
   });
 
+  it('names an element in a detached tree, even one whose root is a link (a link\'s host is its URL\'s)', () => {
+    const link = document.createElement('a');
+    link.href = 'https://shop.example/';
+    const inner = document.createElement('fan-kit-probe');
+    link.append(inner);
+    expect(widgetLabel(inner)).to.equal('<fan-kit-probe>');
+  });
+
   it('an attribute warning of a nested widget names the outer one, and keeps the default', async () => {
     const outer = await fixture<HTMLElement>(html`<fan-outer-probe id="game"></fan-outer-probe>`);
     const root = outer.attachShadow({ mode: 'open' });
