@@ -66,6 +66,11 @@ export class FanCardMaker extends FanElement {
   /** Settles when the card on screen is drawn and, on the last step, its image is ready. */
   drawn: Promise<void> = Promise.resolve();
 
+  /** Where "make your own" leads: `link`, else this page. */
+  private get home(): string {
+    return this.link || thisPage();
+  }
+
   /** The link that opens the current card, made with its image on the last step. */
   get shareLink(): string {
     return this.exporter?.link ?? '';
@@ -133,7 +138,7 @@ export class FanCardMaker extends FanElement {
     const photo = this.received ? undefined : this.photo?.photo;
     const { logo, locale } = this;
     // A brand zone with nothing in it is a blank band on every card: the site's name, at least.
-    const brandText = this.brandText || (logo ? '' : new URL(this.link || thisPage(), location.href).host);
+    const brandText = this.brandText || (logo ? '' : new URL(this.home, location.href).host);
     // Until the fan writes, the design's sample shows greyed, so no step shows an empty card; the card sent has only the fan's words.
     const sample = !card.message && !this.received && !this.last ? (template.sample?.[locale] ?? template.wishes[locale][0] ?? '') : '';
     const shown = sample ? { ...card, message: sample } : card;
@@ -173,7 +178,7 @@ export class FanCardMaker extends FanElement {
       return html`<section part="base" class="received">
         <div>${broken ? nothing : html`<h2>${this.t('received')}</h2>`}</div>
         ${broken ? html`<div class="stage broken"><p role="alert">${this.t('broken')}</p></div>` : html`<div class="stage open">${this.renderCanvas()}</div>`}
-        <a part="button" class="button" href=${this.link || thisPage()}>${this.t('own')}</a>
+        <a part="button" class="button" href=${this.home}>${this.t('own')}</a>
       </section>`;
     }
     // While the designs load, the frame shows at its final size (steps, the card's place,
