@@ -13,6 +13,7 @@ import { build } from 'esbuild';
 import sirv from 'sirv';
 import { csp } from '../../scripts/serve.mjs';
 import { chunkMap } from '../../scripts/chunk-map.mjs';
+import { writeFloor } from './floor.mjs';
 
 const bench = new URL('..', import.meta.url).pathname;
 const root = new URL('../..', import.meta.url).pathname;
@@ -155,6 +156,7 @@ export async function startSite({ collectorOrigin }) {
   const pagesDir = `${bench}pages`;
   const pageFiles = compressed(pagesDir);
   const mounts = [
+    ['/fanfare/floor/', compressed(await writeFloor(`${root}packages/embed/dist`))],
     ['/fanfare/', compressed(`${root}packages/embed/dist`)],
     ['/npm/', compressed(`${bench}node_modules`)],
   ];

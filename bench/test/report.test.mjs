@@ -39,6 +39,8 @@ function figures({ shopViews = [shopView, shopView], buyerStdout = buyerOut } = 
           '`<fan-share>`, files named in the page': [{ ...shareView, first: 800 }],
           shareon: [{ ...shareView, first: 1000 }],
           shariff: [shareView],
+          '(bound) the least a share bar can be, after a loader': [{ ...shareView, first: 1100 }],
+          '(bound) the same, named in the page': [{ ...shareView, first: 700 }],
         },
       },
       { site },
@@ -59,6 +61,9 @@ test('every placeholder of the template is filled by some suite, and every secti
   assert.match(md, /as a mid-range phone on 4G would load them[^\n]*\*\*0\.90\*\*/i);
   // The page that names its files: its own ratio, and when the last file arrived.
   assert.match(md, /Its ratio to shareon: 1\.00 on loopback, 0\.80 on the phone profile/);
+  // The bounds: their ratios, each way (a bound missing from a profile prints a dash).
+  assert.match(md, /Their ratio to shareon, after a loader: — on loopback, 1\.10 on the phone profile; named in the page: 0\.70 on the phone profile\./);
+  assert.match(md, /\| \(bound\) the same, named in the page \| 16,000 \|/);
   assert.match(md, /\| `<fan-share>` \| 16,000 \| 0 \| \*\*16,000\*\* \(13\) \| 100 ms \| 120 ms \|/);
   assert.match(md, /- shariff: CSP relaxed: jQuery builds HTML strings\./);
   assert.match(md, /\| `<fan-buyer-show>` \| 9,000 \| 300 ms \|/);
