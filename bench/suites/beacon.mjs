@@ -2,6 +2,7 @@
 // reports one share a click; the collector, on another loopback origin, counts what comes,
 // during the page's life and across page close.
 import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { failure, n, pause, sum, withPage } from '../lib/browser.mjs';
 import { ms, table } from '../lib/report.mjs';
 
@@ -22,6 +23,18 @@ function madeOf(file) {
     byPackage.set(pkg, [...(byPackage.get(pkg) ?? []), mod]);
   }
   return [...byPackage].map(([pkg, mods]) => `${pkg}: ${mods.join(', ')}`).join('; ');
+}
+
+/**
+ * The gzip size of the embed files `paths` (as the page received them, `/fanfare/…`) joined
+ * into one text: what the same code weighs without the boundaries between files (gzip
+ * starting afresh in each). Undefined for a file not in the build.
+ */
+function asOneFile(paths) {
+  const dist = new URL('../../packages/embed/dist/', import.meta.url);
+  const files = paths.map((p) => new URL(p.replace(/^\/fanfare\//, ''), dist));
+  if (!files.every((f) => existsSync(f))) return undefined;
+  return gzipSync(Buffer.concat(files.map((f) => readFileSync(f))), { level: 9 }).length;
 }
 
 export const EVENTS = 20;
@@ -62,6 +75,7 @@ function clicks({ browser, site, collector }, c) {
       ms: Date.now() - t0,
       js: sum(res.filter((r) => r.kind === 'script'), (r) => r.gzip),
       files: res.length,
+      oneFile: c.page.includes('fanfare') ? asOneFile(res.filter((r) => r.kind === 'script').map((r) => r.path)) : undefined,
       breakdown: res
         .map((r) => {
           const file = r.path.split('/').pop();
@@ -124,7 +138,9 @@ export function report(results) {
   const notes = Object.entries(results)
     .filter(([, r]) => !r.failed)
     .map(([name, r]) => {
-      const said = [`files (gzip B): ${r.breakdown}`, r.csp.length ? `CSP reports: ${[...new Set(r.csp)].join('; ')}` : 'served with the strict CSP (Trusted Types required)'];
+      const said = [`files (gzip B): ${r.breakdown}`];
+      if (r.oneFile) said.push(`the same files joined into one: ${n(r.oneFile)} B (${n(r.js - r.oneFile)} B are the cost of the file boundaries)`);
+      said.push(r.csp.length ? `CSP reports: ${[...new Set(r.csp)].join('; ')}` : 'served with the strict CSP (Trusted Types required)');
       if (r.problems.length) said.push(`console errors: ${[...new Set(r.problems)].join(' | ')}`);
       if (r.closeFailures.length) said.push(`page-close trials that failed before the click: ${[...new Set(r.closeFailures)].join(' | ')}`);
       return `- ${name}: ${said.join('; ')}.`;
