@@ -39,7 +39,9 @@ export class FanElement extends LitElement {
       try {
         const states = this.attachInternals().states;
         states.add('pending');
-        await new Promise<void>((resolve) => setTimeout(resolve));
+        // An arrow of this file's, not `resolve` itself: the task then has a script URL, so
+        // Long Animation Frames and profiles lay the first render at core's door.
+        await new Promise<void>((resolve) => setTimeout(() => resolve()));
         // The render below is in this same task: no frame is drawn between the two.
         states.delete('pending');
       } catch {

@@ -65,7 +65,7 @@ export class FeedController implements ReactiveController {
       if (!feed.ok) throw new Error(feed.reason);
       if (feed.problems.length) note(`repaired or dropped parts of its feed: ${summarize(feed.problems)}`);
       // Validating 1,000 reviews and rendering the first slides are two tasks, not one long one.
-      await new Promise((r) => setTimeout(r));
+      await new Promise<void>((r) => setTimeout(() => r()));
       return feed.reviews;
     } catch (e) {
       note(`could not show its feed: ${(e as Error).message}`);

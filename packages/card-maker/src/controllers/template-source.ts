@@ -46,7 +46,7 @@ export class TemplateSource implements ReactiveController {
       }
       // The widget renders the designs in a task after the one that checked them: the two
       // together were one task of 20-55 ms at 4× CPU slowdown (the demo shop's three designs).
-      await new Promise((go) => setTimeout(go));
+      await new Promise<void>((go) => setTimeout(() => go()));
       return templates;
     });
     host.addController(this);
