@@ -139,28 +139,37 @@ describe('the card maker draws', function () {
     port1.onmessage = () => ticking && (tick++, port2.postMessage(0));
     port2.postMessage(0);
     const C = CanvasRenderingContext2D.prototype;
-    const seen: { what: string; tick: number; onScreen: boolean }[] = [];
+    const seen: { what: string; tick: number; onScreen: boolean; card: boolean }[] = [];
     const own = { measureText: C.measureText, createLinearGradient: C.createLinearGradient, fillRect: C.fillRect, fillText: C.fillText, drawImage: C.drawImage };
+    let el: El | undefined;
     for (const [name, f] of Object.entries(own))
       (C as unknown as Record<string, unknown>)[name] = function (this: CanvasRenderingContext2D, ...args: unknown[]) {
-        seen.push({ what: name, tick, onScreen: this.canvas.isConnected });
+        // `card`: the card off screen that the words go on before the finished card is copied to the screen.
+        const card = !!el && this.canvas === inside<{ composed?: HTMLCanvasElement }>(el, 'painter')?.composed;
+        seen.push({ what: name, tick, onScreen: this.canvas.isConnected, card });
         return (f as (...a: unknown[]) => unknown).apply(this, args);
       };
     try {
-      const el = await fixture<El>(html`<fan-card-maker lang="en" brand-text="Bloom"></fan-card-maker>`);
-      await waitFor(() => $$(el, '.template').length, 'no designs', 10000);
+      el = await fixture<El>(html`<fan-card-maker lang="en" brand-text="Bloom"></fan-card-maker>`);
+      await waitFor(() => $$(el!, '.template').length, 'no designs', 10000);
       await settle(el);
       const onScreen = seen.filter((s) => s.onScreen);
+      // The card on screen gets the finished card, one copy: nothing half drawn ever shows.
+      expect(onScreen.map((s) => s.what)).to.deep.equal(['drawImage']);
       expect(onScreen.length).to.be.greaterThan(0);
       expect(new Set(onScreen.map((s) => s.tick)).size, 'ticks the card on screen was drawn in').to.equal(1);
       const ticks = (what: string) => new Set(seen.filter((s) => !s.onScreen && s.what === what).map((s) => s.tick));
       // The headline's and the message's layouts (measuring), the ground (its gradient, then its pattern in three bands) and the drawing on screen: all apart.
+      // The words, a part each: the headline, the message, the brand zone.
+      const words = new Set(seen.filter((s) => s.card && s.what === 'fillText').map((s) => s.tick));
+      expect(words.size, 'parts the words were drawn in').to.equal(3);
       const parts = [...ticks('measureText'), ...ticks('fillRect'), onScreen[0].tick];
       expect(parts.length).to.be.at.least(7);
       expect(new Set(parts).size, `ticks: ${parts.join(' ')}`).to.equal(parts.length);
       seen.length = 0;
       await write(el, 'Happy birthday!');
-      expect(seen.filter((s) => s.what === 'fillText' && s.onScreen).length, 'the words were not redrawn').to.be.greaterThan(0);
+      expect(seen.filter((s) => s.what === 'fillText' && s.card).length, 'the words were not redrawn').to.be.greaterThan(0);
+      expect(seen.filter((s) => s.onScreen).map((s) => s.what), 'the new card reached the screen in one copy').to.deep.equal(['drawImage']);
       expect(seen.filter((s) => s.what === 'createLinearGradient'), 'the ground was drawn again').to.have.length(0);
     } finally {
       Object.assign(C, own);
@@ -373,13 +382,14 @@ describe('where the card\'s words break, drawn with the real fonts', function ()
   this.timeout(30000);
   after(() => setViewport({ width: 800, height: 600 }));
 
-  /** The message's lines of the last drawing on the card on screen while `run` runs (its fillText calls in the message's face). */
+  /** The message's lines of the last card drawn while `run` runs (its fillText calls in the message's face). */
   async function drawnLines(el: El, run: () => Promise<void>) {
     const C = CanvasRenderingContext2D.prototype;
     const real = C.fillText;
     const drawings: string[][] = [[]];
     C.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, w?: number) {
-      if (el.shadowRoot!.contains(this.canvas)) {
+      // The card's words go on the painter's card off screen, then to the canvas on screen in one copy.
+      if (this.canvas === inside<{ composed?: HTMLCanvasElement }>(el, 'painter')?.composed) {
         // The brand zone is drawn last: it closes a drawing. The headline is bold (700), the message is not.
         if (this.font.includes('system-ui')) drawings.push([]);
         else if (this.font.startsWith('500 ')) drawings.at(-1)!.push(text);

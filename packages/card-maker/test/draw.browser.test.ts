@@ -4,7 +4,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/define.js';
 import { waitFor } from '../../core/testing/index.js';
-import { drawGround, picture, STRIP, type CardArt, type Picture } from '../src/draw.js';
+import { drawGround, drawTop, picture, STRIP, type CardArt, type Picture } from '../src/draw.js';
 import { BUILTINS } from '../src/logic/builtins.js';
 import { CARD, type Layer, type Template } from '../src/logic/card.js';
 
@@ -74,6 +74,43 @@ describe('drawing the ground in parts', () => {
     for (let i = 0; i < x.length; i++) off = Math.max(off, Math.abs(x[i]! - y[i]!));
     // Strips meet without a seam: no pixel differs by more than rounding.
     expect(off).to.be.at.most(2);
+  });
+});
+
+describe('drawing the words in parts', () => {
+  it('draws the headline, the message and the brand zone each in a part of its own', () => {
+    // A headline with a shadow: words at a new size with a blur, 25-40 ms at 4× CPU slowdown.
+    const template: Template = { ...BUILTINS.find((t) => t.headline?.shadow)!, photo: undefined };
+    const a: CardArt = { ...art(template, []), message: 'Happy birthday! May all your wishes come true.', stickers: [{ emoji: '🎉', x: 300, y: 300, scale: 100, rotation: 0 }] };
+    const c = Object.assign(document.createElement('canvas'), { width: CARD.w, height: CARD.h }).getContext('2d')!;
+    const texts: string[][] = [[]];
+    const fill = c.fillText.bind(c);
+    c.fillText = (s: string, x: number, y: number, w?: number) => (texts.at(-1)!.push(s), fill(s, x, y, w));
+    for (const _ of drawTop(c, a)) texts.push([]);
+    const headline = template.headline!.text.en;
+    expect(texts[0]).to.deep.equal([headline]);
+    // The message's lines, all of them and nothing else.
+    expect(texts[1]!.join(' ').replace(/\s+/g, ' ')).to.equal(a.message);
+    expect(texts[2]).to.deep.equal(['🎉']);
+    expect(texts[3]).to.deep.equal(['Shop']);
+    expect(texts.length).to.equal(4);
+  });
+
+  it('puts only the finished card on the page\'s canvas: one copy, no words drawn there', async () => {
+    const el = await fixture<HTMLElement & { drawn: Promise<unknown>; updateComplete: Promise<unknown> }>(html`<fan-card-maker lang="en" brand-text="Shop"></fan-card-maker>`);
+    await waitFor(() => el.shadowRoot!.querySelector('.template'), 'no designs were offered', 10000);
+    await el.drawn;
+    const c = el.shadowRoot!.querySelector('canvas')!.getContext('2d')!;
+    const calls: string[] = [];
+    for (const name of ['drawImage', 'fillText', 'strokeText', 'fillRect'] as const) {
+      const f = (c[name] as (...a: unknown[]) => unknown).bind(c);
+      (c as unknown as Record<string, unknown>)[name] = (...a: unknown[]) => (calls.push(name), f(...a));
+    }
+    // Another design: a whole new card, ground and words.
+    el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.template')[1]!.click();
+    await waitFor(() => calls.length, 'the new card never reached the canvas', 10000);
+    await el.drawn;
+    expect(calls).to.deep.equal(['drawImage']);
   });
 });
 

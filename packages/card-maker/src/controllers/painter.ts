@@ -21,7 +21,7 @@ type Draw = typeof import('../draw.js');
 type Loaded = { draw: Draw; background?: Picture; logo?: Picture; pattern?: Picture; layers: (Picture | undefined)[] };
 
 /** A new task: what is left runs after the page has had its turn (input, a frame). */
-const nextTask = () => new Promise<void>((go) => setTimeout(go));
+const nextTask = () => new Promise<void>((go) => setTimeout(() => go()));
 
 // One warning per logo or font URL on the page, however many cards use it and however often they redraw.
 const warned = new Set<string>();
@@ -37,6 +37,8 @@ export class CardPainter implements ReactiveController {
   /** The drawing of what `shown` names, until it is on the canvas. */
   private drawing: Promise<unknown> = Promise.resolve();
   private ruler?: CanvasRenderingContext2D;
+  /** Where the words are drawn over the ground before the card goes to the page's canvas. */
+  private composed?: HTMLCanvasElement;
   /** Counts drawings: an older one stops when a newer has started. */
   private turn = 0;
   /** The ground drawn last, and what it was drawn from. */
@@ -137,9 +139,21 @@ export class CardPainter implements ReactiveController {
     if (!(await later())) return false;
     const ground = await this.ground(draw, a, turn);
     if (!ground) return false;
-    const c = canvas.getContext('2d')!;
+    // The words go on a card of their own, part by part; the canvas in the page gets the
+    // finished card in one copy.
+    const composed = (this.composed ??= Object.assign(document.createElement('canvas'), { width: CARD.w, height: CARD.h }));
+    const c = composed.getContext('2d')!;
+    c.clearRect(0, 0, CARD.w, CARD.h);
     c.drawImage(ground, 0, 0);
-    draw.drawTop(c, a, { headline, message });
+    for (const _ of draw.drawTop(c, a, { headline, message })) {
+      draw.rasterise(c);
+      if (!(await later())) return false;
+    }
+    draw.rasterise(c);
+    if (!(await later())) return false;
+    const shown = canvas.getContext('2d')!;
+    shown.clearRect(0, 0, CARD.w, CARD.h);
+    shown.drawImage(composed, 0, 0);
     return true;
   }
 
