@@ -162,9 +162,10 @@ const full = { x: 0, y: 0, w: CARD.w, h: CARD.h };
 const BAND = CARD.h / 3;
 // A layer is drawn in strips this tall, a part each: its SVG is rasterised when the
 // canvas is next used, and one with a blur or a large outline costs 40-110 ms at once
-// at 4× CPU slowdown (the demo shop's tulip frame, its drop shadow), 15-30 ms a strip.
+// at 4× CPU slowdown (the demo shop's tulip frame, its drop shadow), 15-30 ms a strip of
+// 150 px (up to 48 on a busy machine), 10-20 one of 100.
 // Whole card pixels, so that strips meet without a seam.
-export const STRIP = 150;
+export const STRIP = 100;
 
 /**
  * Draw `part` clipped to one strip of `box` at a time, a yield before each: the browser
