@@ -41,8 +41,8 @@ const contenders = {
   },
 };
 // Bounds, not contenders (bench/lib/floor.mjs): the least a share bar can be, a custom element
-// of 1.7 KB with no Lit and no core, loaded as DESIGN.md's embedding loads a widget (a
-// loader's weight, then the widget's file) and named by the page itself.
+// with no Lit and no core and each network's glyph in its own file, loaded as DESIGN.md's
+// embedding loads a widget (a loader's weight, then the widget's files) and named by the page.
 const FLOOR = '(bound) the least a share bar can be, after a loader';
 const FLOOR_NAMED = '(bound) the same, named in the page';
 contenders[FLOOR] = { page: '/share/floor.html' };
