@@ -156,7 +156,7 @@ export async function startSite({ collectorOrigin }) {
   const pagesDir = `${bench}pages`;
   const pageFiles = compressed(pagesDir);
   const mounts = [
-    ['/fanfare/floor/', compressed(await writeFloor(`${root}packages/embed/dist`))],
+    ['/fanfare/floor/', compressed(writeFloor(`${root}packages/embed/dist`))],
     ['/fanfare/', compressed(`${root}packages/embed/dist`)],
     ['/npm/', compressed(`${bench}node_modules`)],
   ];
