@@ -9,8 +9,9 @@ const root = new URL('..', import.meta.url).pathname;
 const LOADER = join(root, 'packages/embed/src/loader.ts');
 // Modules a widget imports lazily but at once as it starts, not on first use: they are a
 // request after the widget's chunk unless the loader asks for them beside it, so they count
-// as the widget's files.
-const AT_START = new Set(['packages/card-maker/src/draw.ts'].map((f) => join(root, f)));
+// as the widget's files. The beacon's widget views are one (a chunk apart from the beacon's
+// so that fanfare-beacon.js, for pages with no widget, leaves them out).
+const AT_START = new Set(['packages/card-maker/src/draw.ts', 'packages/beacon/src/views.ts'].map((f) => join(root, f)));
 // Modules a widget imports as it starts only when its tag says so, by the CSS selector that
 // says it: the card maker's built-in designs when it names none of a brand's, the code that
 // reads a brand's when it does. Each is a key of the map of its own (the selector, which

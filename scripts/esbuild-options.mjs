@@ -79,6 +79,9 @@ export const shipOptions = {
   legalComments: 'none',
   plugins: [minifyLiterals, networkChunks, inlineIntoLoader],
   chunkNames: 'chunks/[name]-[hash]',
+  // The beacon keeps what listens to widgets (see packages/beacon/src/beacon.ts); only
+  // fanfare-beacon.js, for pages with no widget, leaves it out (scripts/ship-beacon.mjs).
+  define: { __FANFARE_BEACON_ALONE__: 'false' },
 };
 
 const networks = new URL('../packages/share/src/networks/', import.meta.url);

@@ -5,12 +5,12 @@ import { uid } from '@fanfare/core/ids';
 import { arrival } from '@fanfare/core/share-link';
 import { setItem } from '@fanfare/core/storage';
 import { eventId } from './logic/ids.js';
+import { goalName } from './logic/goal.js';
 import { chunk } from './logic/chunk.js';
 import { decide, sampledIn } from './logic/consent.js';
 import { isReported, referrerOrigin, stripUrl, toWireEvent, utmOf, type WireEvent } from './logic/wire.js';
 import { createDelivery, OUTBOX_KEY } from './delivery.js';
 import { guard } from './guard.js';
-import { watchViews } from './views.js';
 
 export const SDK_VERSION = '0.1.0';
 const FLUSH_AT = 10;
@@ -22,6 +22,13 @@ const MAX_HELD = 200;
 export const REF_KEY = 'fanfare.ref';
 /** Order ids this device reported, per site, for the attribution window: a reload of the thank-you page is not a second order. */
 export const ORDERS_KEY = 'fanfare.orders';
+
+/**
+ * True only in the build of fanfare-beacon.js, the beacon of a page with no widget, which
+ * leaves out what listens to widgets (their fan-* events and views). Every other build
+ * either defines it false (the embed build: nothing of this check is left) or not at all.
+ */
+declare const __FANFARE_BEACON_ALONE__: boolean | undefined;
 
 /** Symbol.for, so two copies of the SDK on one page find each other and keep one queue. */
 const STARTED = Symbol.for('fanfare.beacon');
@@ -99,12 +106,19 @@ function run() {
     delivery.keepUnfinished();
   });
 
-  // Captured at the document: a page that stops propagation must not hide events from us.
-  for (const type of FAN_EVENTS.filter(isReported)) {
-    document.addEventListener(
-      type,
-      guard((ev: CustomEvent) => push(toWireEvent(type, ev.detail, (ev.target as Element).localName, now(), newId()))),
-      true,
+  if (typeof __FANFARE_BEACON_ALONE__ == 'undefined' || !__FANFARE_BEACON_ALONE__) {
+    // Captured at the document: a page that stops propagation must not hide events from us.
+    for (const type of FAN_EVENTS.filter(isReported)) {
+      document.addEventListener(
+        type,
+        guard((ev: CustomEvent) => push(toWireEvent(type, ev.detail, (ev.target as Element).localName, now(), newId()))),
+        true,
+      );
+    }
+    // Each widget's first view: a chunk of its own, which the loader requests with the beacon's.
+    import('./views.js').then(
+      (v) => v.watchViews((el) => push({ id: newId(), n: 'view', w: el.localName, t: now() }), guard),
+      () => {},
     );
   }
   // On window and bubbling, so this runs after web-vitals' capturing listeners have queued
@@ -150,10 +164,13 @@ function run() {
   }
   addEventListener('popstate', route);
 
-  // window.fanfare.track(): what the loader's stub (or <fan-conversion>) queued, then each
-  // call as it comes, in order.
+  // window.fanfare.track(). A goal goes into the queue at once: a click that leaves the page
+  // (a link out, a form sent) must not lose it while track()'s code is on its way. An order
+  // (and a name that is no goal, to be warned about) waits for that code, in order.
   const waiting = (global.t ??= []);
   global.track = (name, p) => {
+    const goal = name != 'conversion' && goalName(name);
+    if (goal) return push(pageEvent('goal', { name: goal }));
     waiting.push([name, p]);
     orders().then(
       (o) => {
@@ -162,10 +179,9 @@ function run() {
       () => {},
     );
   };
-  // One call drains all that was queued, in order.
-  if (waiting.length) global.track(...waiting.pop()!);
+  // What the loader's stub (or <fan-conversion>) queued before the beacon ran, in order.
+  for (const [n, q] of waiting.splice(0)) global.track(n, q);
 
-  watchViews((el) => push({ id: newId(), n: 'view', w: el.localName, t: now() }));
   const sr = global.config.vitalsSample;
   if (decision() !== 'drop' && sampledIn(sr, Math.random())) {
     // Most page views are not sampled, so the vitals code and web-vitals load only now.

@@ -1,10 +1,10 @@
-// window.fanfare.track()'s orders and goals. Loaded on the first track() call (the loader's
-// stub, <fan-conversion>), together with ./attribution.ts, which says whom an order is
+// window.fanfare.track()'s orders, and the warning for a name that is no goal (the beacon
+// reports goals itself). Loaded on the first such call (the loader's stub, <fan-conversion>), together with ./attribution.ts, which says whom an order is
 // credited to; a page opened from a shared link loads only that.
 import { fanfare } from '@fanfare/core/config';
 import { getJson, setJson } from '@fanfare/core/storage';
 import type { Attribution, AttributionContext } from './attribution.js';
-import { goalName, markSent, toOrder, wasSent, type Sent } from './logic/orders.js';
+import { markSent, toOrder, wasSent, type Sent } from './logic/orders.js';
 
 /** Made once the token's chunk (`attribution`, requested beside this one) has arrived: an order's credit is read at once, in the order of the calls. */
 export async function orders(c: AttributionContext, attribution: () => Promise<Attribution>) {
@@ -27,9 +27,8 @@ export async function orders(c: AttributionContext, attribution: () => Promise<A
         const ref = model === 'last' ? last : first;
         return c.push(c.pageEvent('conversion', { ...o, ref, ...(first !== last && { first, last }) }));
       }
-      const goal = goalName(name);
-      if (!goal) return console.warn(`Fanfare: track() ignored ${JSON.stringify(name)}: a goal is named by 1 to 100 characters.`);
-      c.push(c.pageEvent('goal', { name: goal }));
+      // The beacon reported every goal already (logic/goal.ts): what else comes here is no goal.
+      console.warn(`Fanfare: track() ignored ${JSON.stringify(name)}: a goal is named by 1 to 100 characters.`);
     },
   };
 }

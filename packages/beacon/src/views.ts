@@ -1,10 +1,12 @@
-import { guard } from './guard.js';
+import type { guard as Guard } from './guard.js';
 
 /**
  * Call `onView` once per fan-* element, the first time at least half of it is in the
- * viewport, including elements added to the page later.
+ * viewport, including elements added to the page later. The beacon loads this as it starts,
+ * as a chunk of its own (fanfare-beacon.js, for pages with no widget, has none), and hands it
+ * its `guard`: imported here, that would be a third file, shared by the two.
  */
-export function watchViews(onView: (el: Element) => void): void {
+export function watchViews(onView: (el: Element) => void, guard: typeof Guard): void {
   const seen = new WeakSet<Element>();
   const io = new IntersectionObserver(
     guard((entries: IntersectionObserverEntry[]) => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { credit as creditWith, DAY, touches } from '../src/logic/attribution.js';
 import { isRef } from '../../core/src/logic/share-link.js';
-import { goalName, markSent, toOrder, wasSent } from '../src/logic/orders.js';
+import { goalName } from '../src/logic/goal.js';
+import { markSent, toOrder, wasSent } from '../src/logic/orders.js';
 import { toWireEvent, utmOf } from '../src/logic/wire.js';
 
 const now = 1_750_000_000_000;

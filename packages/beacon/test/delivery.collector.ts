@@ -111,6 +111,16 @@ describe('beacon delivery', () => {
     expect(shares(events)).to.have.length(1);
   });
 
+  it('delivers a goal tracked just before the page is closed (a click on a link out)', async () => {
+    const frame = await openPage();
+    const w = frame.contentWindow as Window & typeof globalThis;
+    w.fanfare!.track!('outbound');
+    w.fanfare!.track!('  newsletter ');
+    frame.remove();
+    const events = await until(accepted, (e) => e.filter((x) => x.n === 'goal').length > 1, 3000);
+    expect(events.filter((e) => e.n === 'goal').map((e) => e.p)).to.deep.equal([{ name: 'outbound' }, { name: 'newsletter' }]);
+  });
+
   it('keeps what the server could not take, even from a closing page, and delivers it once on the next page view', async () => {
     await control('down');
     const first = await openPage();
@@ -428,6 +438,20 @@ describe('beacon: what loads on first use only', () => {
     await until(accepted, (e) => shares(e).length > 0, 3000);
     expect(lazy.filter((m) => loaded(frame).includes(m))).to.deep.equal([]);
     expect((await accepted()).filter((e) => e.n === 'pageview')).to.have.length(1);
+  });
+
+  it('a goal loads none of the orders’ code; a name that is no goal does, to say why it was ignored', async () => {
+    const frame = await openPage();
+    const w = frame.contentWindow as Window & typeof globalThis;
+    const warnings: string[] = [];
+    w.console.warn = (...a: unknown[]) => void warnings.push(a.join(' '));
+    w.fanfare!.track!('newsletter');
+    await sleep(300);
+    expect(lazy.filter((m) => loaded(frame).includes(m))).to.deep.equal([]);
+    w.fanfare!.track!('x'.repeat(101));
+    await until(async () => warnings.length, (n) => n > 0, 3000);
+    expect(warnings.join('\n')).to.contain('a goal is named by 1 to 100 characters');
+    expect(loaded(frame)).to.include('orders');
   });
 
   it('a page opened from a shared link loads the kept token’s code, not the rules of orders', async () => {

@@ -1,4 +1,4 @@
-// Orders and goals (window.fanfare.track()), and the orders this device already reported.
+// Orders (window.fanfare.track('conversion')), and the orders this device already reported.
 // Pure; loaded with ../orders.ts on the first track() call.
 
 /**
@@ -37,9 +37,6 @@ export function toOrder(props: unknown, isCurrency = knownCurrency): Order | str
   return { order: id, value: v, currency: c };
 }
 
-/** A custom goal's name: 1–100 characters, or undefined. */
-export const goalName = (name: unknown): string | undefined =>
-  typeof name === 'string' && name.trim() && name.length <= 100 ? name.trim() : undefined;
 
 /** Orders this device already reported, per site: order id → when (ms since epoch). */
 export type Sent = Record<string, Record<string, number>>;
