@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chunkMap } from './chunk-map.mjs';
 import { networkOptions, shipOptions } from './esbuild-options.mjs';
+import { buildBeaconAlone } from './ship-beacon.mjs';
 import { buildLoader } from './ship-loader.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -148,6 +149,17 @@ for (const [name, entry, budget] of widgets) {
 // on its tag. Its own budget (DESIGN.md names none): signing, the card, SPA routes.
 const wechat = await measure('packages/embed/src/wechat.ts', shared);
 check('wechat share card', wechat.eager, 2300, 'lazy, inside WeChat with data-wechat only; share-link counted in the kit');
+
+// The beacon alone (issue 17: a page with only the beacon loads at most 3,500 B, page views
+// and attribution included): fanfare-beacon.js, one file, as built; its lazy chunks each
+// carry what they need (scripts/ship-beacon.mjs), so each is measured whole.
+const alone = await buildBeaconAlone({ outdir: `${root}virtual`, write: false });
+for (const f of alone.outputFiles.filter((o) => o.path.endsWith('.js')).sort((a, b) => a.path.length - b.path.length)) {
+  const name = f.path.replace(/^.*\/(alone-)?|(-[A-Z0-9]{8})?\.js$/g, '');
+  const size = gzipSync(f.contents, { level: 9 }).length;
+  if (name === 'fanfare-beacon') check('beacon alone, fanfare-beacon.js', size, 3500, 'a page with no widget: the whole start in one file');
+  else check(`  ${name}`, size, undefined, 'lazy');
+}
 
 const w = [36, 8, 8, 6];
 console.log(['piece', 'gzip B', 'budget', ''].map((c, i) => String(c).padEnd(w[i])).join(' '));

@@ -353,3 +353,21 @@ test('Firefox, keyboard only: a card goes through design, words, decoration and 
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("Firefox: the demo's thank-you page, with the beacon alone (fanfare-beacon.js), reports its page view and its order", async () => {
+  const { page, problems } = await open(`${shop.url}/thanks.html`, 'main');
+  const order = await page.$eval('[data-order]', (el) => el.textContent);
+  // Closing the tab sends what the beacon holds.
+  await page.close();
+  const end = Date.now() + 15_000;
+  let stats;
+  while (Date.now() < end) {
+    const res = await fetch(`${api.url}/api/stats?site=petal-and-stem`, { headers: { authorization: `Bearer ${api.token}` } });
+    stats = await res.json();
+    if (stats.totals.conversion) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  assert.equal(stats.totals.conversion, 1, `no order ${order} reached the server: ${JSON.stringify(stats.totals)}`);
+  assert.ok(stats.topPages.some((p) => p.page.endsWith('/thanks.html')), 'the thank-you page view');
+  assert.deepEqual(problems, []);
+});

@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { networkOptions } from '../../scripts/esbuild-options.mjs';
+import { buildBeaconAlone } from '../../scripts/ship-beacon.mjs';
 import { writeLoader } from '../../scripts/ship-loader.mjs';
 
 const outdir = new URL('./dist/', import.meta.url).pathname;
@@ -19,6 +20,9 @@ const { placeholderSheet } = await import(`data:text/javascript,${encodeURICompo
 writeFileSync(join(outdir, 'fanfare.css'), `${placeholderSheet()}\n`);
 const networks = await build({ ...networkOptions, outdir, sourcemap: 'linked', metafile: true, logLevel: 'warning' });
 for (const [file, output] of Object.entries(networks.metafile.outputs)) result.metafile.outputs[file] = output;
+// The beacon alone, for pages with no widget: fanfare-beacon.js and its lazy chunks.
+const alone = await buildBeaconAlone({ outdir, sourcemap: true });
+for (const [file, output] of Object.entries(alone.metafile.outputs)) result.metafile.outputs[file] = output;
 writeFileSync(new URL('./dist/meta.json', import.meta.url), JSON.stringify(result.metafile));
 const files = Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js'));
 console.log(`embed: ${files.length} files in packages/embed/dist`);

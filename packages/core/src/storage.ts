@@ -1,8 +1,11 @@
 // localStorage that never throws. It can (private mode, a full quota, a sandboxed iframe,
 // storage blocked by the fan); then values live in memory for this page view, so the
-// widget still behaves the same until the tab closes.
+// widget still behaves the same until the tab closes. One memory for every copy of this
+// module on the page (fanfare-beacon.js and its lazy chunks each carry one; so does a
+// bundled widget beside the script tag), so what one stored the others read.
 
-const memory = new Map<string, string>();
+const MEMORY = Symbol.for('fanfare.memory');
+const memory: Map<string, string> = ((globalThis as { [MEMORY]?: Map<string, string> })[MEMORY] ??= new Map());
 
 export function getItem(key: string): string | null {
   let v: string | null = null;

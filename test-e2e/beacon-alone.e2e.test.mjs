@@ -1,0 +1,99 @@
+// fanfare-beacon.js, the beacon alone, on a page with no widget, against the real
+// fanfare-server with a real SQLite file: one file loads, wrong settings are warned about
+// once each, a page opened from a shared link keeps its token, and the page views, the
+// route change and the goals (one of them clicked as the page leaves) all reach the
+// dashboard's figures. The demo's thank-you pages use it too: test-e2e/attribution credits
+// their orders.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { chromeArgs, findChrome } from '../scripts/chrome.mjs';
+import { startFanfareServer } from '../scripts/fanfare-server.mjs';
+import { startServer } from '../scripts/serve.mjs';
+import { watch } from './watch.mjs';
+
+const SITE = 'petal-and-stem';
+let server, api, browser, dir;
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'fanfare-beacon-alone-'));
+  api = await startFanfareServer({ db: join(dir, 'alone.db'), config: fileURLToPath(new URL('../demo/fanfare.config.json', import.meta.url)) });
+  server = await startServer({ pages: fileURLToPath(new URL('./fixtures', import.meta.url)), api: api.url });
+  browser = await chromium.launch({ executablePath: findChrome(), args: chromeArgs });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await api?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function stats() {
+  const res = await fetch(`${api.url}/api/stats?site=${SITE}`, { headers: { authorization: `Bearer ${api.token}` } });
+  assert.equal(res.status, 200);
+  return res.json();
+}
+
+async function until(check, what, ms = 15000) {
+  const end = Date.now() + ms;
+  let last;
+  while (Date.now() < end) {
+    last = await stats();
+    if (check(last)) return last;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  assert.fail(`${what}; the server reports ${JSON.stringify({ totals: last.totals, goals: last.goals })}`);
+}
+
+test('a page with only fanfare-beacon.js: one file, its settings checked, the token kept, page views and goals counted, a goal clicked as the page leaves too', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const problems = await watch(page);
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  const scripts = [];
+  page.on('response', (r) => r.request().resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+
+  await page.goto(`${server.url}/beacon-alone.html?fanref=aloneTok12&utm_source=newsletter`, { waitUntil: 'networkidle' });
+  // The token left the address at once, and is kept for crediting a later order.
+  assert.equal(new URL(page.url()).search, '?utm_source=newsletter');
+  await page.waitForFunction(() => !!localStorage.getItem('fanfare.ref'));
+  // One file for all of it; the kept token's code is the only other, loaded because the page
+  // came from a shared link. No loader, no Lit, no shared chunk.
+  assert.deepEqual(scripts.filter((s) => s.startsWith('/fanfare/')).map((s) => s.replace(/-[A-Z0-9]{8}\.js$/, '.js')), ['/fanfare/fanfare-beacon.js', '/fanfare/chunks/alone-attribution.js']);
+  const file = readFileSync(fileURLToPath(new URL('../packages/embed/dist/fanfare-beacon.js', import.meta.url)));
+  assert.ok(gzipSync(file, { level: 9 }).length <= 3500, 'fanfare-beacon.js is at most 3,500 B gzip');
+  // Each wrong setting: one warning that names it; the beacon runs with the defaults.
+  assert.equal(warnings.length, 2, warnings.join('\n'));
+  assert.match(warnings.find((w) => w.includes('attributionDays')) ?? '', /attributionDays="365": expected a whole number from 1 to 90/);
+  assert.match(warnings.find((w) => w.includes('endpont')) ?? '', /endpont="\/typo": unknown setting/);
+
+  await page.click('#subscribe');
+  await page.click('#route');
+  // The link out: the goal is sent as the page goes, with nothing loaded for it.
+  await page.click('#out');
+  await page.waitForURL(/elsewhere\.html$/);
+
+  const s = await until((r) => r.totals.pageview === 2 && r.goals.length === 2, 'two page views (the landing and the route) and two goals');
+  assert.deepEqual(
+    s.goals.map((g) => [g.name, g.count]).sort(),
+    [
+      ['newsletter', 1],
+      ['outbound', 1],
+    ],
+  );
+  assert.deepEqual(s.topCampaigns, []);
+  assert.deepEqual(
+    s.topPages.map((p) => new URL(p.page).pathname).sort(),
+    ['/beacon-alone.html', '/chapter-2.html'],
+  );
+  assert.deepEqual(scripts.filter((x) => x.includes('alone-orders')), [], 'goals load none of the orders’ code');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
