@@ -83,7 +83,9 @@ export async function startCollector() {
       let events = 0;
       try {
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        events = Array.isArray(body.e) ? body.e.filter((e) => e.n === 'share').length : body.n === 'share' ? 1 : 0;
+        // Fanfare's share events (a widget's, or a goal named share from track()), or plausible's.
+        const share = (e) => e.n === 'share' || (e.n === 'goal' && e.p?.name === 'share');
+        events = Array.isArray(body.e) ? body.e.filter(share).length : share(body) ? 1 : 0;
       } catch {
         // Not JSON: counted as a request with no events.
       }

@@ -51,6 +51,16 @@ const contenders = {
     page: '/beacon/fanfare.html?fanref=benchShare01',
     ready: `() => globalThis[Symbol.for('fanfare.beacon')] === true && !!localStorage.getItem('fanfare.ref')`,
   },
+  // A page with no widget: the beacon alone, one file, no loader. The button reports a goal
+  // (track()), as plausible's page does, which loads track()'s code on the first click.
+  '`fanfare-beacon.js` (the beacon alone)': {
+    page: '/beacon/alone.html',
+    ready: `() => globalThis[Symbol.for('fanfare.beacon')] === true`,
+  },
+  '`fanfare-beacon.js` (the beacon alone), opened from a shared link': {
+    page: '/beacon/alone.html?fanref=benchShare01',
+    ready: `() => globalThis[Symbol.for('fanfare.beacon')] === true && !!localStorage.getItem('fanfare.ref')`,
+  },
   'plausible-tracker': { page: '/beacon/plausible.html', ready: `() => window.benchReady === true` },
 };
 
@@ -64,6 +74,8 @@ function clicks({ browser, site, collector }, c) {
   return withPage(browser, c.ready, {}, async ({ page, external, problems, measure }) => {
     await ready(page, site, c);
     await pause(300);
+    // What the page loaded before anything happened on it.
+    const atStart = (await measure()).responses.filter((r) => r.kind === 'script');
     collector.received.length = 0;
     const t0 = Date.now();
     for (let i = 0; i < EVENTS; i++) await page.click('#fire');
@@ -75,11 +87,12 @@ function clicks({ browser, site, collector }, c) {
       ms: Date.now() - t0,
       js: sum(res.filter((r) => r.kind === 'script'), (r) => r.gzip),
       files: res.length,
-      oneFile: c.page.includes('fanfare') ? asOneFile(res.filter((r) => r.kind === 'script').map((r) => r.path)) : undefined,
+      start: { js: sum(atStart, (r) => r.gzip), files: atStart.length },
+      oneFile: c.page.includes('fanfare.html') ? asOneFile(res.filter((r) => r.kind === 'script').map((r) => r.path)) : undefined,
       breakdown: res
         .map((r) => {
           const file = r.path.split('/').pop();
-          const parts = c.page.includes('fanfare') && madeOf(file);
+          const parts = !c.page.includes('plausible') && madeOf(file);
           return `${file} ${n(r.gzip)}${parts ? ` (${parts})` : ''}`;
         })
         .join(', '),
@@ -125,10 +138,11 @@ export async function run(ctx) {
 export function report(results) {
   const rows = Object.entries(results).map(([name, r]) =>
     r.failed
-      ? [name, `did not start: ${r.failed}`, '—', '—', '—', '—']
+      ? [name, `did not start: ${r.failed}`, '—', '—', '—', '—', '—']
       : [
           name,
-          `**${n(r.js)}** (${r.files})`,
+          `**${n(r.start.js)}** (${r.start.files})`,
+          `${n(r.js)} (${r.files})`,
           `**${r.requests}**`,
           n(r.bytes),
           r.events >= EVENTS ? ms(r.ms) : `only ${r.events} in 7 s`,
@@ -149,7 +163,7 @@ export function report(results) {
     'beacon.events': EVENTS,
     'beacon.closeTrials': CLOSE_TRIALS,
     'beacon.table': table(
-      ['library', 'JS gzip B (files)', `requests per ${EVENTS} events`, `upload bytes per ${EVENTS} events`, 'first click to last event received', 'delivered across page close'],
+      ['library', 'JS gzip B at start (files)', `JS gzip B after ${EVENTS} events (files)`, `requests per ${EVENTS} events`, `upload bytes per ${EVENTS} events`, 'first click to last event received', 'delivered across page close'],
       rows,
     ),
     'beacon.notes': notes.join('\n'),

@@ -11,7 +11,7 @@ import * as shop from '../suites/shop.mjs';
 
 const site = { relax: { '/share/shariff.html': { why: 'jQuery builds HTML strings' } } };
 const shareView = { arrived: 100, laid: 120, first: 150, cls: 0, js: 16_000, css: 0, files: 13, other: 0, otherKinds: [], external: 0, csp: [], problems: [] };
-const beaconRun = { requests: 2, events: 20, bytes: 3000, modes: ['cors'], ms: 900, js: 2100, files: 3, breakdown: 'fanfare.js 700', oneFile: 1900, external: 0, csp: [], problems: [], delivered: 5, closeModes: ['no-cors'], closeFailures: [] };
+const beaconRun = { requests: 2, events: 20, bytes: 3000, modes: ['cors'], ms: 900, js: 2100, files: 3, start: { js: 1800, files: 2 }, breakdown: 'fanfare.js 700', oneFile: 1900, external: 0, csp: [], problems: [], delivered: 5, closeModes: ['no-cors'], closeFailures: [] };
 const shopView = {
   rendered: 1800,
   loadJs: { files: 9, gzip: 30_000, raw: 90_000 },
@@ -45,7 +45,11 @@ function figures({ shopViews = [shopView, shopView], buyerStdout = buyerOut } = 
       },
       { site },
     ),
-    ...beacon.report({ '`@fanfare/beacon` (embed loader)': beaconRun, 'plausible-tracker': { failed: 'timeout' } }),
+    ...beacon.report({
+      '`@fanfare/beacon` (embed loader)': beaconRun,
+      '`fanfare-beacon.js` (the beacon alone)': { ...beaconRun, oneFile: undefined, start: { js: 1500, files: 1 }, js: 2400, breakdown: 'fanfare-beacon.js 1500' },
+      'plausible-tracker': { failed: 'timeout' },
+    }),
     ...shop.report({ views: shopViews, failures: [], server: true, runs: 2 }),
     ...buyer.report({ code: 0, out: buyerStdout, err: '', runs: 2 }),
   };
@@ -69,6 +73,10 @@ test('every placeholder of the template is filled by some suite, and every secti
   assert.match(md, /\| `<fan-buyer-show>` \| 9,000 \| 300 ms \|/);
   assert.match(md, /- ours loads the lightbox on demand/);
   assert.match(md, /\| plausible-tracker \| did not start: timeout \|/);
+  // What a page loads before anything happens on it, then after the events.
+  assert.match(md, /\| `@fanfare\/beacon` \(embed loader\) \| \*\*1,800\*\* \(2\) \| 2,100 \(3\) \| \*\*2\*\* \|/);
+  assert.match(md, /\| `fanfare-beacon\.js` \(the beacon alone\) \| \*\*1,500\*\* \(1\) \| 2,400 \(3\) \|/);
+  assert.match(md, /- `fanfare-beacon\.js` \(the beacon alone\): files \(gzip B\): fanfare-beacon\.js 1500; served with/);
   assert.match(md, /files \(gzip B\): fanfare\.js 700; the same files joined into one: 1,900 B \(200 B are the cost of the file boundaries\);/);
   assert.match(md, /with the real fanfare-server behind `\/e` and `\/games`/);
   assert.match(md, /none of the views was sampled for Core Web Vitals/);
