@@ -8,11 +8,12 @@
 // and window.fanfare is the one object the file made (the lazy chunks' `fanfare()` returns it).
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { shipOptions } from './esbuild-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const embed = join(root, 'packages/embed');
 export const BEACON_ALONE = join(root, 'packages/embed/src/beacon-alone.ts');
 /** The modules fanfare-beacon.js imports lazily. */
 const LAZY = /[\\/]beacon[\\/]src[\\/](attribution|orders|retry|vitals|conversion)\.ts$/;
@@ -30,10 +31,11 @@ const lazyCopies = {
       if (resolved.errors.length || resolved.external) return resolved;
       // A copy of its own for each lazy chunk, so no chunk imports another: a page opened
       // from a shared link waits for fanfare-beacon.js, then the token's chunk, nothing more.
-      return { path: `${resolved.path}?${chunk}`, namespace: 'lazy-copy', pluginData: { chunk } };
+      // Named relative to packages/embed, as the source maps then show it.
+      return { path: `${relative(embed, resolved.path)}?${chunk}`, namespace: 'lazy-copy', pluginData: { chunk } };
     });
     b.onLoad({ filter: /.*/, namespace: 'lazy-copy' }, async (args) => {
-      const file = args.path.replace(/\?\w+$/, '');
+      const file = resolve(embed, args.path.replace(/\?\w+$/, ''));
       return { contents: await readFile(file, 'utf8'), loader: file.endsWith('.ts') ? 'ts' : 'js', resolveDir: dirname(file), pluginData: args.pluginData };
     });
     // By the time a lazy chunk runs, the file has made the real window.fanfare.
@@ -52,7 +54,8 @@ export async function buildBeaconAlone({ outdir, sourcemap = false, write = true
     define: { __FANFARE_BEACON_ALONE__: 'true' },
     entryPoints: { 'fanfare-beacon': BEACON_ALONE },
     chunkNames: 'chunks/alone-[name]-[hash]',
-    absWorkingDir: root,
+    // As the loader's build: the metafile's paths relative to packages/embed, in one meta.json.
+    absWorkingDir: embed,
     outdir,
     sourcemap: sourcemap ? 'linked' : false,
     metafile: true,
