@@ -198,7 +198,11 @@ export function* drawGround(c: Ctx, a: CardArt): Generator<void, void, undefined
   colors.forEach((col, i) => g.addColorStop(i / (colors.length - 1 || 1), col));
   c.fillStyle = g;
   c.fillRect(0, 0, CARD.w, CARD.h);
-  if (a.background) image(c, a.background, full);
+  // A picture over the whole card: a part of its own.
+  if (a.background) {
+    yield;
+    image(c, a.background, full);
+  }
   const pat = t.background.pattern;
   // The tile rasterises its SVG (a noise filter, say) in a part of its own.
   if (a.pattern && pat) yield;
