@@ -114,6 +114,60 @@ describe('drawing the words in parts', () => {
   });
 });
 
+describe('a canvas\'s pixels', () => {
+  it('are made in a task of their own, with one pixel cleared, before anything is drawn on a card-sized canvas', async () => {
+    // Every drawing call on a card-sized canvas (the ground, the composed card, the page's),
+    // with the run of code it was made in: a run ends where its microtasks do.
+    const ops: { canvas: number; op: string; run: number }[] = [];
+    const ids = new WeakMap<HTMLCanvasElement, number>();
+    let run = 0;
+    let open = false;
+    const stamp = () => {
+      if (!open) {
+        open = true;
+        run++;
+        queueMicrotask(() => (open = false));
+      }
+      return run;
+    };
+    const wrapped = new WeakSet<object>();
+    let made = 0;
+    const getContext = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, ...args: unknown[]) {
+      const c = (getContext as (...a: unknown[]) => CanvasRenderingContext2D | null).apply(this, args);
+      if (c && this.width === CARD.w && this.height === CARD.h && !wrapped.has(c)) {
+        wrapped.add(c);
+        if (!ids.has(this)) ids.set(this, made++);
+        const canvas = ids.get(this)!;
+        for (const name of ['clearRect', 'fillRect', 'drawImage', 'fillText', 'strokeText'] as const) {
+          const f = (c[name] as (...a: unknown[]) => unknown).bind(c);
+          (c as unknown as Record<string, unknown>)[name] = (...a: unknown[]) => {
+            ops.push({ canvas, op: name === 'clearRect' ? `clearRect ${a.join(',')}` : name, run: stamp() });
+            return f(...a);
+          };
+        }
+      }
+      return c;
+    } as typeof getContext;
+    try {
+      const el = await fixture<HTMLElement & { drawn: Promise<unknown> }>(html`<fan-card-maker lang="en" brand-text="Shop"></fan-card-maker>`);
+      await waitFor(() => el.shadowRoot!.querySelector('.template'), 'no designs were offered', 10000);
+      await el.drawn;
+      const canvases = [...new Set(ops.map((o) => o.canvas))];
+      // The ground's, the composed card's and the page's.
+      expect(canvases.length).to.equal(3);
+      for (const canvas of canvases) {
+        const first = ops.find((o) => o.canvas === canvas)!;
+        expect(first.op, `canvas ${canvas}'s first drawing`).to.equal('clearRect 0,0,1,1');
+        expect(ops.filter((o) => o.run === first.run).length, `canvas ${canvas}: drawn on in the run that made its pixels`).to.equal(1);
+      }
+      el.remove();
+    } finally {
+      HTMLCanvasElement.prototype.getContext = getContext;
+    }
+  });
+});
+
 describe('asking for a design\'s pictures', () => {
   it('asks for each picture in a task of its own, not all in one', async () => {
     // New colours each run: pictures are kept by their SVG for the page's life.
