@@ -15,6 +15,7 @@ import { chromeArgs, findChrome } from '../scripts/chrome.mjs';
 import { clickhouseBinary, startClickHouse } from '../scripts/clickhouse.mjs';
 import { startFanfareServer } from '../scripts/fanfare-server.mjs';
 import { startServer } from '../scripts/serve.mjs';
+import { dashboard, until as waitFor } from './dashboard.mjs';
 import { watch } from './watch.mjs';
 
 const SITE = 'petal-and-stem';
@@ -87,22 +88,8 @@ async function shareToX(page) {
 /** Closing a tab hands what the beacon holds to sendBeacon. */
 const leave = (page) => page.close({ runBeforeUnload: true });
 
-async function report() {
-  const res = await fetch(`${api.url}/api/attribution?site=${SITE}`, { headers: { authorization: `Bearer ${api.token}` } });
-  assert.equal(res.status, 200);
-  return res.json();
-}
-
-async function until(check, what, ms = 15000) {
-  const end = Date.now() + ms;
-  let last;
-  while (Date.now() < end) {
-    last = await report();
-    if (check(last)) return last;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  assert.fail(`${what}; the server reports ${JSON.stringify(last)}`);
-}
+const report = () => dashboard(api, '/api/attribution', SITE);
+const until = (check, what) => waitFor(report, check, what);
 
 for (const store of ['sqlite', 'clickhouse']) {
   test(`${store}: a share to X, two friends, one order (reloaded), the sharer and a stranger: 1 share, 2 visitors, 1 order, credited to X`, async () => {

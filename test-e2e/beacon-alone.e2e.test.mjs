@@ -15,6 +15,7 @@ import { chromium } from 'playwright-core';
 import { chromeArgs, findChrome } from '../scripts/chrome.mjs';
 import { startFanfareServer } from '../scripts/fanfare-server.mjs';
 import { startServer } from '../scripts/serve.mjs';
+import { dashboard, until } from './dashboard.mjs';
 import { watch } from './watch.mjs';
 
 const SITE = 'petal-and-stem';
@@ -34,22 +35,6 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function stats() {
-  const res = await fetch(`${api.url}/api/stats?site=${SITE}`, { headers: { authorization: `Bearer ${api.token}` } });
-  assert.equal(res.status, 200);
-  return res.json();
-}
-
-async function until(check, what, ms = 15000) {
-  const end = Date.now() + ms;
-  let last;
-  while (Date.now() < end) {
-    last = await stats();
-    if (check(last)) return last;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  assert.fail(`${what}; the server reports ${JSON.stringify({ totals: last.totals, goals: last.goals })}`);
-}
 
 test('a page with only fanfare-beacon.js: one file, its settings checked, the token kept, page views and goals counted, a goal clicked as the page leaves too', async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -80,7 +65,12 @@ test('a page with only fanfare-beacon.js: one file, its settings checked, the to
   await page.click('#out');
   await page.waitForURL(/elsewhere\.html$/);
 
-  const s = await until((r) => r.totals.pageview === 2 && r.goals.length === 2, 'two page views (the landing and the route) and two goals');
+  const s = await until(
+    () => dashboard(api, '/api/stats', SITE),
+    (r) => r.totals.pageview === 2 && r.goals.length === 2,
+    'two page views (the landing and the route) and two goals',
+    { show: (r) => ({ totals: r.totals, goals: r.goals }) },
+  );
   assert.deepEqual(
     s.goals.map((g) => [g.name, g.count]).sort(),
     [

@@ -13,6 +13,7 @@ import { chromium } from 'playwright-core';
 import { chromeArgs, findChrome } from '../scripts/chrome.mjs';
 import { startFanfareServer } from '../scripts/fanfare-server.mjs';
 import { startServer } from '../scripts/serve.mjs';
+import { dashboard } from './dashboard.mjs';
 import { watch } from './watch.mjs';
 
 let server, api, browser, dir;
@@ -34,11 +35,7 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function stats() {
-  const res = await fetch(`${api.url}/api/stats?site=petal-and-stem`, { headers: { authorization: `Bearer ${api.token}` } });
-  assert.equal(res.status, 200);
-  return res.json();
-}
+const stats = () => dashboard(api, '/api/stats');
 
 async function open(path, viewport, requests = []) {
   const page = await browser.newPage({ viewport });

@@ -12,6 +12,7 @@ import puppeteer from 'puppeteer-core';
 import { findFirefox, firefoxOptions, missingFirefox } from '../scripts/firefox.mjs';
 import { startFanfareServer } from '../scripts/fanfare-server.mjs';
 import { startServer } from '../scripts/serve.mjs';
+import { dashboard, until } from './dashboard.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const embed = join(root, 'packages/embed/dist');
@@ -359,15 +360,8 @@ test("Firefox: the demo's thank-you page, with the beacon alone (fanfare-beacon.
   const order = await page.$eval('[data-order]', (el) => el.textContent);
   // Closing the tab sends what the beacon holds.
   await page.close();
-  const end = Date.now() + 15_000;
-  let stats;
-  while (Date.now() < end) {
-    const res = await fetch(`${api.url}/api/stats?site=petal-and-stem`, { headers: { authorization: `Bearer ${api.token}` } });
-    stats = await res.json();
-    if (stats.totals.conversion) break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  assert.equal(stats.totals.conversion, 1, `no order ${order} reached the server: ${JSON.stringify(stats.totals)}`);
+  const stats = await until(() => dashboard(api, '/api/stats'), (s) => s.totals.conversion > 0, `no order ${order} reached the server`, { show: (s) => s.totals });
+  assert.equal(stats.totals.conversion, 1);
   assert.ok(stats.topPages.some((p) => p.page.endsWith('/thanks.html')), 'the thank-you page view');
   assert.deepEqual(problems, []);
 });
