@@ -275,6 +275,29 @@ describe('storage', () => {
     setItem('kit:c', '');
     expect(localStorage.getItem('kit:c'), 'an empty value removes the key').to.equal(null);
   });
+
+  it('shares that memory with every other copy of the module on the page', async () => {
+    // A second copy, as fanfare-beacon.js's lazy chunks and a bundled widget beside the
+    // script tag each carry one: the same file under another URL is another module.
+    const copy = (await import(/* @vite-ignore */ `${new URL('../src/storage.ts', import.meta.url).href}?copy`)) as typeof import('../src/storage.js');
+    expect(copy.setItem).to.not.equal(setItem);
+    const proto = Object.getPrototypeOf(localStorage) as Storage;
+    const { getItem: g, setItem: s } = proto;
+    proto.getItem = () => {
+      throw new DOMException('blocked', 'SecurityError');
+    };
+    proto.setItem = proto.getItem;
+    try {
+      setItem('kit:shared', 'from the first');
+      expect(copy.getItem('kit:shared')).to.equal('from the first');
+      copy.setJson('kit:shared', { from: 'the copy' });
+      expect(getJson('kit:shared')).to.deep.equal({ from: 'the copy' });
+    } finally {
+      proto.getItem = g;
+      proto.setItem = s;
+    }
+    setItem('kit:shared', '');
+  });
 });
 
 describe('adoptLazyStyles', () => {
