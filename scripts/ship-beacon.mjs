@@ -2,7 +2,7 @@
 // ships. What it needs at start is all in that one file: no request waits for another, and
 // gzip compresses it as one text (a boundary between files costs about 150 B each).
 // esbuild would move a module that the file and one of its lazy chunks (the token's credit,
-// orders, the outbox's retries, <fan-conversion>) both import into a shared chunk, a
+// orders, the outbox's retries, Core Web Vitals) both import into a shared chunk, a
 // request more at start; so each lazy chunk gets copies of what it imports instead. Copies
 // share no state but what they keep on globalThis: core's storage keeps its memory there,
 // and window.fanfare is the one object the file made (the lazy chunks' `fanfare()` returns it).
@@ -15,8 +15,12 @@ import { shipOptions } from './esbuild-options.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const embed = join(root, 'packages/embed');
 export const BEACON_ALONE = join(root, 'packages/embed/src/beacon-alone.ts');
-/** The modules fanfare-beacon.js imports lazily. */
-const LAZY = /[\\/]beacon[\\/]src[\\/](attribution|orders|retry|vitals|conversion)\.ts$/;
+/**
+ * The modules fanfare-beacon.js imports lazily. Not <fan-conversion>: the file defines it,
+ * and a tag already in the page is upgraded before the file's own code has made
+ * window.fanfare, so it needs core's real `fanfare()`, which makes it.
+ */
+const LAZY = /[\\/]beacon[\\/]src[\\/](attribution|orders|retry|vitals)\.ts$/;
 
 const lazyCopies = {
   name: 'fanfare-beacon-lazy-copies',

@@ -87,3 +87,22 @@ test('a page with only fanfare-beacon.js: one file, its settings checked, the to
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a thank-you page with <fan-conversion> in its HTML and only fanfare-beacon.js reports the order once', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const problems = await watch(page);
+  await page.goto(`${server.url}/beacon-alone-thanks.html`, { waitUntil: 'networkidle' });
+  // Reloaded, as a buyer does: the same order, not a second one.
+  await page.reload({ waitUntil: 'networkidle' });
+  await page.close({ runBeforeUnload: true });
+  const s = await until(
+    () => dashboard(api, '/api/stats', SITE),
+    (r) => r.totals.conversion >= 1 && r.topPages.some((p) => p.page.endsWith('/beacon-alone-thanks.html')),
+    'the order on the thank-you page',
+    { show: (r) => r.totals },
+  );
+  assert.equal(s.totals.conversion, 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
