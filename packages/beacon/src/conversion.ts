@@ -5,7 +5,9 @@
 import { fanfare } from '@fanfare/core/config';
 
 export class FanConversion extends HTMLElement {
-  private sent = false;
+  // Unset until the element first enters a page (no initialiser: a constructor of its own
+  // costs fanfare-beacon.js, which defines the tag, bytes it has not got).
+  private sent?: true;
 
   connectedCallback(): void {
     // Once per element: moving it in the page is not a second order (nor is a reload: the

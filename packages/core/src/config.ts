@@ -1,6 +1,7 @@
 import { DEFAULT_CONFIG, normalizeConfig, type FanConfig } from './logic/config.js';
 
 export type { FanConfig, Consent } from './logic/config.js';
+export { isSetting } from './logic/config.js';
 
 type Listener = (config: Readonly<FanConfig>) => void;
 

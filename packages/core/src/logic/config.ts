@@ -38,6 +38,9 @@ const RULES: Record<keyof FanConfig, (s: string, base: string) => Parsed<unknown
   attribution: (s) => parseEnum(s, ['first', 'last']),
 };
 
+/** Whether `key` names a setting (`vitalsSample`, not `vitals-sample` nor a script tag's other data-* attributes). */
+export const isSetting = (key: string): boolean => Object.hasOwn(RULES, key);
+
 /**
  * Validate a partial config. Keys that are wrong are left out and reported through
  * `warn`, so one bad value never undoes the rest.
