@@ -14,7 +14,7 @@ import { shipOptions } from './esbuild-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const embed = join(root, 'packages/embed');
-export const BEACON_ALONE = join(root, 'packages/embed/src/beacon-alone.ts');
+export const BEACON_ALONE = join(embed, 'src/beacon-alone.ts');
 /**
  * The modules fanfare-beacon.js imports lazily. Not <fan-conversion>: the file defines it,
  * and a tag already in the page is upgraded before the file's own code has made

@@ -40,27 +40,21 @@ function asOneFile(paths) {
 export const EVENTS = 20;
 export const CLOSE_TRIALS = 5;
 
+const STARTED = `globalThis[Symbol.for('fanfare.beacon')] === true`;
+/**
+ * A Fanfare page, and the same page opened from a shared link: there the beacon also keeps
+ * the token for credit, which loads the code that does (a page view with its attribution).
+ */
+const withSharedLink = (name, page) => ({
+  [name]: { page, ready: `() => ${STARTED}` },
+  [`${name}, opened from a shared link`]: { page: `${page}?fanref=benchShare01`, ready: `() => ${STARTED} && !!localStorage.getItem('fanfare.ref')` },
+});
+
 const contenders = {
-  '`@fanfare/beacon` (embed loader)': {
-    page: '/beacon/fanfare.html',
-    ready: `() => globalThis[Symbol.for('fanfare.beacon')] === true`,
-  },
-  // The same page opened from a shared link: the beacon also keeps the token for credit,
-  // which loads the code that does (a page view with its attribution).
-  '`@fanfare/beacon` (embed loader), opened from a shared link': {
-    page: '/beacon/fanfare.html?fanref=benchShare01',
-    ready: `() => globalThis[Symbol.for('fanfare.beacon')] === true && !!localStorage.getItem('fanfare.ref')`,
-  },
+  ...withSharedLink('`@fanfare/beacon` (embed loader)', '/beacon/fanfare.html'),
   // A page with no widget: the beacon alone, one file, no loader. The button reports a goal
-  // (track()), as plausible's page does, which loads track()'s code on the first click.
-  '`fanfare-beacon.js` (the beacon alone)': {
-    page: '/beacon/alone.html',
-    ready: `() => globalThis[Symbol.for('fanfare.beacon')] === true`,
-  },
-  '`fanfare-beacon.js` (the beacon alone), opened from a shared link': {
-    page: '/beacon/alone.html?fanref=benchShare01',
-    ready: `() => globalThis[Symbol.for('fanfare.beacon')] === true && !!localStorage.getItem('fanfare.ref')`,
-  },
+  // (track()), as plausible's page reports its custom event; a goal needs no more code.
+  ...withSharedLink('`fanfare-beacon.js` (the beacon alone)', '/beacon/alone.html'),
   'plausible-tracker': { page: '/beacon/plausible.html', ready: `() => window.benchReady === true` },
 };
 

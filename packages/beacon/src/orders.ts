@@ -1,6 +1,7 @@
 // window.fanfare.track()'s orders, and the warning for a name that is no goal (the beacon
-// reports goals itself). Loaded on the first such call (the loader's stub, <fan-conversion>), together with ./attribution.ts, which says whom an order is
-// credited to; a page opened from a shared link loads only that.
+// reports goals itself). Loaded on the first such call (the loader's stub, <fan-conversion>),
+// together with ./attribution.ts, which says whom an order is credited to; a page opened from
+// a shared link loads only that.
 import { fanfare } from '@fanfare/core/config';
 import { getJson, setJson } from '@fanfare/core/storage';
 import type { Attribution, AttributionContext } from './attribution.js';

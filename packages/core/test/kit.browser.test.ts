@@ -253,7 +253,8 @@ describe('copyText', () => {
 });
 
 describe('storage', () => {
-  it('keeps values in memory for the page view when localStorage throws', () => {
+  /** Run `fn` with localStorage throwing at every read and write, as when storage is blocked. */
+  function blocked(fn: () => void): void {
     const proto = Object.getPrototypeOf(localStorage) as Storage;
     const { getItem: g, setItem: s } = proto;
     proto.getItem = () => {
@@ -261,15 +262,21 @@ describe('storage', () => {
     };
     proto.setItem = proto.getItem;
     try {
+      fn();
+    } finally {
+      proto.getItem = g;
+      proto.setItem = s;
+    }
+  }
+
+  it('keeps values in memory for the page view when localStorage throws', () => {
+    blocked(() => {
       setItem('kit:a', 'one');
       expect(getItem('kit:a')).to.equal('one');
       setJson('kit:b', { best: 4 });
       expect(getJson('kit:b')).to.deep.equal({ best: 4 });
       expect(getJson('kit:none')).to.equal(undefined);
-    } finally {
-      proto.getItem = g;
-      proto.setItem = s;
-    }
+    });
     setItem('kit:c', '{broken');
     expect(getJson('kit:c')).to.equal(undefined);
     setItem('kit:c', '');
@@ -281,21 +288,12 @@ describe('storage', () => {
     // script tag each carry one: the same file under another URL is another module.
     const copy = (await import(/* @vite-ignore */ `${new URL('../src/storage.ts', import.meta.url).href}?copy`)) as typeof import('../src/storage.js');
     expect(copy.setItem).to.not.equal(setItem);
-    const proto = Object.getPrototypeOf(localStorage) as Storage;
-    const { getItem: g, setItem: s } = proto;
-    proto.getItem = () => {
-      throw new DOMException('blocked', 'SecurityError');
-    };
-    proto.setItem = proto.getItem;
-    try {
+    blocked(() => {
       setItem('kit:shared', 'from the first');
       expect(copy.getItem('kit:shared')).to.equal('from the first');
       copy.setJson('kit:shared', { from: 'the copy' });
       expect(getJson('kit:shared')).to.deep.equal({ from: 'the copy' });
-    } finally {
-      proto.getItem = g;
-      proto.setItem = s;
-    }
+    });
     setItem('kit:shared', '');
   });
 });

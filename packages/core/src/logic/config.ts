@@ -49,6 +49,7 @@ export function normalizeConfig(input: Record<string, unknown>, base: string, wa
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
     if (value === undefined) continue;
+    // isSetting's test written out: the call costs core 5 B of the 3 it has left.
     const r: Parsed<unknown> = Object.hasOwn(RULES, key) ? RULES[key as keyof FanConfig](String(value), base) : fail('unknown setting');
     if (r.ok) out[key] = r.value;
     else warn(key, value, r.reason);
